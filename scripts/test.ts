@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+// Type errors fail the run before any test starts; ts-jest only transpiles.
+const root = path.resolve(__dirname, '..');
+const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
+
+function run(command: string, args: string[]): number {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+const tscStatus = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+if (tscStatus !== 0) process.exit(tscStatus);
+
+// Nothing is printed after jest so that its summary stays the last line.
+process.exit(run(bin('jest'), process.argv.slice(2)));
