@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
+
+/** A route answered before GraphQL: health checks, the GraphiQL page, its assets. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+
+export interface HttpOptions<TContext extends BaseContext> {
+  path?: string;
+  maxBodyBytes?: number;
+  routes?: Route[];
+  context: (req: IncomingMessage) => Promise<TContext>;
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export class PayloadTooLarge extends Error {}
+
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) throw new PayloadTooLarge(`request body over ${maxBytes} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function toGraphQLRequest(req: IncomingMessage, maxBodyBytes: number): Promise<HTTPGraphQLRequest> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers = toHeaderMap(req);
+  const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+  let body: unknown = raw;
+  if (raw && (headers.get('content-type') ?? '').includes('json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = raw; // Apollo Server answers 400 with a GraphQL error body for a body it cannot use
+    }
+  }
+  return { method: req.method ?? 'GET', headers, search: url.search, body };
+}
+
+/** Serves an Apollo Server (subgraph or gateway) on node:http, with extra routes tried first. */
+export async function serveGraphQL<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  port: number,
+  host: string,
+  options: HttpOptions<TContext>,
+): Promise<Listening> {
+  const path = options.path ?? '/graphql';
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof PayloadTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const route of options.routes ?? []) if (await route(req, res)) return;
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname !== path) return sendJson(res, 404, { error: 'not found' });
+    const httpGraphQLRequest = await toGraphQLRequest(req, maxBodyBytes);
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req) });
+    const headers: Record<string, string> = {};
+    for (const [name, value] of response.headers) headers[name] = value;
+    res.writeHead(response.status ?? 200, headers);
+    if (response.body.kind === 'complete') return void res.end(response.body.string);
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${address.port}${path}`,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Requests in flight finish; idle keep-alive sockets are closed so close() does not wait for clients.
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

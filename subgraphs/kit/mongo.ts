@@ -1,0 +1,28 @@
+import { MongoClient, type CreateIndexesOptions, type Db, type IndexSpecification } from 'mongodb';
+
+/** An index a repository needs; declared beside the queries that use it and created at start. */
+export interface IndexDeclaration {
+  collection: string;
+  key: IndexSpecification;
+  options?: CreateIndexesOptions;
+}
+
+export interface DatabaseHandle {
+  client: MongoClient;
+  db: Db;
+}
+
+export async function connectDatabase(uri: string, dbName: string, maxPoolSize: number): Promise<DatabaseHandle> {
+  // monitorCommands costs nothing without listeners and lets tests count round trips per request.
+  // A bounded pool: FerretDB 1.24 (SQLite) holds a second pooled connection per update in flight and
+  // deadlocks when its pool of 100 is exhausted, so no client may run anywhere near 100 at once.
+  const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: 5000, maxPoolSize });
+  await client.connect();
+  return { client, db: client.db(dbName) };
+}
+
+export async function createIndexes(db: Db, indexes: readonly IndexDeclaration[]): Promise<void> {
+  for (const index of indexes) {
+    await db.collection(index.collection).createIndex(index.key, index.options ?? {});
+  }
+}

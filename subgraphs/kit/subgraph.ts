@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingHttpHeaders } from 'node:http';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Db } from 'mongodb';
+import type { IndexDeclaration } from './mongo';
+import { scalars } from './scalars';
+
+/** What a subgraph's context factory gets for each request. */
+export interface RequestScope {
+  db: Db;
+  headers: IncomingHttpHeaders;
+}
+
+/** The shape every subgraph's index.ts exports: name, schema, resolvers, context factory, indexes. */
+export interface SubgraphDefinition<TContext extends object> {
+  name: string;
+  /** The port `npm start` and main.ts use unless <NAME>_PORT says otherwise. */
+  defaultPort: number;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  createContext: (scope: RequestScope) => TContext;
+  indexes: readonly IndexDeclaration[];
+}
+
+/** A definition with its context type erased, so the registry can hold subgraphs of different contexts. */
+export interface Subgraph {
+  name: string;
+  defaultPort: number;
+  typeDefs: DocumentNode;
+  indexes: readonly IndexDeclaration[];
+  buildSchema(): GraphQLSchema;
+  createContext(scope: RequestScope): object;
+}
+
+const KIT_SCHEMA_DIR = join(__dirname, 'schema');
+
+/** Reads a subgraph's schema files, plus the kit's shared definitions it names (e.g. `scalars`, `assets`). */
+export function loadTypeDefs(files: string[], kitParts: string[] = []): DocumentNode {
+  const paths = [...files, ...kitParts.map((part) => join(KIT_SCHEMA_DIR, `${part}.graphql`))];
+  return concatAST(paths.map((path) => parse(readFileSync(path, 'utf8'))));
+}
+
+export function defineSubgraph<TContext extends object>(definition: SubgraphDefinition<TContext>): Subgraph {
+  return {
+    name: definition.name,
+    defaultPort: definition.defaultPort,
+    typeDefs: definition.typeDefs,
+    indexes: definition.indexes,
+    createContext: definition.createContext,
+    buildSchema() {
+      const declared = new Set(
+        definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),
+      );
+      const scalarResolvers = Object.fromEntries(scalars.filter((s) => declared.has(s.name)).map((s) => [s.name, s]));
+      return buildSubgraphSchema({
+        typeDefs: definition.typeDefs,
+        resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+      });
+    },
+  };
+}
