@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { createCourtLoaders } from './loaders';
+import { courtIndexes } from './repository';
+import { courtResolvers } from './resolvers';
+
+/** The court's own system: cases, parties, officers. It owns EnforcementCase, CaseParty and Party. */
+export default defineSubgraph({
+  name: 'court',
+  defaultPort: 4101,
+  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars']),
+  resolvers: courtResolvers,
+  createContext: ({ db }) => createCourtLoaders(db),
+  indexes: courtIndexes,
+});

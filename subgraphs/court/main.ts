@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import court from './index';
+
+void runSubgraph(court);

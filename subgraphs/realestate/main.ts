@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import realestate from './index';
+
+void runSubgraph(realestate);
