@@ -1,0 +1,99 @@
+import { MongoBulkWriteError, MongoClient, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
+import { createRandom } from '../subgraphs/kit/identifiers';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import { COLLECTIONS as COURT } from '../subgraphs/court/model';
+import { AGENCY_GENERATORS } from './agencies';
+import { generateCourt, partyDocuments } from './agencies/court';
+import { progress } from './progress';
+import type { AgencyData, World } from './world';
+
+export interface SeedOptions {
+  mongoUri: string;
+  /** The database of each subgraph, as the subgraphs themselves are configured. */
+  databaseName: (subgraph: string) => string;
+  seed: number;
+  /** Number of enforcement cases; everything else scales with it. */
+  cases: number;
+  asOf?: Date;
+  showProgress?: boolean;
+}
+
+/** Count of documents written per subgraph and collection. */
+export type SeedSummary = Record<string, Record<string, number>>;
+
+/** The instant the synthetic province is "as of" unless told otherwise; fixed so that runs are reproducible. */
+export const DEFAULT_AS_OF = new Date('2026-11-01T00:00:00.000Z');
+
+export const SCALES = { tiny: 300, demo: 3000, city: 30_000 } as const;
+
+const INSERT_BATCH = 1000;
+/**
+ * Statements per bulk replace. FerretDB 1.24 (SQLite) keeps one pooled connection open per update
+ * statement until the whole command ends, and its pool holds 100: a command of 100 replaces deadlocks.
+ */
+const REPLACE_BATCH = 50;
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Inserts a batch; documents already there (a re-run) are replaced instead, so the result is the same
+ * province without duplicates. Inserting first keeps the first run fast: an upsert costs a query per document.
+ */
+async function writeBatch(collection: Collection<Document>, docs: Document[]): Promise<void> {
+  let existing: Document[] = [];
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+    existing = errors.map((e) => docs[e.index]);
+  }
+  for (let start = 0; start < existing.length; start += REPLACE_BATCH) {
+    const batch = existing.slice(start, start + REPLACE_BATCH).map(
+      (doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }),
+    );
+    await collection.bulkWrite(batch, { ordered: false });
+  }
+}
+
+/** Generates the whole province in memory, deterministically for a seed, one data set per subgraph. */
+export function generateProvince(seed: number, cases: number, asOf: Date = DEFAULT_AS_OF): Record<string, AgencyData> {
+  const court = generateCourt(createRandom(`${seed}:court`), cases, asOf);
+  const world: World = { asOf, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
+  const data: Record<string, AgencyData> = {
+    court: { [COURT.parties]: partyDocuments(court.parties), [COURT.cases]: court.cases, [COURT.officers]: court.officers },
+  };
+  for (const subgraph of SUBGRAPHS) {
+    if (subgraph.name === 'court') continue;
+    const generate = AGENCY_GENERATORS[subgraph.name];
+    if (!generate) throw new Error(`no seed generator for subgraph ${subgraph.name}: add one to seed/agencies`);
+    data[subgraph.name] = generate(world, createRandom(`${seed}:${subgraph.name}`));
+  }
+  return data;
+}
+
+/** Writes the province; ids are deterministic and writes are upserts, so a re-run changes nothing. */
+export async function seedProvince(options: SeedOptions): Promise<SeedSummary> {
+  const data = generateProvince(options.seed, options.cases, options.asOf);
+  const client = new MongoClient(options.mongoUri);
+  await client.connect();
+  const summary: SeedSummary = {};
+  try {
+    for (const [subgraph, collections] of Object.entries(data)) {
+      const db = client.db(options.databaseName(subgraph));
+      summary[subgraph] = {};
+      for (const [name, docs] of Object.entries(collections)) {
+        const bar = progress(`${subgraph}.${name}`, docs.length, options.showProgress ?? false);
+        for (let start = 0; start < docs.length; start += INSERT_BATCH) {
+          await writeBatch(db.collection(name), docs.slice(start, start + INSERT_BATCH));
+          bar.tick(Math.min(docs.length, start + INSERT_BATCH));
+        }
+        bar.end();
+        summary[subgraph][name] = docs.length;
+      }
+    }
+  } finally {
+    await client.close();
+  }
+  return summary;
+}
