@@ -1,0 +1,60 @@
+import { MongoClient } from 'mongodb';
+import { databaseName, readPort } from '../subgraphs/kit/config';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import { SCALES, seedProvince } from '../seed/province';
+import { startMongo } from '../tools/embedded-mongo/launcher';
+import { exampleQuery } from './example';
+import { startService, stopServices, waitHealthy, type Service } from './processes';
+
+// `npm start`: the database (embedded unless MONGODB_URI is set), a demo province if the database is
+// empty, every subgraph as its own process on its own port, then the gateway with GraphiQL.
+async function main(): Promise<void> {
+  const mongo = await startMongo();
+  console.log(mongo.embedded ? `embedded FerretDB at ${mongo.uri} (data in ${mongo.dataDir})` : `using MONGODB_URI ${mongo.uri}`);
+  const services: Service[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stopServices(services);
+    await mongo.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const client = new MongoClient(mongo.uri);
+    const cases = await client.db(databaseName('court')).collection('cases').countDocuments({}, { limit: 1 });
+    await client.close();
+    if (cases === 0) {
+      console.log(`empty database: seeding a demo province (${SCALES.demo} cases)…`);
+      await seedProvince({ mongoUri: mongo.uri, databaseName: (name) => databaseName(name), seed: 2026, cases: SCALES.demo, showProgress: true });
+    }
+
+    const env = { ...process.env, MONGODB_URI: mongo.uri };
+    for (const subgraph of SUBGRAPHS) {
+      const service = startService(subgraph.name, `subgraphs/${subgraph.name}/main.ts`, env);
+      services.push(service);
+      service.child.once('exit', (code) => !stopping && (console.error(`${subgraph.name} stopped unexpectedly (${code})`), void shutdown(1)));
+    }
+    for (const [index, subgraph] of SUBGRAPHS.entries()) {
+      const port = readPort(process.env[`${subgraph.name.toUpperCase()}_PORT`], subgraph.defaultPort, 'port');
+      await waitHealthy(services[index], `http://127.0.0.1:${port}/health`);
+    }
+
+    const example = await exampleQuery(mongo.uri);
+    const gatewayPort = readPort(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT');
+    const gateway = startService('gateway', 'gateway/main.ts', { ...env, GRAPHIQL_EXAMPLE_QUERY: example });
+    services.push(gateway);
+    gateway.child.once('exit', (code) => !stopping && (console.error(`gateway stopped unexpectedly (${code})`), void shutdown(1)));
+    await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`);
+
+    console.log(`\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\nTry:\n${example}\nCtrl-C stops everything.`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,184 @@
+import { generateProvince } from '../seed/province';
+import type { CaseDocument } from '../subgraphs/court/model';
+import type { ControlDocument, UnitDocument } from '../subgraphs/realestate/model';
+import { startHarness, writeCommands, type Harness } from './harness';
+import { isLoopback, recordOutgoingSockets } from './sockets';
+
+const SEED = { seed: 11, cases: 300 };
+const expected = generateProvince(SEED.seed, SEED.cases);
+const cases = expected.court.cases as CaseDocument[];
+const units = expected.realestate.units as UnitDocument[];
+const controls = expected.realestate.controls as ControlDocument[];
+
+const sockets = recordOutgoingSockets();
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ name: 'foundation', seed: SEED });
+});
+afterAll(async () => {
+  await h?.stop();
+  sockets.stop();
+});
+
+const CASE_WITH_ASSETS = `query CaseWithAssets($caseNumber: String!) {
+  enforcementCase(caseNumber: $caseNumber) {
+    caseNumber type status currentNode amountOwed filedOn
+    court { code name level }
+    officer { id name }
+    timeline { node enteredAt }
+    applicants { partyId role party { id name kind } }
+    respondents {
+      partyId role
+      party { id name kind }
+      realEstate { id category certificateNumber parcelCode ownerIds estimatedValue register { agency updatedAt } controls { caseNumber status rank } }
+    }
+    realEstateControls { id assetId status rank measure expiresAt }
+  }
+}`;
+
+interface CaseWithAssets {
+  enforcementCase: {
+    caseNumber: string;
+    court: { code: string };
+    amountOwed: number;
+    respondents: { partyId: string; role: string; party: { name: string }; realEstate: { id: string; controls: { caseNumber: string; status: string; rank: number }[] }[] }[];
+    realEstateControls: { id: string; assetId: string; status: string; rank: number }[];
+  } | null;
+}
+
+describe('one request across the court and the real-estate registry', () => {
+  const sealed = controls.find((control) => control.status === 'WAITING') ?? controls[0];
+  const theCase = cases.find((c) => c._id === sealed.caseNumber) as CaseDocument;
+
+  it('returns a case with its parties, the debtors’ units and the case’s seals', async () => {
+    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: theCase._id });
+    expect(response.errors).toBeUndefined();
+    const got = response.data?.enforcementCase;
+    expect(got?.caseNumber).toBe(theCase._id);
+    expect(got?.amountOwed).toBe(theCase.amountOwed);
+    expect(got?.court.code).toBe(theCase.courtCode);
+    expect(got?.respondents.map((r) => r.partyId).sort()).toEqual([...theCase.respondentIds].sort());
+    for (const respondent of got?.respondents ?? []) {
+      const owned = units.filter((unit) => unit.ownerIds.includes(respondent.partyId)).map((unit) => unit._id).sort();
+      expect(respondent.realEstate.map((unit) => unit.id).sort()).toEqual(owned);
+    }
+    const caseControls = controls.filter((control) => control.caseNumber === theCase._id);
+    expect(got?.realEstateControls.map((c) => [c.id, c.status, c.rank]).sort()).toEqual(caseControls.map((c) => [c._id, c.status, c.rank]).sort());
+    const unit = got?.respondents.flatMap((r) => r.realEstate).find((u) => u.id === sealed.assetId);
+    expect(unit?.controls.map((c) => c.rank)).toEqual(unit?.controls.map((_, i) => i)); // active first, then waiting in rank order
+  });
+
+  it('accepts the case number typed with ASCII parentheses', async () => {
+    const typed = theCase._id.replace('（', '(').replace('）', ')');
+    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: typed });
+    expect(response.data?.enforcementCase?.caseNumber).toBe(theCase._id);
+  });
+
+  it('answers null, not an error, for a well-formed case number that does not exist', async () => {
+    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: '（2024）浙0102执999999号' });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.enforcementCase).toBeNull();
+  });
+});
+
+describe('cases of a court', () => {
+  const busiest = Object.entries(
+    cases.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.courtCode]: (counts[c.courtCode] ?? 0) + 1 }), {}),
+  ).sort((a, b) => b[1] - a[1])[0][0];
+  const PAGE = `query Page($court: String!, $first: Int, $after: String, $filter: CaseFilter) {
+    casesOfCourt(courtCode: $court, first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { caseNumber status filedOn }
+    }
+  }`;
+  type Page = { casesOfCourt: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { caseNumber: string; status: string }[] } };
+
+  it('pages through every case of the court once, newest filing first', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 100; guard++) {
+      const response: Awaited<ReturnType<typeof h.query<Page>>> = await h.query<Page>(PAGE, { court: busiest, first: 3, after });
+      expect(response.errors).toBeUndefined();
+      const page = response.data?.casesOfCourt;
+      seen.push(...(page?.nodes.map((n) => n.caseNumber) ?? []));
+      if (!page?.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const want = cases
+      .filter((c) => c.courtCode === busiest)
+      .sort((a, b) => b.filedAt.getTime() - a.filedAt.getTime() || (a._id < b._id ? 1 : -1))
+      .map((c) => c._id);
+    expect(seen).toEqual(want);
+  });
+
+  it('filters by status and counts the whole match', async () => {
+    const response = await h.query<Page>(PAGE, { court: busiest, first: 100, filter: { status: 'OPEN' } });
+    const want = cases.filter((c) => c.courtCode === busiest && c.status === 'OPEN');
+    expect(response.data?.casesOfCourt.totalCount).toBe(want.length);
+    expect(response.data?.casesOfCourt.nodes.every((n) => n.status === 'OPEN')).toBe(true);
+  });
+
+  it('loads respondents and their units with a fixed number of database commands, however many cases', async () => {
+    const LIST = `query List($court: String!, $first: Int) {
+      casesOfCourt(courtCode: $court, first: $first) {
+        nodes { caseNumber officer { name } respondents { party { name } realEstate { id controls { id rank } } } realEstateControls { id } }
+      }
+    }`;
+    const finds = async (first: number) => {
+      const commands = await h.recordCommands(() => h.query(LIST, { court: busiest, first }));
+      return Object.fromEntries([...commands].map(([subgraph, events]) => [subgraph, events.filter((e) => e.commandName === 'find').length]));
+    };
+    // court: the page, officers, parties; realestate: units by owner, controls by unit, controls by case.
+    // A small page may need fewer (no units, no controls to load), never more.
+    const bound = { court: 3, realestate: 3 };
+    for (const first of [1, 5, 20]) {
+      const counts = await finds(first);
+      expect(counts.court).toBeLessThanOrEqual(bound.court);
+      expect(counts.realestate).toBeLessThanOrEqual(bound.realestate);
+    }
+    expect(await finds(50)).toEqual(bound);
+  });
+});
+
+describe('a party', () => {
+  it('lists the cases a party stands in, with its role', async () => {
+    const repeat = cases.flatMap((c) => c.respondentIds).find((id, i, all) => all.indexOf(id) !== i) as string;
+    const response = await h.query<{ party: { name: string; cases: { caseNumber: string; role: string }[] } }>(
+      `query($id: ID!) { party(id: $id) { name cases { caseNumber role } } }`,
+      { id: repeat },
+    );
+    const want = cases.filter((c) => c.respondentIds.includes(repeat) || c.applicantIds.includes(repeat)).map((c) => c._id).sort();
+    expect(response.data?.party.cases.map((c) => c.caseNumber).sort()).toEqual(want);
+    expect(want.length).toBeGreaterThan(1);
+  });
+});
+
+describe('bad input', () => {
+  const refusals: [string, string, Record<string, unknown>, string][] = [
+    ['a malformed case number', 'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }', { n: '2024-浙0102-执-1234' }, 'caseNumber'],
+    ['an unknown court in a case number', 'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }', { n: '（2024）浙9999执12号' }, 'caseNumber'],
+    ['a citizen ID with a wrong check digit', 'query($id: ID!) { party(id: $id) { name } }', { id: '330102199001011230' }, 'id'],
+    ['an unknown court code', 'query { casesOfCourt(courtCode: "浙99") { totalCount } }', {}, 'courtCode'],
+    ['a page size over 100', 'query { casesOfCourt(courtCode: "浙0102", first: 500) { totalCount } }', {}, 'first'],
+    ['a forged cursor', 'query { casesOfCourt(courtCode: "浙0102", after: "bm90LWEtY3Vyc29y") { totalCount } }', {}, 'after'],
+    ['an inverted date range', 'query { casesOfCourt(courtCode: "浙0102", filter: { filedFrom: "2025-01-01", filedTo: "2024-01-01" }) { totalCount } }', {}, 'filter.filedTo'],
+  ];
+
+  it.each(refusals)('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, query, variables, field) => {
+    let response: Awaited<ReturnType<typeof h.query>> = {};
+    const commands = await h.recordCommands(async () => {
+      response = await h.query(query, variables);
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.field).toBe(field);
+    expect(response.errors?.[0]?.message).toContain(field);
+    expect(writeCommands(commands.values())).toEqual([]);
+  });
+});
+
+describe('network', () => {
+  it('disables Apollo telemetry and opens sockets to loopback only', async () => {
+    expect(process.env.APOLLO_TELEMETRY_DISABLED).toBe('true');
+    expect(sockets.addresses.length).toBeGreaterThan(0);
+    expect(sockets.addresses.filter((address) => !isLoopback(address))).toEqual([]);
+  });
+});

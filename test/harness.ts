@@ -1,0 +1,98 @@
+import type { CommandStartedEvent } from 'mongodb';
+import { createGateway, type RunningGateway } from '../gateway/createGateway';
+import { readCommittedSupergraph } from '../schema/supergraph';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import { seedProvince, type SeedSummary } from '../seed/province';
+
+export interface GraphQLResponse<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Harness {
+  gateway: RunningGateway;
+  subgraphs: Map<string, RunningSubgraph>;
+  seeded: SeedSummary | null;
+  databaseName(subgraph: string): string;
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Runs `action` and returns the database commands each subgraph sent meanwhile. */
+  recordCommands(action: () => Promise<unknown>): Promise<Map<string, CommandStartedEvent[]>>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Distinguishes this test file's databases from every other file's. */
+  name: string;
+  /** Seed a synthetic province first (by number of cases); omit for empty databases. */
+  seed?: { seed: number; cases: number };
+}
+
+function mongoUri(): string {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  return uri;
+}
+
+/** Every subgraph and the gateway, each on port 0, against the real database, as `npm start` runs them. */
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const uri = mongoUri();
+  const databaseName = (subgraph: string) => `t_${options.name}_${subgraph}`;
+  const subgraphs = new Map<string, RunningSubgraph>();
+  let gateway: RunningGateway | undefined;
+  try {
+    for (const subgraph of SUBGRAPHS) {
+      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 });
+      subgraphs.set(subgraph.name, running);
+      await running.db.dropDatabase();
+    }
+    const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;
+    const subgraphUrls = Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url]));
+    gateway = await createGateway({ supergraphSdl: readCommittedSupergraph(), subgraphUrls }).start(0, '127.0.0.1');
+    const started = gateway;
+    return {
+      gateway: started,
+      subgraphs,
+      seeded,
+      databaseName,
+      async query<TData>(query: string, variables?: Record<string, unknown>) {
+        const response = await fetch(started.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await response.json()) as GraphQLResponse<TData>;
+      },
+      async recordCommands(action) {
+        const seen = new Map<string, CommandStartedEvent[]>();
+        const listeners = [...subgraphs].map(([name, running]) => {
+          const events: CommandStartedEvent[] = [];
+          seen.set(name, events);
+          const listener = (event: CommandStartedEvent) => events.push(event);
+          running.client.on('commandStarted', listener);
+          return () => running.client.off('commandStarted', listener);
+        });
+        try {
+          await action();
+        } finally {
+          for (const off of listeners) off();
+        }
+        return seen;
+      },
+      async stop() {
+        await started.stop();
+        for (const running of subgraphs.values()) await running.stop();
+      },
+    };
+  } catch (error) {
+    await gateway?.stop();
+    for (const running of subgraphs.values()) await running.stop();
+    throw error;
+  }
+}
+
+/** Commands that change data, for asserting that refused input wrote nothing. */
+export function writeCommands(events: Iterable<CommandStartedEvent[]>): CommandStartedEvent[] {
+  const writes = new Set(['insert', 'update', 'delete', 'findAndModify', 'createIndexes', 'drop']);
+  return [...events].flat().filter((event) => writes.has(event.commandName));
+}
