@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { databaseName } from '../subgraphs/kit/config';
-import type { ControlDocument } from '../subgraphs/realestate/model';
+import type { ControlDocument } from '../subgraphs/kit/register/model';
 
 /** A query for a seeded case whose debtor owns sealed real estate, so the first click shows the federation at work. */
 export async function exampleQuery(mongoUri: string): Promise<string> {

@@ -8,14 +8,16 @@ import {
   courtByCode,
 } from '../subgraphs/kit/identifiers';
 import type { CaseDocument, PartyDocument } from '../subgraphs/court/model';
-import type { ControlDocument, UnitDocument } from '../subgraphs/realestate/model';
+import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
+import type { UnitDocument } from '../subgraphs/realestate/model';
 import { generateProvince, seedProvince } from './province';
 
 const province = generateProvince(3, 600);
 const cases = province.court.cases as CaseDocument[];
 const parties = province.court.parties as PartyDocument[];
-const units = province.realestate.units as UnitDocument[];
+const units = (province.realestate.assets as UnitDocument[]).filter((asset) => asset.category === 'REAL_ESTATE');
 const controls = province.realestate.controls as ControlDocument[];
+const assets = province.realestate.assets as AssetDocument[];
 
 describe('the synthetic province', () => {
   it('is the same for the same seed and different for another', () => {
@@ -33,10 +35,11 @@ describe('the synthetic province', () => {
   it('is consistent across agencies: every reference points at something that exists', () => {
     const partyIds = new Set(parties.map((p) => p._id));
     const caseNumbers = new Set(cases.map((c) => c._id));
-    const unitIds = new Set(units.map((u) => u._id));
+    const assetIds = new Set(assets.map((a) => a._id));
     expect(cases.flatMap((c) => [...c.applicantIds, ...c.respondentIds]).filter((id) => !partyIds.has(id))).toEqual([]);
-    expect(units.flatMap((u) => u.ownerIds).filter((id) => !partyIds.has(id))).toEqual([]);
-    expect(controls.filter((c) => !caseNumbers.has(c.caseNumber) || !unitIds.has(c.assetId))).toEqual([]);
+    expect(assets.flatMap((a) => a.ownerIds).filter((id) => !partyIds.has(id))).toEqual([]);
+    expect(new Set(assets.map((a) => a._id)).size).toBe(assets.length);
+    expect(controls.filter((c) => !caseNumbers.has(c.caseNumber) || !assetIds.has(c.assetId))).toEqual([]);
     expect(new Set(cases.map((c) => c._id)).size).toBe(cases.length);
   });
 

@@ -1,13 +1,14 @@
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
-import type { ControlDocument, UnitDocument } from '../subgraphs/realestate/model';
+import type { ControlDocument } from '../subgraphs/kit/register/model';
+import type { UnitDocument } from '../subgraphs/realestate/model';
 import { startHarness, writeCommands, type Harness } from './harness';
 import { isLoopback, recordOutgoingSockets } from './sockets';
 
 const SEED = { seed: 11, cases: 300 };
 const expected = generateProvince(SEED.seed, SEED.cases);
 const cases = expected.court.cases as CaseDocument[];
-const units = expected.realestate.units as UnitDocument[];
+const units = (expected.realestate.assets as UnitDocument[]).filter((asset) => asset.category === 'REAL_ESTATE');
 const controls = expected.realestate.controls as ControlDocument[];
 
 const sockets = recordOutgoingSockets();

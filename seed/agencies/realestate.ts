@@ -1,17 +1,32 @@
-import { createHash } from 'node:crypto';
-import { generateCertificateNumber, generateUnitNumber, type Random } from '../../subgraphs/kit/identifiers';
-import type { ControlDocument, RealEstateUse, UnitDocument } from '../../subgraphs/realestate/model';
+import { generateCertificateNumber, generateUnitNumber, parcelCode, randomDigits, type Random } from '../../subgraphs/kit/identifiers';
+import type {
+  LandUseRightDocument,
+  MiningOrSeaRightDocument,
+  OffPlanPropertyDocument,
+  RealEstateAsset,
+  RealEstateUse,
+  UnitDocument,
+} from '../../subgraphs/realestate/model';
+import { rankedControls, touchRegister } from '../controls';
+import { companyName } from '../names';
 import type { PoolParty } from '../pool';
 import { addDays, addYears, type AgencyData, type World } from '../world';
 
 const STREETS = ['解放路', '人民路', '中山路', '建设路', '文化路', '新华路', '环城北路', '滨江大道', '学院路', '江南大道'];
-const MORTGAGEES = ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '交通银行', '招商银行', '浙商银行', '杭州银行', '宁波银行'];
-// Yuan per square metre by city code (practice figures for a plausible spread, not market data).
+export const MORTGAGEES = ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '交通银行', '招商银行', '浙商银行', '杭州银行', '宁波银行'];
+// Yuan per square metre by city code (plausible practice figures for a spread of values, not market data).
 const PRICE_PER_SQM: Record<string, number> = { '01': 38_000, '02': 26_000, '03': 23_000, '09': 18_000 };
-/** Real estate and other property rights: 3 years per control period (domain.md). */
-const REAL_ESTATE_CONTROL_YEARS = 3;
 
-function unitFor(random: Random, owner: PoolParty, coOwner: PoolParty | null, asOf: Date, taken: Set<string>): UnitDocument {
+function address(random: Random, party: PoolParty): string {
+  const home = party.home;
+  return `${home.cityNameZh}${home.divisionName}${random.pick(STREETS)}${random.int(1, 999)}号`;
+}
+
+function mortgage(random: Random, value: number, registeredOn: Date) {
+  return random.chance(0.4) ? [{ mortgagee: random.pick(MORTGAGEES), amount: Math.round((value * (0.4 + random.next() * 0.3)) / 100) * 100, registeredOn }] : [];
+}
+
+function unit(random: Random, owner: PoolParty, coOwner: PoolParty | null, asOf: Date, taken: Set<string>): UnitDocument {
   const home = owner.home;
   const use: RealEstateUse = owner.kind === 'PERSON' ? (random.chance(0.85) ? 'RESIDENTIAL' : 'PARKING') : random.pick(['COMMERCIAL', 'OFFICE', 'INDUSTRIAL'] as const);
   let id = generateUnitNumber(random, { countyCode: home.divisionCode });
@@ -24,95 +39,113 @@ function unitFor(random: Random, owner: PoolParty, coOwner: PoolParty | null, as
   const owners = coOwner
     ? [{ partyId: owner.id, shareBasisPoints: 5000 }, { partyId: coOwner.id, shareBasisPoints: 5000 }]
     : [{ partyId: owner.id, shareBasisPoints: 10_000 }];
+  const mortgages = mortgage(random, value, registeredOn);
   return {
     _id: id,
     category: 'REAL_ESTATE',
     certificateNumber: generateCertificateNumber(random, { divisionCode: home.divisionCode, year: Math.max(2015, registeredOn.getUTCFullYear()) }),
-    address: `${home.cityNameZh}${home.divisionName}${random.pick(STREETS)}${random.int(1, 999)}号${random.int(1, 30)}幢${random.int(1, 3)}单元${random.int(101, 3202)}室`,
+    address: `${address(random, owner)}${random.int(1, 30)}幢${random.int(1, 3)}单元${random.int(101, 3202)}室`,
     districtCode: home.divisionCode,
-    area: Math.round(area * 100) / 100,
+    area,
     use,
     owners,
     ownerIds: owners.map((o) => o.partyId),
-    mortgages: random.chance(0.4)
-      ? [{ mortgagee: random.pick(MORTGAGEES), amount: Math.round(value * (0.4 + random.next() * 0.3) / 100) * 100, registeredOn }]
-      : [],
+    mortgages,
     estimatedValue: value,
+    securedClaims: mortgages.reduce((sum, m) => sum + m.amount, 0),
     registerUpdatedAt: registeredOn,
   };
 }
 
-function controlId(idempotencyKey: string): string {
-  return `RE-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 16)}`;
+function landUseRight(random: Random, owner: PoolParty, asOf: Date): LandUseRightDocument {
+  const home = owner.home;
+  const [landUse, years, pricePerSqm] = random.pick([['工业用地', 50, 1_500], ['商服用地', 40, 8_000], ['仓储用地', 50, 1_200]] as const);
+  const registeredOn = addDays(asOf, -random.int(400, 7000));
+  const area = random.int(2_000, 60_000);
+  const value = Math.round(area * pricePerSqm) * 100;
+  const mortgages = mortgage(random, value, registeredOn);
+  return {
+    _id: parcelCode(generateUnitNumber(random, { countyCode: home.divisionCode, structure: 'W' })),
+    category: 'LAND_USE_RIGHT',
+    certificateNumber: generateCertificateNumber(random, { divisionCode: home.divisionCode, year: Math.max(2015, registeredOn.getUTCFullYear()) }),
+    address: address(random, owner),
+    districtCode: home.divisionCode,
+    area,
+    landUse,
+    termEndsOn: addYears(registeredOn, years),
+    ownerIds: [owner.id],
+    mortgages,
+    estimatedValue: value,
+    securedClaims: mortgages.reduce((sum, m) => sum + m.amount, 0),
+    registerUpdatedAt: registeredOn,
+  };
 }
 
-/**
- * Units for about a quarter of persons and a fifth of organisations; then seals for open cases
- * whose respondents own units, ranked per unit by the time the registry received them.
- */
+function offPlanProperty(random: Random, buyer: PoolParty, asOf: Date): OffPlanPropertyDocument {
+  const home = buyer.home;
+  const signedOn = addDays(asOf, -random.int(30, 900));
+  const area = random.int(60, 160);
+  const price = Math.round(area * (PRICE_PER_SQM[home.cityCode ?? ''] ?? 15_000) * (0.8 + random.next() * 0.4)) * 100;
+  const paid = Math.round((price * (0.3 + random.next() * 0.7)) / 100) * 100;
+  return {
+    _id: `${home.divisionCode}YS${signedOn.getUTCFullYear()}${randomDigits(random, 6)}`,
+    category: 'OFF_PLAN_PROPERTY',
+    developer: companyName(random, home.cityNameZh).replace(/有限公司$/, '置业有限公司'),
+    project: `${random.pick(['翡翠', '云栖', '江语', '金茂', '滨湖', '锦绣'])}${random.pick(['府', '苑', '湾', '城'])}`,
+    address: address(random, buyer),
+    districtCode: home.divisionCode,
+    area,
+    contractPrice: price,
+    amountPaid: paid,
+    ownerIds: [buyer.id],
+    // The buyer's right is worth what has been paid until the flat is handed over and registered.
+    estimatedValue: paid,
+    securedClaims: 0,
+    registerUpdatedAt: signedOn,
+  };
+}
+
+function miningOrSeaRight(random: Random, holder: PoolParty, asOf: Date): MiningOrSeaRightDocument {
+  const sea = holder.home.coastal && random.chance(0.7);
+  const issuedOn = addDays(asOf, -random.int(200, 3000));
+  return {
+    _id: sea
+      ? `国海证${issuedOn.getUTCFullYear()}B${holder.home.divisionCode}${randomDigits(random, 5)}号`
+      : `C${holder.home.divisionCode}${issuedOn.getUTCFullYear()}${randomDigits(random, 11)}`,
+    category: 'MINING_OR_SEA_RIGHT',
+    kind: sea ? 'SEA_AREA' : 'MINING',
+    subject: sea ? random.pick(['开放式养殖', '港口码头', '围海养殖']) : random.pick(['建筑用凝灰岩', '萤石', '叶蜡石', '建筑用砂']),
+    area: Math.round(random.int(50, 5000)) / 10,
+    validUntil: addYears(issuedOn, random.int(5, 15)),
+    ownerIds: [holder.id],
+    estimatedValue: random.int(500, 20_000) * 10_000_00,
+    securedClaims: 0,
+    registerUpdatedAt: issuedOn,
+  };
+}
+
+/** Real estate for about a quarter of persons, land for some companies, off-plan flats, a few mining and sea rights. */
 export function generateRealEstate(world: World, random: Random): AgencyData {
   const taken = new Set<string>();
-  const units: UnitDocument[] = [];
+  const assets: RealEstateAsset[] = [];
   const persons = world.parties.filter((p) => p.kind === 'PERSON');
   for (const party of world.parties) {
-    const owns = party.kind === 'PERSON' ? random.chance(0.25) : random.chance(0.2);
-    if (!owns) continue;
-    for (let n = random.chance(0.2) ? 2 : 1; n > 0; n--) {
-      const coOwner = party.kind === 'PERSON' && random.chance(0.3) ? random.pick(persons) : null;
-      units.push(unitFor(random, party, coOwner && coOwner.id !== party.id ? coOwner : null, world.asOf, taken));
-    }
-  }
-
-  const unitById = new Map(units.map((unit) => [unit._id, unit]));
-  const unitsByOwner = new Map<string, UnitDocument[]>();
-  for (const unit of units) for (const owner of unit.ownerIds) unitsByOwner.set(owner, [...(unitsByOwner.get(owner) ?? []), unit]);
-
-  const requests: ControlDocument[] = [];
-  const controlWindowStart = addYears(world.asOf, -REAL_ESTATE_CONTROL_YEARS);
-  for (const enforcementCase of world.cases) {
-    if (enforcementCase.status !== 'OPEN' && enforcementCase.status !== 'CLOSED_FOR_NOW') continue;
-    const requestedAt = addDays(enforcementCase.filedAt, random.int(10, 40));
-    if (requestedAt < controlWindowStart || requestedAt > world.asOf) continue;
-    for (const partyId of enforcementCase.respondentIds) {
-      for (const unit of unitsByOwner.get(partyId) ?? []) {
-        if (!random.chance(0.8)) continue;
-        const documentNumber = `${enforcementCase._id}之一`;
-        const idempotencyKey = [enforcementCase._id, partyId, unit._id, 'SEAL', documentNumber].join('|');
-        requests.push({
-          _id: controlId(idempotencyKey),
-          assetId: unit._id,
-          category: unit.category,
-          caseNumber: enforcementCase._id,
-          partyId,
-          courtCode: enforcementCase.courtCode,
-          measure: 'SEAL',
-          status: 'ACTIVE',
-          rank: 0,
-          documentNumber,
-          idempotencyKey,
-          requestedAt,
-          acknowledgedAt: addDays(requestedAt, 1),
-          executedAt: addDays(requestedAt, 1),
-          expiresAt: null,
-        });
+    const isPerson = party.kind === 'PERSON';
+    if (random.chance(isPerson ? 0.25 : 0.2)) {
+      for (let n = random.chance(0.2) ? 2 : 1; n > 0; n--) {
+        const coOwner = isPerson && random.chance(0.3) ? random.pick(persons) : null;
+        assets.push(unit(random, party, coOwner && coOwner.id !== party.id ? coOwner : null, world.asOf, taken));
       }
     }
+    if (!isPerson && random.chance(0.12)) assets.push(landUseRight(random, party, world.asOf));
+    if (isPerson && random.chance(0.03)) assets.push(offPlanProperty(random, party, world.asOf));
+    if (!isPerson && random.chance(0.01)) assets.push(miningOrSeaRight(random, party, world.asOf));
   }
-  // First come, first ranked: the earliest receipt holds the seal, the rest wait in order.
-  const controls: ControlDocument[] = [];
-  const byUnit = new Map<string, ControlDocument[]>();
-  for (const request of requests) byUnit.set(request.assetId, [...(byUnit.get(request.assetId) ?? []), request]);
-  for (const queue of byUnit.values()) {
-    queue.sort((a, b) => (a.acknowledgedAt as Date).getTime() - (b.acknowledgedAt as Date).getTime() || a._id.localeCompare(b._id));
-    queue.forEach((control, rank) => {
-      const executedAt = control.executedAt as Date;
-      controls.push(rank === 0
-        ? { ...control, expiresAt: addYears(executedAt, REAL_ESTATE_CONTROL_YEARS) }
-        : { ...control, status: 'WAITING', rank, executedAt: null });
-    });
-    const unit = unitById.get(queue[0].assetId);
-    const last = queue[queue.length - 1].acknowledgedAt as Date;
-    if (unit && last > unit.registerUpdatedAt) unit.registerUpdatedAt = last;
-  }
-  return { units, controls };
+  const controls = rankedControls(world, random, assets, {
+    prefix: 'RE',
+    probability: 0.8,
+    measureFor: (asset) => (asset.category === 'OFF_PLAN_PROPERTY' ? 'PRE_SEAL' : 'SEAL'),
+  });
+  touchRegister(assets, controls);
+  return { assets, controls };
 }

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
+import { registerIndexes } from '../kit/register/repository';
+import { createRegisterLoaders } from '../kit/register/loaders';
 import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
-import { createRealEstateLoaders } from './loaders';
-import { realEstateIndexes } from './repository';
 import { realEstateResolvers } from './resolvers';
 
-/** The natural-resources bureau's real-estate registry (不动产登记): units and the measures on them. */
+/** The natural-resources bureau's registries (不动产登记): real estate, land, off-plan property, mining and sea rights. */
 export default defineSubgraph({
   name: 'realestate',
   defaultPort: 4102,
   typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
   resolvers: realEstateResolvers,
-  createContext: ({ db }) => createRealEstateLoaders(db),
-  indexes: realEstateIndexes,
+  createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
+  indexes: registerIndexes,
 });

@@ -1,0 +1,24 @@
+import type { Db } from 'mongodb';
+import { entityLoader, groupLoader } from '../loaders';
+import { IN_FORCE, type AssetDocument } from './model';
+import { RegisterRepository } from './repository';
+
+/** Per-request loaders of a register: each kind of look-up is one query per batch, whatever the number of parties. */
+export function createRegisterLoaders<TAsset extends AssetDocument>(db: Db) {
+  const repository = new RegisterRepository<TAsset>(db);
+  return {
+    repository,
+    assetById: entityLoader(repository.assets),
+    assetsByOwner: groupLoader(repository.assets, 'ownerIds', { sort: { category: 1, _id: 1 } }),
+    controlById: entityLoader(repository.controls),
+    controlsInForceByAsset: groupLoader(repository.controls, 'assetId', { filter: { status: { $in: [...IN_FORCE] } }, sort: { rank: 1 } }),
+    controlsByCase: groupLoader(repository.controls, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
+  };
+}
+
+export type RegisterLoaders<TAsset extends AssetDocument = AssetDocument> = ReturnType<typeof createRegisterLoaders<TAsset>>;
+
+/** The context of an asset subgraph: its register's loaders (agencies may add their own beside them). */
+export interface RegisterContext {
+  register: RegisterLoaders;
+}

@@ -1,0 +1,58 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { askedCategories, findingsOf, type RegisterDescriptor } from './findings';
+import type { RegisterContext } from './loaders';
+import type { AssetCategory, AssetDocument, ControlDocument } from './model';
+
+interface CasePartyRef {
+  caseNumber: string;
+  partyId: string;
+}
+
+/**
+ * The resolvers every asset subgraph needs, built from its descriptor: its findings on CaseParty,
+ * its controls on EnforcementCase, the shared Asset/Control fields and entity references.
+ * An agency merges its own category-specific resolvers with these.
+ */
+export function registerResolvers(descriptor: RegisterDescriptor): GraphQLResolverMap<RegisterContext> {
+  const typeByCategory = new Map(Object.entries(descriptor.categories).map(([category, register]) => [category, register.typeName]));
+  const assetFields = (typeName: string) => ({
+    __resolveReference: async (ref: { id: string }, ctx: RegisterContext) => {
+      const asset = await ctx.register.assetById.load(ref.id);
+      return asset && typeByCategory.get(asset.category) === typeName ? asset : null;
+    },
+    id: (asset: AssetDocument) => asset._id,
+    valuationCurrency: () => 'CNY',
+    register: (asset: AssetDocument) => ({
+      agency: descriptor.agency,
+      name: descriptor.categories[asset.category]?.registerName ?? '',
+      updatedAt: asset.registerUpdatedAt,
+    }),
+    controls: (asset: AssetDocument, _: unknown, ctx: RegisterContext) => ctx.register.controlsInForceByAsset.load(asset._id),
+  });
+
+  const resolvers: GraphQLResolverMap<RegisterContext> = {
+    CaseParty: {
+      // The case in the key is the legal basis of the look-up; it reaches this register with every request.
+      [descriptor.findingsField]: async (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => {
+        const categories = askedCategories(descriptor, args.categories);
+        const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
+        return findingsOf(descriptor, ref.partyId, categories, assets);
+      },
+    },
+    EnforcementCase: {
+      [descriptor.controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
+    },
+    Asset: {
+      __resolveType: (asset: AssetDocument) => typeByCategory.get(asset.category) ?? null,
+    },
+    Control: {
+      __resolveType: () => descriptor.controlType,
+    },
+    [descriptor.controlType]: {
+      __resolveReference: (ref: { id: string }, ctx: RegisterContext) => ctx.register.controlById.load(ref.id),
+      id: (control: ControlDocument) => control._id,
+    },
+  };
+  for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
+  return resolvers;
+}

@@ -1,0 +1,45 @@
+import { MongoClient } from 'mongodb';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
+import type { Subgraph } from '../subgraphs/kit/subgraph';
+import type { AgencyData } from '../seed/world';
+import type { GraphQLResponse } from './harness';
+
+export interface AgencyHarness {
+  subgraph: RunningSubgraph;
+  /** Sends a GraphQL document straight to the subgraph, as the gateway would. */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Resolves CaseParty representations and returns the selected fields, in order. */
+  caseParties<T = Record<string, unknown>>(refs: { caseNumber: string; partyId: string }[], selection: string): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** One agency subgraph alone on port 0 with its own database, holding exactly `data`. */
+export async function startAgency(subgraph: Subgraph, name: string, data: AgencyData): Promise<AgencyHarness> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const dbName = `t_${name}_${subgraph.name}`;
+  const client = new MongoClient(uri);
+  await client.connect();
+  try {
+    await client.db(dbName).dropDatabase();
+    for (const [collection, docs] of Object.entries(data)) if (docs.length > 0) await client.db(dbName).collection(collection).insertMany(docs);
+  } finally {
+    await client.close();
+  }
+  const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 });
+  const query = async <TData>(document: string, variables?: Record<string, unknown>) => {
+    const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document, variables }) });
+    return (await response.json()) as GraphQLResponse<TData>;
+  };
+  return {
+    subgraph: running,
+    query,
+    async caseParties<T>(refs: { caseNumber: string; partyId: string }[], selection: string) {
+      const representations = refs.map((ref) => ({ __typename: 'CaseParty', ...ref }));
+      const response = await query<{ _entities: T[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseParty { ${selection} } } }`, { r: representations });
+      if (response.errors) throw new Error(JSON.stringify(response.errors));
+      return response.data?._entities ?? [];
+    },
+    stop: () => running.stop(),
+  };
+}
