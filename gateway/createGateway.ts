@@ -6,6 +6,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { listenHost } from '../subgraphs/kit/config';
+import { domainError, ErrorCode } from '../subgraphs/kit/errors';
 import { sendJson, serveGraphQL, type Route } from '../subgraphs/kit/http';
 import { graphiqlRoute } from './graphiql';
 import { subgraphNamesAndUrls } from './supergraph';
@@ -37,8 +38,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * Node's global fetch (undici) rather than the data source's default make-fetch-happen: both keep
  * connections alive, but make-fetch-happen also routes through any HTTP(S)_PROXY in the environment,
  * which would send court data to a proxy nobody configured for the subgraphs.
+ * A subgraph that cannot be reached is reported by name, so the officer knows which register did not
+ * answer while the others' data still arrives.
  */
-const fetcher: RemoteGraphQLDataSource['fetcher'] = (url, init) => fetch(url, init);
+function agencyFetcher(name: string): RemoteGraphQLDataSource['fetcher'] {
+  return async (url, init) => {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      // The cause's code only (ECONNREFUSED, ETIMEDOUT): its message would show internal addresses to clients.
+      const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? 'unreachable') : 'unreachable';
+      throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer (${cause})`, { agency: name });
+    }
+  };
+}
 
 /**
  * Set here rather than in a start script or deployment file: in @apollo/gateway 2.14 the constructor
@@ -70,7 +83,7 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
         buildService({ name, url }) {
           const target = overrides[name] || url;
           if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override`);
-          return new SubgraphDataSource({ url: target, fetcher });
+          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name) });
         },
       });
       const apollo = new ApolloServer<GatewayContext>({

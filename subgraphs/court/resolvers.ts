@@ -1,8 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../kit/errors';
+import type { AssetCategory } from '../kit/register/model';
 import { COURTS, courtByCode, type Court } from '../kit/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
 import { decodeCursor, encodeCursor } from './cursor';
+import { panorama, type CasePartyWithFindings } from './panorama';
 import type { CourtContext } from './loaders';
 import type { CaseDocument, CaseNode, CaseStatus, CaseType, OfficerDocument, PartyDocument, PartyRole } from './model';
 
@@ -24,6 +26,15 @@ function courtView(code: string): Pick<Court, 'code' | 'name' | 'level'> {
   const court = courtByCode(code);
   if (!court) throw new Error(`unknown court code ${code} in stored data`);
   return court;
+}
+
+/** A party that does not stand in the case resolves to null: the pair is not a legal basis for anything. */
+async function casePartyOf<T extends CasePartyRef>(ref: T, ctx: CourtContext): Promise<T | null> {
+  const doc = await ctx.caseByNumber.load(ref.caseNumber);
+  if (!doc) return null;
+  if (doc.respondentIds.includes(ref.partyId)) return { ...ref, role: 'RESPONDENT' };
+  if (doc.applicantIds.includes(ref.partyId)) return { ...ref, role: 'APPLICANT' };
+  return null;
 }
 
 function partiesOf(doc: CaseDocument, role: PartyRole): CasePartyRef[] {
@@ -64,6 +75,9 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
 
     party: (_: unknown, args: { id: string }, ctx: CourtContext) => ctx.partyById.load(partyIdArg('id', args.id)),
 
+    caseParty: (_: unknown, args: { caseNumber: string; partyId: string }, ctx: CourtContext) =>
+      casePartyOf({ caseNumber: caseNumberArg('caseNumber', args.caseNumber), partyId: partyIdArg('partyId', args.partyId) }, ctx),
+
     courts: () => COURTS,
   },
 
@@ -78,16 +92,11 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
   },
 
   CaseParty: {
-    // A party that does not stand in the case resolves to null: the pair is not a legal basis for anything.
-    __resolveReference: async (ref: CasePartyRef, ctx: CourtContext): Promise<CasePartyRef | null> => {
-      const doc = await ctx.caseByNumber.load(ref.caseNumber);
-      if (!doc) return null;
-      if (doc.respondentIds.includes(ref.partyId)) return { ...ref, role: 'RESPONDENT' };
-      if (doc.applicantIds.includes(ref.partyId)) return { ...ref, role: 'APPLICANT' };
-      return null;
-    },
+    __resolveReference: (ref: CasePartyRef, ctx: CourtContext) => casePartyOf(ref, ctx),
     party: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.partyById.load(ref.partyId),
     enforcementCase: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.caseByNumber.load(ref.caseNumber),
+    panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) =>
+      panorama(ref, args.categories, ctx),
   },
 
   Party: {
