@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { createRegisterLoaders } from '../kit/register/loaders';
+import { registerIndexes } from '../kit/register/repository';
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { createVehicleLoaders, vehicleIndexes } from './loaders';
+import { vehicleResolvers } from './resolvers';
+
+/** The traffic police vehicle registry (车辆管理所) and the civil aviation authority's aircraft register (民航局). */
+export default defineSubgraph({
+  name: 'vehicles',
+  defaultPort: 4103,
+  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  resolvers: vehicleResolvers,
+  createContext: ({ db }) => ({ register: createRegisterLoaders(db), vehicles: createVehicleLoaders(db) }),
+  indexes: [...registerIndexes, ...vehicleIndexes],
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import vehicles from './index';
+
+void runSubgraph(vehicles);
