@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { createRegisterLoaders } from '../kit/register/loaders';
+import { registerIndexes } from '../kit/register/repository';
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { createVesselLoaders, vesselIndexes, type VesselContext } from './loaders';
+import { vesselResolvers } from './resolvers';
+
+/** The maritime administration's ship register (海事局) and the fishery administration's registers (渔政): vessels and fishing licences. */
+export default defineSubgraph({
+  name: 'vessels',
+  defaultPort: 4104,
+  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  resolvers: vesselResolvers,
+  createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
+  indexes: [...registerIndexes, ...vesselIndexes],
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import vessels from './index';
+
+void runSubgraph(vessels);
