@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import taxation from './index';
+
+void runSubgraph(taxation);
