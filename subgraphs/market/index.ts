@@ -1,0 +1,15 @@
+import { join } from 'node:path';
+import { registerIndexes } from '../kit/register/repository';
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { createMarketContext, marketIndexes } from './loaders';
+import { marketResolvers } from './resolvers';
+
+/** The market regulator (市场监督管理局), the equity custody centres and the IP office / copyright centre. */
+export default defineSubgraph({
+  name: 'market',
+  defaultPort: 4107,
+  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  resolvers: marketResolvers,
+  createContext: ({ db }) => createMarketContext(db),
+  indexes: [...registerIndexes, ...marketIndexes],
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import market from './index';
+
+void runSubgraph(market);

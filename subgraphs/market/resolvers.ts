@@ -1,0 +1,40 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { badUserInput } from '../kit/errors';
+import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../kit/identifiers';
+import { mergeResolvers } from '../kit/resolverMaps';
+import { registerResolvers } from '../kit/register/resolvers';
+import { caseNumberArg } from '../kit/validate';
+import type { MarketContext } from './loaders';
+import type { CompanyEquityDocument } from './model';
+import { MARKET_REGISTER } from './register';
+
+function usccArg(field: string, value: string): string {
+  const code = normaliseUscc(value);
+  const reason = checkUscc(code);
+  if (reason) throw badUserInput(field, `not a valid unified social credit code: ${reason}`);
+  return code;
+}
+
+function ipNumberArg(field: string, value: string): string {
+  const number = normaliseIpNumber(value);
+  const reason = checkIpNumber(number);
+  if (reason) throw badUserInput(field, reason);
+  return number;
+}
+
+export const marketResolvers: GraphQLResolverMap<MarketContext> = mergeResolvers<MarketContext>(registerResolvers(MARKET_REGISTER), {
+  Query: {
+    companyEquityOfCompany: (_: unknown, args: { companyId: string; caseNumber: string }, ctx: MarketContext) => {
+      caseNumberArg('caseNumber', args.caseNumber);
+      return ctx.equityByCompany.load(usccArg('companyId', args.companyId));
+    },
+    intellectualPropertyByNumber: async (_: unknown, args: { number: string; caseNumber: string }, ctx: MarketContext) => {
+      caseNumberArg('caseNumber', args.caseNumber);
+      const asset = await ctx.register.assetById.load(ipNumberArg('number', args.number));
+      return asset?.category === 'INTELLECTUAL_PROPERTY' ? asset : null;
+    },
+  },
+  CompanyEquity: {
+    pledged: (equity: CompanyEquityDocument) => equity.pledge !== null,
+  },
+});
