@@ -8,6 +8,7 @@ import type {
   UnitDocument,
 } from '../../subgraphs/realestate/model';
 import { rankedControls, touchRegister } from '../controls';
+import { ensureEachCategoryHeld } from '../coverage';
 import { companyName } from '../names';
 import type { PoolParty } from '../pool';
 import { addDays, addYears, type AgencyData, type World } from '../world';
@@ -141,6 +142,12 @@ export function generateRealEstate(world: World, random: Random): AgencyData {
     if (isPerson && random.chance(0.03)) assets.push(offPlanProperty(random, party, world.asOf));
     if (!isPerson && random.chance(0.01)) assets.push(miningOrSeaRight(random, party, world.asOf));
   }
+  ensureEachCategoryHeld(world, random, assets, {
+    REAL_ESTATE: { make: (holder) => unit(random, holder, null, world.asOf, taken) },
+    LAND_USE_RIGHT: { kind: 'ORGANISATION', make: (holder) => landUseRight(random, holder, world.asOf) },
+    OFF_PLAN_PROPERTY: { kind: 'PERSON', make: (holder) => offPlanProperty(random, holder, world.asOf) },
+    MINING_OR_SEA_RIGHT: { kind: 'ORGANISATION', make: (holder) => miningOrSeaRight(random, holder, world.asOf) },
+  });
   const controls = rankedControls(world, random, assets, {
     prefix: 'RE',
     probability: 0.8,

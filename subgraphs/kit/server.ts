@@ -38,16 +38,21 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig):
         },
       ],
     });
+    let stopped: Promise<void> | undefined;
     return {
       name: subgraph.name,
       url: http.url,
       port: http.port,
       client,
       db,
-      async stop() {
-        await http.close();
-        await apollo.stop();
-        await client.close();
+      // Idempotent: a fault test may stop a subgraph that the harness stops again at the end.
+      stop() {
+        stopped ??= (async () => {
+          await http.close();
+          await apollo.stop();
+          await client.close();
+        })();
+        return stopped;
       },
     };
   } catch (error) {

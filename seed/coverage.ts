@@ -1,0 +1,31 @@
+import type { Random } from '../subgraphs/kit/identifiers';
+import type { AssetCategory, AssetDocument } from '../subgraphs/kit/register/model';
+import type { PoolParty } from './pool';
+import type { World } from './world';
+
+/** Respondents of open cases, in case order: the debtors an officer would look up today. */
+export function openRespondents(world: World): PoolParty[] {
+  const ids = new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds));
+  return world.parties.filter((party) => ids.has(party.id));
+}
+
+/**
+ * Guarantees that every category is held by some respondent of an open case, even in a small
+ * province where a rare category (an aircraft, a mining right) would otherwise be drawn by no one:
+ * the end-to-end tests and the demo need a debtor for each. Adds the missing assets to `assets`.
+ */
+export function ensureEachCategoryHeld<T extends AssetDocument>(
+  world: World,
+  random: Random,
+  assets: T[],
+  makers: Partial<Record<AssetCategory, { kind?: PoolParty['kind']; make: (holder: PoolParty) => T }>>,
+): void {
+  const respondents = openRespondents(world);
+  const respondentIds = new Set(respondents.map((p) => p.id));
+  for (const [category, maker] of Object.entries(makers) as [AssetCategory, { kind?: PoolParty['kind']; make: (holder: PoolParty) => T }][]) {
+    if (assets.some((a) => a.category === category && a.ownerIds.some((id) => respondentIds.has(id)))) continue;
+    const candidates = respondents.filter((p) => !maker.kind || p.kind === maker.kind);
+    if (candidates.length === 0) continue;
+    assets.push(maker.make(random.pick(candidates)));
+  }
+}

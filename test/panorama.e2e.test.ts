@@ -1,0 +1,168 @@
+import { generateProvince } from '../seed/province';
+import { readCommittedSupergraph } from '../schema/supergraph';
+import type { CaseDocument } from '../subgraphs/court/model';
+import { ASSET_CATEGORIES, type AssetCategory, type AssetDocument } from '../subgraphs/kit/register/model';
+import { controllableValue } from '../subgraphs/kit/register/findings';
+import { startHarness, writeCommands, type Harness } from './harness';
+
+const SEED = { seed: 5, cases: 500 };
+const province = generateProvince(SEED.seed, SEED.cases);
+const cases = province.court.cases as CaseDocument[];
+const assets = Object.values(province).flatMap((data) => (data.assets ?? []) as AssetDocument[]);
+/** Every agency's findings field on CaseParty, as composed: a new agency is covered without editing this test. */
+const FINDINGS = [...new Set([...readCommittedSupergraph().matchAll(/^\s+(\w+Findings)\(categories:/gm)].map((m) => m[1]))];
+
+interface CategoryFindings { category: AssetCategory; agency: string; count: number; totalEstimatedValue: number; controllableValue: number; registerUpdatedAt: string | null; assets: { id: string; category: string; ownerIds: string[] }[] }
+interface PanoramaRow { category: AssetCategory; agency: string; count: number; totalEstimatedValue: number }
+interface Panorama { categories: PanoramaRow[]; totalEstimatedValue: number; totalControllableValue: number; amountOwedInOpenCases: number; openCasesAsRespondent: number; categoriesWithAssets: number }
+type CaseParty = { panorama: Panorama | null } & Record<string, { agency: string; categories: CategoryFindings[] } | null>;
+
+const QUERY = `fragment Findings on AgencyFindings {
+  agency answeredAt
+  categories { category agency count totalEstimatedValue controllableValue registerUpdatedAt assets { id category ownerIds } }
+}
+query Panorama($caseNumber: String!, $partyId: ID!, $categories: [AssetCategory!]) {
+  caseParty(caseNumber: $caseNumber, partyId: $partyId) {
+    ${FINDINGS.map((field) => `${field}(categories: $categories) { ...Findings }`).join('\n    ')}
+    panorama(categories: $categories) {
+      categories { category agency count totalEstimatedValue }
+      totalEstimatedValue totalControllableValue amountOwedInOpenCases openCasesAsRespondent categoriesWithAssets
+    }
+  }
+}`;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ name: 'panorama', seed: SEED });
+});
+afterAll(() => h?.stop());
+
+const openCases = cases.filter((c) => c.status === 'OPEN');
+const holdings = (partyId: string, category: AssetCategory) => assets.filter((a) => a.category === category && a.ownerIds.includes(partyId));
+/** For each category, a respondent of an open case who holds it: the debtors an officer would look up. */
+const debtorFor = (category: AssetCategory) => {
+  for (const c of openCases) for (const partyId of c.respondentIds) if (holdings(partyId, category).length > 0) return { caseNumber: c._id, partyId };
+  throw new Error(`the seed holds no ${category} for a respondent of an open case`);
+};
+
+async function panoramaOf(ref: { caseNumber: string; partyId: string }, categories?: AssetCategory[]) {
+  const response = await h.query<{ caseParty: CaseParty | null }>(QUERY, { ...ref, categories });
+  return response;
+}
+
+describe('the asset panorama of a debtor', () => {
+  it('is composed from every agency subgraph', () => {
+    expect(FINDINGS.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(ASSET_CATEGORIES.map((c) => [c]))('finds %s with what the register holds, from the agency that owns it', async (category) => {
+    const ref = debtorFor(category);
+    const response = await panoramaOf(ref);
+    expect(response.errors).toBeUndefined();
+    const party = response.data?.caseParty as CaseParty;
+    const rows = FINDINGS.flatMap((field) => party[field]?.categories ?? []);
+    const row = rows.find((r) => r.category === category) as CategoryFindings;
+    const held = holdings(ref.partyId, category);
+    expect(row.count).toBe(held.length);
+    expect(row.assets.map((a) => a.id).sort()).toEqual(held.map((a) => a._id).sort());
+    expect(row.totalEstimatedValue).toBe(held.reduce((sum, a) => sum + (a.estimatedValue ?? 0), 0));
+    expect(row.controllableValue).toBe(held.reduce((sum, a) => sum + controllableValue(a, ref.partyId), 0));
+    expect(row.registerUpdatedAt).toBe(new Date(Math.max(...held.map((a) => a.registerUpdatedAt.getTime()))).toISOString());
+    expect(row.assets.every((a) => a.category === category && a.ownerIds.includes(ref.partyId))).toBe(true);
+    // The panorama lists every category once, and its row matches the agency's.
+    const panorama = party.panorama as Panorama;
+    expect(panorama.categories.map((r) => r.category)).toEqual(ASSET_CATEGORIES.filter((c) => rows.some((r) => r.category === c)));
+    expect(panorama.categories.find((r) => r.category === category)).toEqual({ category, agency: row.agency, count: row.count, totalEstimatedValue: row.totalEstimatedValue });
+    const owed = openCases.filter((c) => c.respondentIds.includes(ref.partyId)).reduce((sum, c) => sum + c.amountOwed, 0);
+    expect(panorama.amountOwedInOpenCases).toBe(owed);
+    expect(panorama.totalEstimatedValue).toBe(rows.reduce((sum, r) => sum + r.totalEstimatedValue, 0));
+  });
+
+  it('answers only the categories asked for, and agencies that hold none of them answer an empty list', async () => {
+    const ref = debtorFor('REAL_ESTATE');
+    const response = await panoramaOf(ref, ['REAL_ESTATE', 'BANK_DEPOSIT']);
+    expect(response.errors).toBeUndefined();
+    const party = response.data?.caseParty as CaseParty;
+    const rows = FINDINGS.flatMap((field) => party[field]?.categories ?? []);
+    expect(rows.map((r) => r.category).sort()).toEqual(FINDINGS.length > 1 ? ['BANK_DEPOSIT', 'REAL_ESTATE'] : ['REAL_ESTATE']);
+    expect(party.panorama?.categories.map((r) => r.category)).toEqual(rows.map((r) => r.category).sort((a, b) => ASSET_CATEGORIES.indexOf(a) - ASSET_CATEGORIES.indexOf(b)));
+  });
+
+  it('gives a debtor with nothing empty lists and zero totals, not errors', async () => {
+    const owning = new Set(assets.flatMap((a) => a.ownerIds));
+    const ref = openCases.flatMap((c) => c.respondentIds.map((partyId) => ({ caseNumber: c._id, partyId }))).find((r) => !owning.has(r.partyId));
+    expect(ref).toBeDefined();
+    const response = await panoramaOf(ref as { caseNumber: string; partyId: string });
+    expect(response.errors).toBeUndefined();
+    const party = response.data?.caseParty as CaseParty;
+    for (const field of FINDINGS) expect(party[field]?.categories.every((c) => c.count === 0 && c.assets.length === 0)).toBe(true);
+    expect(party.panorama?.totalEstimatedValue).toBe(0);
+    expect(party.panorama?.categoriesWithAssets).toBe(0);
+  });
+
+  it('answers null for a party that does not stand in the case', async () => {
+    const ref = debtorFor('REAL_ESTATE');
+    const other = cases.find((c) => !c.respondentIds.includes(ref.partyId) && !c.applicantIds.includes(ref.partyId)) as CaseDocument;
+    const response = await panoramaOf({ caseNumber: other._id, partyId: ref.partyId });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.caseParty).toBeNull();
+  });
+});
+
+describe('bad input to the panorama', () => {
+  const ref = debtorFor('REAL_ESTATE');
+  it.each([
+    ['a malformed case number', { ...ref, caseNumber: '（2024）浙0102执01号' }, 'caseNumber'],
+    ['a malformed party id', { ...ref, partyId: '91330102MA2XXXXXX9' }, 'partyId'],
+    ['an unknown category', { ...ref, categories: ['YACHT'] }, 'categories'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, variables, field) => {
+    let response: Awaited<ReturnType<typeof h.query>> = {};
+    const commands = await h.recordCommands(async () => {
+      response = await h.query(QUERY, variables);
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain(field);
+    expect(writeCommands(commands.values())).toEqual([]);
+  });
+});
+
+describe('fifty cases with every respondent’s assets', () => {
+  it('cost a bounded number of database commands per subgraph, however many cases', async () => {
+    const LIST = `query List($court: String!, $first: Int) {
+      casesOfCourt(courtCode: $court, first: $first) {
+        nodes { caseNumber respondents { party { name } ${FINDINGS.map((f) => `${f} { categories { count assets { id controls { id rank } } } }`).join(' ')} } }
+      }
+    }`;
+    const busiest = Object.entries(cases.reduce<Record<string, number>>((n, c) => ({ ...n, [c.courtCode]: (n[c.courtCode] ?? 0) + 1 }), {})).sort((a, b) => b[1] - a[1])[0][0];
+    const counts = async (first: number) => {
+      const commands = await h.recordCommands(async () => {
+        const response = await h.query(LIST, { court: busiest, first });
+        expect(response.errors).toBeUndefined();
+      });
+      return Object.fromEntries([...commands].map(([name, events]) => [name, events.filter((e) => e.commandName === 'find').length]));
+    };
+    const few = await counts(3);
+    const many = await counts(50);
+    for (const [subgraph, finds] of Object.entries(many)) {
+      // court: the page and the parties; each agency: assets by owner, then controls by asset
+      expect(finds).toBeLessThanOrEqual(subgraph === 'court' ? 2 : 2);
+      expect(finds).toBeGreaterThanOrEqual(few[subgraph] ?? 0);
+    }
+  });
+});
+
+describe('an agency that does not answer', () => {
+  it('leaves the other agencies’ categories and an error naming it (partial result)', async () => {
+    const ref = debtorFor('BANK_DEPOSIT');
+    const victim = [...h.subgraphs.keys()].find((name) => name !== 'court' && name !== 'realestate') ?? 'realestate';
+    await h.subgraphs.get(victim)?.stop();
+    const response = await panoramaOf(ref);
+    const party = response.data?.caseParty as CaseParty;
+    expect(party).not.toBeNull();
+    const answered = FINDINGS.filter((field) => party[field] !== null);
+    expect(answered.length).toBe(FINDINGS.length - 1);
+    expect(response.errors?.some((e) => e.extensions?.code === 'AGENCY_UNAVAILABLE' && e.message.includes(victim))).toBe(true);
+    // No total without every register: an understated total would mislead.
+    expect(party.panorama).toBeNull();
+  });
+});
