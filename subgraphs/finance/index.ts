@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { registerIndexes } from '../kit/register/repository';
+import { createRegisterLoaders } from '../kit/register/loaders';
+import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { financeResolvers } from './resolvers';
+
+/**
+ * Banks, payment institutions, brokers, futures companies, fund managers, insurers, the housing provident
+ * fund centre and the human-resources and social-security department, as the network enforcement platform reaches them.
+ */
+export default defineSubgraph({
+  name: 'finance',
+  defaultPort: 4106,
+  typeDefs: loadTypeDefs(['schema.graphql', 'money.graphql', 'holdings.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets']),
+  resolvers: financeResolvers,
+  createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
+  indexes: registerIndexes,
+});

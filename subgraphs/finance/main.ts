@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/server';
+import finance from './index';
+
+void runSubgraph(finance);

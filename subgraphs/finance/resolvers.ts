@@ -1,0 +1,45 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { badUserInput } from '../kit/errors';
+import { checkBankCard, normaliseBankCard } from '../kit/identifiers';
+import type { RegisterContext } from '../kit/register/loaders';
+import type { AssetDocument } from '../kit/register/model';
+import { registerResolvers } from '../kit/register/resolvers';
+import { mergeResolvers } from '../kit/resolverMaps';
+import { caseNumberArg } from '../kit/validate';
+import { ID_SEPARATOR, type BankDepositDocument } from './model';
+import { FINANCE_REGISTER } from './register';
+
+/** Registers keep one amount per asset; each type names it the way that register does (balance, principal, …). */
+const value = (asset: AssetDocument) => asset.estimatedValue ?? 0;
+const idPart = (index: number) => (asset: AssetDocument) => asset._id.split(ID_SEPARATOR)[index] ?? '';
+
+async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: RegisterContext): Promise<number> {
+  // Only the active freeze holds money; waiting ones attach when it is released.
+  const controls = await ctx.register.controlsInForceByAsset.load(deposit._id);
+  const frozen = controls.filter((c) => c.status === 'ACTIVE').reduce((sum, c) => sum + (c.amount ?? 0), 0);
+  return Math.min(deposit.estimatedValue, frozen);
+}
+
+export const financeResolvers: GraphQLResolverMap<RegisterContext> = mergeResolvers(registerResolvers(FINANCE_REGISTER), {
+  Query: {
+    bankDepositByAccount: async (_: unknown, args: { accountNumber: string; caseNumber: string }, ctx: RegisterContext) => {
+      caseNumberArg('caseNumber', args.caseNumber);
+      const accountNumber = normaliseBankCard(args.accountNumber);
+      const reason = checkBankCard(accountNumber);
+      if (reason !== null) throw badUserInput('accountNumber', reason);
+      const asset = await ctx.register.assetById.load(accountNumber);
+      return asset?.category === 'BANK_DEPOSIT' ? asset : null;
+    },
+  },
+  BankDeposit: { balance: value, currency: () => 'CNY', frozenAmount },
+  WealthProduct: { principal: value },
+  OnlinePaymentAccount: { balance: value },
+  DigitalCurrencyWallet: { balance: value },
+  BrokerCashAccount: { balance: value },
+  FuturesMarginAccount: { marginBalance: value },
+  ProvidentFundAccount: { balance: value },
+  Receivable: { amount: value },
+  SecuritiesHolding: { securitiesAccount: idPart(0), marketValue: value },
+  FundUnits: { fundAccount: idPart(0) },
+  InsurancePolicy: { cashValue: value, policyholderId: (policy: AssetDocument) => policy.ownerIds[0] },
+});
