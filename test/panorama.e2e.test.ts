@@ -90,7 +90,7 @@ describe('the asset panorama of a debtor', () => {
 
   it('gives a debtor with nothing empty lists and zero totals, not errors', async () => {
     const owning = new Set(assets.flatMap((a) => a.ownerIds));
-    const ref = openCases.flatMap((c) => c.respondentIds.map((partyId) => ({ caseNumber: c._id, partyId }))).find((r) => !owning.has(r.partyId));
+    const ref = cases.flatMap((c) => [...c.respondentIds, ...c.applicantIds].map((partyId) => ({ caseNumber: c._id, partyId }))).find((r) => !owning.has(r.partyId));
     expect(ref).toBeDefined();
     const response = await panoramaOf(ref as { caseNumber: string; partyId: string });
     expect(response.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { generateVehicles } from './vehicles';
 import { generateVessels } from './vessels';
 import { generateTaxation } from './taxation';
 import { generateMarket } from './market';
+import { generateFinance } from './finance';
 
 /** The generator of every agency subgraph besides the court, by subgraph name. */
 export const AGENCY_GENERATORS: Record<string, AgencyGenerator> = {
@@ -11,5 +12,6 @@ export const AGENCY_GENERATORS: Record<string, AgencyGenerator> = {
   vehicles: generateVehicles,
   vessels: generateVessels,
   taxation: generateTaxation,
+  finance: generateFinance,
   market: generateMarket,
 };

@@ -11,12 +11,12 @@ interface CategoryRow {
   controllableValue: number;
 }
 
-/** A CaseParty representation as the gateway sends it: the key plus every agency's findings. */
+/** A CaseParty representation as the gateway sends it: the key plus every agency's totals. */
 export type CasePartyWithFindings = { caseNumber: string; partyId: string } & Record<string, unknown>;
 
 function rowsOf(ref: CasePartyWithFindings): CategoryRow[] {
   return Object.entries(ref)
-    .filter(([field]) => field.endsWith('Findings'))
+    .filter(([field]) => field.endsWith('Totals'))
     .flatMap(([, findings]) => (findings as { categories?: CategoryRow[] } | null)?.categories ?? []);
 }
 

@@ -3,6 +3,11 @@ import { askedCategories, findingsOf, type RegisterDescriptor } from './findings
 import type { RegisterContext } from './loaders';
 import type { AssetCategory, AssetDocument, ControlDocument } from './model';
 
+/** realEstateFindings → realEstateTotals: the unfiltered answer the court's panorama requires. */
+export function totalsField(descriptor: RegisterDescriptor): string {
+  return descriptor.findingsField.replace(/Findings$/, 'Totals');
+}
+
 interface CasePartyRef {
   caseNumber: string;
   partyId: string;
@@ -30,14 +35,17 @@ export function registerResolvers(descriptor: RegisterDescriptor): GraphQLResolv
     controls: (asset: AssetDocument, _: unknown, ctx: RegisterContext) => ctx.register.controlsInForceByAsset.load(asset._id),
   });
 
+  const findings = async (ref: CasePartyRef, asked: AssetCategory[] | null | undefined, ctx: RegisterContext) => {
+    const categories = askedCategories(descriptor, asked);
+    const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
+    return findingsOf(descriptor, ref.partyId, categories, assets);
+  };
+
   const resolvers: GraphQLResolverMap<RegisterContext> = {
     CaseParty: {
       // The case in the key is the legal basis of the look-up; it reaches this register with every request.
-      [descriptor.findingsField]: async (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => {
-        const categories = askedCategories(descriptor, args.categories);
-        const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
-        return findingsOf(descriptor, ref.partyId, categories, assets);
-      },
+      [descriptor.findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx),
+      [totalsField(descriptor)]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx),
     },
     EnforcementCase: {
       [descriptor.controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
