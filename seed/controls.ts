@@ -48,11 +48,17 @@ export function rankedControls(world: World, random: Random, assets: readonly As
           partyId,
           courtCode: enforcementCase.courtCode,
           measure,
+          seq: 0,
+          state: 'IN_QUEUE',
+          claim: enforcementCase._id,
+          requestState: 'EXECUTED',
           status: 'ACTIVE',
           rank: 0,
           documentNumber,
           idempotencyKey,
           amount: plan.amountFor?.(asset, enforcementCase.amountOwed) ?? null,
+          officer: null,
+          feedback: '已协助执行 executed',
           requestedAt,
           acknowledgedAt: receivedAt,
           executedAt: receivedAt,
@@ -66,11 +72,12 @@ export function rankedControls(world: World, random: Random, assets: readonly As
   const controls: ControlDocument[] = [];
   for (const queue of queues.values()) {
     queue.sort((a, b) => (a.acknowledgedAt as Date).getTime() - (b.acknowledgedAt as Date).getTime() || a._id.localeCompare(b._id));
+    // The seed's measures are all executed: the first is in force, the rest wait their turn.
     queue.forEach((control, rank) =>
       controls.push(
         rank === 0
-          ? { ...control, expiresAt: expiryOf(control.category, control.executedAt as Date) }
-          : { ...control, status: 'WAITING', rank, executedAt: null },
+          ? { ...control, seq: rank, activatedAt: control.executedAt, expiresAt: expiryOf(control.category, control.executedAt as Date) }
+          : { ...control, seq: rank, status: 'WAITING', rank },
       ),
     );
   }

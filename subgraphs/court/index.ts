@@ -8,7 +8,7 @@ import { courtResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'court',
   defaultPort: 4101,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql'), join(__dirname, 'panorama.graphql')], ['scalars', 'assets']),
+  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql'), join(__dirname, 'panorama.graphql')], ['scalars', 'assets', 'actions']),
   resolvers: courtResolvers,
   createContext: ({ db }) => createCourtLoaders(db),
   indexes: courtIndexes,

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { createRegisterLoaders } from '../kit/register/loaders';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { FINANCE_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { financeResolvers } from './resolvers';
 
 /**
@@ -11,7 +13,7 @@ import { financeResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'finance',
   defaultPort: 4106,
-  typeDefs: loadTypeDefs(['schema.graphql', 'money.graphql', 'holdings.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(FINANCE_REGISTER, ['schema.graphql', 'money.graphql', 'holdings.graphql'].map((file) => join(__dirname, file))),
   resolvers: financeResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
   indexes: registerIndexes,

@@ -8,6 +8,7 @@ import { mergeResolvers } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import { ID_SEPARATOR, type BankDepositDocument } from './model';
 import { FINANCE_REGISTER } from './register';
+import { ranked } from '../kit/register/queue';
 
 /** Registers keep one amount per asset; each type names it the way that register does (balance, principal, …). */
 const value = (asset: AssetDocument) => asset.estimatedValue ?? 0;
@@ -15,8 +16,8 @@ const idPart = (index: number) => (asset: AssetDocument) => asset._id.split(ID_S
 
 async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: RegisterContext): Promise<number> {
   // Only the active freeze holds money; waiting ones attach when it is released.
-  const controls = await ctx.register.controlsInForceByAsset.load(deposit._id);
-  const frozen = controls.filter((c) => c.status === 'ACTIVE').reduce((sum, c) => sum + (c.amount ?? 0), 0);
+  const queue = await ctx.register.queueByAsset.load(deposit._id);
+  const frozen = ranked(queue).filter((c) => c.status === 'ACTIVE').reduce((sum, c) => sum + (c.control.executedAmount ?? c.control.amount ?? 0), 0);
   return Math.min(deposit.estimatedValue, frozen);
 }
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { MARKET_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createMarketContext, marketIndexes } from './loaders';
 import { marketResolvers } from './resolvers';
 
@@ -8,7 +10,7 @@ import { marketResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'market',
   defaultPort: 4107,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(MARKET_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: marketResolvers,
   createContext: ({ db }) => createMarketContext(db),
   indexes: [...registerIndexes, ...marketIndexes],

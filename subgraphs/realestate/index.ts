@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { createRegisterLoaders } from '../kit/register/loaders';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { REAL_ESTATE_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { realEstateResolvers } from './resolvers';
 
 /** The natural-resources bureau's registries (不动产登记): real estate, land, off-plan property, mining and sea rights. */
 export default defineSubgraph({
   name: 'realestate',
   defaultPort: 4102,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(REAL_ESTATE_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: realEstateResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
   indexes: registerIndexes,

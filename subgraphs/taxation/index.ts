@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { TAXATION_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createTaxationContext } from './loaders';
 import { taxationResolvers } from './resolvers';
 
@@ -8,7 +10,7 @@ import { taxationResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'taxation',
   defaultPort: 4105,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(TAXATION_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: taxationResolvers,
   createContext: ({ db }) => createTaxationContext(db),
   // Taxpayers and clearances are looked up by _id only, so the register's indexes are all this database needs.

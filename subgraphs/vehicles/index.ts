@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { registerIndexes } from '../kit/register/repository';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { VEHICLE_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createVehicleLoaders, vehicleIndexes } from './loaders';
 import { vehicleResolvers } from './resolvers';
 
@@ -9,7 +11,7 @@ import { vehicleResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'vehicles',
   defaultPort: 4103,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(VEHICLE_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: vehicleResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db), vehicles: createVehicleLoaders(db) }),
   indexes: [...registerIndexes, ...vehicleIndexes],

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { registerIndexes } from '../kit/register/repository';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { defineSubgraph } from '../kit/subgraph';
+import { VESSEL_REGISTER } from './register';
+import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createVesselLoaders, vesselIndexes, type VesselContext } from './loaders';
 import { vesselResolvers } from './resolvers';
 
@@ -9,7 +11,7 @@ import { vesselResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'vessels',
   defaultPort: 4104,
-  typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars', 'assets']),
+  typeDefs: registerTypeDefs(VESSEL_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: vesselResolvers,
   createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
   indexes: [...registerIndexes, ...vesselIndexes],

@@ -1,23 +1,37 @@
-import { ASSET_CATEGORIES, type Agency, type AssetCategory, type AssetDocument } from './model';
+import { ASSET_CATEGORIES, type Agency, type AssetCategory, type AssetDocument, type ControlMeasure } from './model';
 
 export interface CategoryRegister {
   /** The GraphQL type of this category's assets, e.g. RealEstateUnit. */
   typeName: string;
   /** The register's name as the agency calls it. */
   registerName: string;
+  /** The measures a court may request on an asset of this category (domain.md's table). */
+  measures: readonly ControlMeasure[];
 }
 
-/** What an asset subgraph answers for, and how its fields on the shared entities are named. */
+/** What an asset subgraph answers for. Its fields and types are named after `name` (see names()). */
 export interface RegisterDescriptor {
   agency: Agency;
   agencyName: string;
-  /** The field this agency adds to CaseParty, e.g. realEstateFindings. */
-  findingsField: string;
-  /** The field this agency adds to EnforcementCase, e.g. realEstateControls. */
-  controlsField: string;
-  /** The GraphQL type of this agency's control measures, e.g. RealEstateControl. */
-  controlType: string;
+  /** PascalCase, e.g. RealEstate: realEstateFindings, RealEstateControl, requestRealEstateControl. */
+  name: string;
+  /** Prefix of control ids in this register, e.g. RE. */
+  controlIdPrefix: string;
   categories: Partial<Record<AssetCategory, CategoryRegister>>;
+  /** Measures this register records the moment it receives them, as online registers (deposits) do. */
+  answersOnline?: readonly ControlMeasure[];
+}
+
+/** The names a register's fields and types take in the supergraph. */
+export function names(descriptor: RegisterDescriptor) {
+  const camel = descriptor.name[0].toLowerCase() + descriptor.name.slice(1);
+  return {
+    camel,
+    findingsField: `${camel}Findings`,
+    totalsField: `${camel}Totals`,
+    controlsField: `${camel}Controls`,
+    controlType: `${descriptor.name}Control`,
+  };
 }
 
 /** The party's share of a co-owned asset (共有), whole when the register records no shares. */

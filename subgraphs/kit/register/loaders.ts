@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { entityLoader, groupLoader } from '../loaders';
-import { IN_FORCE, type AssetDocument } from './model';
+import type { AssetDocument } from './model';
+import { IN_QUEUE } from './queue';
 import { RegisterRepository } from './repository';
 
 /** Per-request loaders of a register: each kind of look-up is one query per batch, whatever the number of parties. */
@@ -11,7 +12,8 @@ export function createRegisterLoaders<TAsset extends AssetDocument>(db: Db) {
     assetById: entityLoader(repository.assets),
     assetsByOwner: groupLoader(repository.assets, 'ownerIds', { sort: { category: 1, _id: 1 } }),
     controlById: entityLoader(repository.controls),
-    controlsInForceByAsset: groupLoader(repository.controls, 'assetId', { filter: { status: { $in: [...IN_FORCE] } }, sort: { rank: 1 } }),
+    /** The queue of each asset, in receipt order: rank and ACTIVE/WAITING are read off it. */
+    queueByAsset: groupLoader(repository.controls, 'assetId', { filter: { state: IN_QUEUE }, sort: { seq: 1 } }),
     controlsByCase: groupLoader(repository.controls, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
   };
 }

@@ -21,7 +21,12 @@ export const ASSET_CATEGORIES: readonly AssetCategory[] = [
 export type Agency = 'COURT' | 'REALESTATE' | 'VEHICLES' | 'VESSELS' | 'TAXATION' | 'FINANCE' | 'MARKET' | 'VICTIMS';
 
 export type ControlMeasure = 'SEAL' | 'PRE_SEAL' | 'FREEZE' | 'DEDUCT' | 'IMPOUND' | 'REGISTRATION_BLOCK' | 'DETAIN' | 'WITHHOLD';
-export type ControlStatus = 'ACTIVE' | 'WAITING' | 'LAPSED' | 'RELEASED' | 'DISPOSED';
+/** ACTIVE/WAITING/PENDING follow from the queue; the rest are where a measure ended. */
+export type ControlStatus = 'ACTIVE' | 'WAITING' | 'PENDING' | 'LAPSED' | 'RELEASED' | 'DISPOSED' | 'REJECTED';
+/** Where a request stands with the agency (domain.md, "A request to an agency"). */
+export type RequestState = 'RECEIVED' | 'ACKNOWLEDGED' | 'EXECUTED' | 'PARTIAL' | 'REJECTED';
+/** IN_QUEUE while the measure binds the asset or waits to; the others end it. */
+export type ControlState = 'IN_QUEUE' | 'RELEASED' | 'LAPSED' | 'DISPOSED' | 'REJECTED';
 
 /** Fields every asset document has; each agency adds its category-specific ones. */
 export interface AssetDocument {
@@ -44,18 +49,38 @@ export interface ControlDocument {
   partyId: string;
   courtCode: string;
   measure: ControlMeasure;
+  /** Receipt order on the asset, unique per asset: the queue is ordered by it. */
+  seq: number;
+  state: ControlState;
+  /** The case number while the measure is in the queue (unique per asset: one measure per case), closed:<id> after. */
+  claim: string;
+  requestState: RequestState;
+  /** Snapshot of the place in the queue; readers derive it from the queue (see queue.ts). */
   status: ControlStatus;
   rank: number;
   documentNumber: string;
   idempotencyKey: string;
   amount: number | null; // fen, for measures on money
+  executedAmount?: number | null;
+  /** An indivisible asset worth more than the debt plus costs, sealed whole. */
+  exceedsDebt?: boolean;
+  officer?: { name: string; phone: string } | null;
+  feedback?: string | null;
+  rejectReason?: string | null;
   requestedAt: Date;
+  /** Receipt by the agency's system: fixes the rank and is never re-stamped. */
   acknowledgedAt: Date | null;
+  /** When agency staff took the request up. */
+  handledAt?: Date | null;
   executedAt: Date | null;
+  /** When the measure became first and its period started. */
+  activatedAt?: Date | null;
   expiresAt: Date | null;
+  releasedAt?: Date | null;
+  releaseDocumentNumber?: string | null;
+  renewals?: { renewedAt: Date; documentNumber: string; expiresAt: Date }[];
 }
 
 export const REGISTER_COLLECTIONS = { assets: 'assets', controls: 'controls' } as const;
 
-/** Measures that still bind the asset; the others are history. */
-export const IN_FORCE: readonly ControlStatus[] = ['ACTIVE', 'WAITING'];
+

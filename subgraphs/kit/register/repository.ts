@@ -5,10 +5,13 @@ import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument } from '
 export const registerIndexes: readonly IndexDeclaration[] = [
   { collection: REGISTER_COLLECTIONS.assets, key: { ownerIds: 1 } },
   { collection: REGISTER_COLLECTIONS.assets, key: { category: 1 } },
-  { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, status: 1, rank: 1 } },
   { collection: REGISTER_COLLECTIONS.controls, key: { caseNumber: 1 } },
-  // A retried request must find its original instead of creating a second measure.
+  { collection: REGISTER_COLLECTIONS.controls, key: { state: 1, expiresAt: 1 } },
+  // These three unique indexes are what make requests safe to race and to retry (see receive.ts):
+  // a retry finds its original, each place in an asset's queue is taken once, one measure per case and asset.
   { collection: REGISTER_COLLECTIONS.controls, key: { idempotencyKey: 1 }, options: { unique: true } },
+  { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, seq: 1 }, options: { unique: true } },
+  { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, claim: 1 }, options: { unique: true } },
 ];
 
 export class RegisterRepository<TAsset extends AssetDocument = AssetDocument> {

@@ -1,12 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { askedCategories, findingsOf, type RegisterDescriptor } from './findings';
+import { mergeResolvers } from '../resolverMaps';
+import { registerActionResolvers } from './actionResolvers';
+import { askedCategories, findingsOf, names, type RegisterDescriptor } from './findings';
 import type { RegisterContext } from './loaders';
 import type { AssetCategory, AssetDocument, ControlDocument } from './model';
-
-/** realEstateFindings → realEstateTotals: the unfiltered answer the court's panorama requires. */
-export function totalsField(descriptor: RegisterDescriptor): string {
-  return descriptor.findingsField.replace(/Findings$/, 'Totals');
-}
+import { ranked, standing } from './queue';
 
 interface CasePartyRef {
   caseNumber: string;
@@ -18,7 +16,8 @@ interface CasePartyRef {
  * its controls on EnforcementCase, the shared Asset/Control fields and entity references.
  * An agency merges its own category-specific resolvers with these.
  */
-export function registerResolvers(descriptor: RegisterDescriptor): GraphQLResolverMap<RegisterContext> {
+export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
+  const { findingsField, totalsField, controlsField, controlType } = names(descriptor);
   const typeByCategory = new Map(Object.entries(descriptor.categories).map(([category, register]) => [category, register.typeName]));
   const assetFields = (typeName: string) => ({
     __resolveReference: async (ref: { id: string }, ctx: RegisterContext) => {
@@ -32,7 +31,8 @@ export function registerResolvers(descriptor: RegisterDescriptor): GraphQLResolv
       name: descriptor.categories[asset.category]?.registerName ?? '',
       updatedAt: asset.registerUpdatedAt,
     }),
-    controls: (asset: AssetDocument, _: unknown, ctx: RegisterContext) => ctx.register.controlsInForceByAsset.load(asset._id),
+    controls: async (asset: AssetDocument, _: unknown, ctx: RegisterContext) =>
+      ranked(await ctx.register.queueByAsset.load(asset._id)).map((entry) => entry.control),
   });
 
   const findings = async (ref: CasePartyRef, asked: AssetCategory[] | null | undefined, ctx: RegisterContext) => {
@@ -44,23 +44,28 @@ export function registerResolvers(descriptor: RegisterDescriptor): GraphQLResolv
   const resolvers: GraphQLResolverMap<RegisterContext> = {
     CaseParty: {
       // The case in the key is the legal basis of the look-up; it reaches this register with every request.
-      [descriptor.findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx),
-      [totalsField(descriptor)]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx),
+      [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx),
+      [totalsField]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx),
     },
     EnforcementCase: {
-      [descriptor.controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
+      [controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
     },
     Asset: {
       __resolveType: (asset: AssetDocument) => typeByCategory.get(asset.category) ?? null,
     },
     Control: {
-      __resolveType: () => descriptor.controlType,
+      __resolveType: () => controlType,
     },
-    [descriptor.controlType]: {
+    [controlType]: {
       __resolveReference: (ref: { id: string }, ctx: RegisterContext) => ctx.register.controlById.load(ref.id),
       id: (control: ControlDocument) => control._id,
+      // Rank and status are read off the asset's queue, so they are right even while a requeue is under way.
+      rank: async (control: ControlDocument, _: unknown, ctx: RegisterContext) => standing(control, await ctx.register.queueByAsset.load(control.assetId)).rank,
+      status: async (control: ControlDocument, _: unknown, ctx: RegisterContext) => standing(control, await ctx.register.queueByAsset.load(control.assetId)).status,
+      exceedsDebt: (control: ControlDocument) => control.exceedsDebt ?? false,
+      renewalCount: (control: ControlDocument) => control.renewals?.length ?? 0,
     },
   };
   for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
-  return resolvers;
+  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock));
 }

@@ -1,0 +1,91 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { badUserInput } from '../errors';
+import { checkPhone, parseCaseNumber } from '../identifiers';
+import { caseNumberArg, partyIdArg } from '../validate';
+import { names, type RegisterDescriptor } from './findings';
+import type { RegisterContext } from './loaders';
+import type { Filter } from 'mongodb';
+import type { ControlDocument, ControlMeasure, RequestState } from './model';
+import { IN_QUEUE } from './queue';
+import { receiveControl, type ControlRequest } from './receive';
+import { acknowledgeControl, executeControl, rejectControl, releaseControl, renewControl, type RejectReason } from './transitions';
+
+export interface ControlRequestInput {
+  caseNumber: string;
+  partyId: string;
+  assetId: string;
+  measure: ControlMeasure;
+  documentNumber: string;
+  idempotencyKey: string;
+  officer: { name: string; phone: string };
+  amount?: number | null;
+  debtPlusCosts: number;
+}
+
+function text(field: string, value: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
+  return trimmed;
+}
+
+/** Every field checked before the register is read or written. */
+export function controlRequestArg(input: ControlRequestInput): ControlRequest {
+  const caseNumber = caseNumberArg('input.caseNumber', input.caseNumber);
+  const phoneProblem = checkPhone(input.officer.phone);
+  if (phoneProblem) throw badUserInput('input.officer.phone', phoneProblem);
+  if (!Number.isSafeInteger(input.debtPlusCosts) || input.debtPlusCosts <= 0) throw badUserInput('input.debtPlusCosts', 'must be a positive amount in fen');
+  const idempotencyKey = input.idempotencyKey.trim();
+  if (idempotencyKey.length < 8 || idempotencyKey.length > 128) throw badUserInput('input.idempotencyKey', 'must be 8 to 128 characters');
+  return {
+    caseNumber,
+    courtCode: (parseCaseNumber(caseNumber) as { courtCode: string }).courtCode,
+    partyId: partyIdArg('input.partyId', input.partyId),
+    assetId: text('input.assetId', input.assetId, 64),
+    measure: input.measure,
+    documentNumber: text('input.documentNumber', input.documentNumber, 100),
+    idempotencyKey,
+    officer: { name: text('input.officer.name', input.officer.name, 40), phone: input.officer.phone.trim() },
+    amount: input.amount ?? null,
+    debtPlusCosts: input.debtPlusCosts,
+  };
+}
+
+/** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
+export function registerActionResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
+  const name = descriptor.name;
+  const { camel } = names(descriptor);
+  const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
+  return {
+    Mutation: {
+      [`request${name}Control`]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
+        const request = controlRequestArg(args.input);
+        return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
+          now: clock(),
+          executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
+        });
+      },
+      [`acknowledge${name}Control`]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, clock()),
+      [`execute${name}Control`]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
+        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, clock()),
+      [`reject${name}Control`]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
+        rejectControl(controls(ctx), args.id, args.reason, args.feedback, clock()),
+      [`release${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
+        releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), clock()),
+      [`renew${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
+        renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), clock()),
+    },
+    Query: {
+      [`${camel}Requests`]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {
+        const first = args.first ?? 50;
+        if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first', 'must be between 1 and 500');
+        const filter: Filter<ControlDocument> = args.requestState ? { requestState: args.requestState } : { state: IN_QUEUE };
+        return controls(ctx).find(filter).sort({ requestedAt: 1, _id: 1 }).limit(first).toArray();
+      },
+      [`${camel}Expiring`]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
+        if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
+        const until = new Date(clock().getTime() + args.withinDays * 86_400_000);
+        return controls(ctx).find({ state: IN_QUEUE, expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1 }).toArray();
+      },
+    },
+  };
+}

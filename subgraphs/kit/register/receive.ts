@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { MongoServerError, type Collection } from 'mongodb';
+import { badUserInput, domainError, ErrorCode, notFound } from '../errors';
+import type { RegisterDescriptor } from './findings';
+import { controllableValue } from './findings';
+import type { AssetDocument, ControlDocument, ControlMeasure } from './model';
+import { IN_QUEUE, requeue } from './queue';
+
+/** A court's request to an agency to control one asset, as the assistance notice (协助执行通知书) carries it. */
+export interface ControlRequest {
+  caseNumber: string;
+  courtCode: string;
+  partyId: string;
+  assetId: string;
+  measure: ControlMeasure;
+  documentNumber: string;
+  /** The client's key for retrying this very request; a retry returns the original. */
+  idempotencyKey: string;
+  officer: { name: string; phone: string };
+  /** Amount to control, for measures on money (fen). */
+  amount: number | null;
+  /** The debt plus enforcement costs, which no measure may exceed (domain.md). */
+  debtPlusCosts: number;
+}
+
+const DUPLICATE_KEY = 11000;
+const MAX_ATTEMPTS = 100;
+const MONEY_MEASURES: readonly ControlMeasure[] = ['FREEZE', 'DEDUCT', 'WITHHOLD'];
+
+/** The control's id follows from the domain's idempotency tuple, so the same request can never be recorded twice. */
+export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseNumber' | 'partyId' | 'assetId' | 'measure' | 'documentNumber'>): string {
+  const tuple = [request.caseNumber, request.partyId, request.assetId, request.measure, request.documentNumber].join('|');
+  return `${prefix}-${createHash('sha256').update(tuple).digest('hex').slice(0, 16)}`;
+}
+
+function isDuplicate(error: unknown): boolean {
+  // FerretDB 1.24 reports some unique violations as code 1 with SQLite's message rather than 11000.
+  return error instanceof MongoServerError && (error.code === DUPLICATE_KEY || /UNIQUE constraint failed/.test(error.message));
+}
+
+/** Checks that write nothing: the asset exists, belongs to the party, takes this measure, within the debt. */
+function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument | null, request: ControlRequest): boolean {
+  if (!asset) throw notFound('asset', request.assetId);
+  const register = descriptor.categories[asset.category];
+  if (!register?.measures.includes(request.measure)) {
+    throw badUserInput('measure', `${request.measure} is not a measure the ${asset.category} register takes (it takes ${register?.measures.join(', ')})`);
+  }
+  if (!asset.ownerIds.includes(request.partyId)) throw badUserInput('partyId', `is not registered as holder of ${request.assetId}`);
+  const money = MONEY_MEASURES.includes(request.measure);
+  if (money && (request.amount === null || request.amount <= 0)) throw badUserInput('amount', `is required for ${request.measure} and must be positive`);
+  if (money && (request.amount as number) > request.debtPlusCosts) throw badUserInput('amount', 'exceeds the debt plus costs');
+  // An indivisible asset worth more than the debt may still be sealed whole; the register flags it.
+  return !money && controllableValue(asset, request.partyId) > request.debtPlusCosts;
+}
+
+/**
+ * Records a request in the register. The receipt time and the place in the queue are fixed by one
+ * insert: a retry finds its original (never re-stamped), a second measure by the same case on the same
+ * asset is refused, and concurrent requests take consecutive places because {assetId, seq} is unique.
+ */
+export async function receiveControl(
+  descriptor: RegisterDescriptor,
+  assets: Collection<AssetDocument>,
+  controls: Collection<ControlDocument>,
+  request: ControlRequest,
+  options: { now: Date; executeAtOnce: boolean },
+): Promise<ControlDocument> {
+  const original = await controls.findOne({ idempotencyKey: request.idempotencyKey });
+  if (original) return original;
+  const asset = await assets.findOne({ _id: request.assetId });
+  const exceedsDebt = refuseBadRequest(descriptor, asset, request);
+  const id = controlIdOf(descriptor.controlIdPrefix, request);
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const sameRequest = await controls.findOne({ _id: id });
+    if (sameRequest) return sameRequest;
+    if (await controls.findOne({ assetId: request.assetId, claim: request.caseNumber })) {
+      throw domainError(ErrorCode.ALREADY_CONTROLLED, `case ${request.caseNumber} already has a measure on ${request.assetId}`, { field: 'assetId' });
+    }
+    const last = await controls.find({ assetId: request.assetId }).sort({ seq: -1 }).limit(1).toArray();
+    const control: ControlDocument = {
+      _id: id,
+      assetId: request.assetId,
+      category: (asset as AssetDocument).category,
+      caseNumber: request.caseNumber,
+      partyId: request.partyId,
+      courtCode: request.courtCode,
+      measure: request.measure,
+      status: 'PENDING',
+      rank: 0,
+      seq: (last[0]?.seq ?? -1) + 1,
+      state: IN_QUEUE,
+      claim: request.caseNumber,
+      requestState: options.executeAtOnce ? 'EXECUTED' : 'RECEIVED',
+      documentNumber: request.documentNumber,
+      idempotencyKey: request.idempotencyKey,
+      amount: request.amount,
+      exceedsDebt,
+      officer: request.officer,
+      requestedAt: options.now,
+      acknowledgedAt: options.now,
+      executedAt: options.executeAtOnce ? options.now : null,
+      expiresAt: null,
+    };
+    try {
+      await controls.insertOne(control);
+      await requeue(controls, request.assetId, options.now);
+      return (await controls.findOne({ _id: id })) ?? control;
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      const retried = await controls.findOne({ idempotencyKey: request.idempotencyKey });
+      if (retried) return retried;
+      // Otherwise another request took this place in the queue (or this case's claim): look again.
+    }
+  }
+  throw domainError(ErrorCode.INTERNAL_SERVER_ERROR, `could not place the request on ${request.assetId} after ${MAX_ATTEMPTS} attempts`);
+}

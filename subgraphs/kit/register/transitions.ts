@@ -1,0 +1,96 @@
+import type { Collection } from 'mongodb';
+import { domainError, ErrorCode, notFound } from '../errors';
+import type { ControlDocument, RequestState } from './model';
+import { IN_QUEUE, isExecuted, requeue } from './queue';
+import { controlPeriodYears } from './timeLimits';
+
+/**
+ * The agency's side of a request (domain.md): RECEIVED → ACKNOWLEDGED → EXECUTED | PARTIAL | REJECTED,
+ * and for an executed measure: renew, release (the next in the queue moves up), lapse, dispose.
+ * Every transition checks the current state first and refuses anything else with INVALID_TRANSITION.
+ */
+export type RejectReason = 'NO_SUCH_ASSET' | 'OWNER_MISMATCH' | 'DOCUMENT_DEFECT' | 'OUTSIDE_DUTY';
+
+async function load(controls: Collection<ControlDocument>, id: string): Promise<ControlDocument> {
+  const control = await controls.findOne({ _id: id });
+  if (!control) throw notFound('control measure', id);
+  return control;
+}
+
+function refuse(control: ControlDocument, action: string): never {
+  const where = control.state === IN_QUEUE ? control.requestState : control.state;
+  throw domainError(ErrorCode.INVALID_TRANSITION, `cannot ${action} control ${control._id}: it is ${where}`, { state: where });
+}
+
+async function transition(
+  controls: Collection<ControlDocument>,
+  id: string,
+  action: string,
+  allowed: (control: ControlDocument) => boolean,
+  change: (control: ControlDocument) => Partial<ControlDocument>,
+  now: Date,
+): Promise<ControlDocument> {
+  const control = await load(controls, id);
+  if (!allowed(control)) refuse(control, action);
+  // The filter repeats the state read above, so a transition that raced this one updates nothing.
+  const result = await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set: change(control) });
+  if (result.modifiedCount === 0) refuse(await load(controls, id), action);
+  await requeue(controls, control.assetId, now);
+  return load(controls, id);
+}
+
+const pending = (states: RequestState[]) => (c: ControlDocument) => c.state === IN_QUEUE && states.includes(c.requestState);
+
+export const acknowledgeControl = (controls: Collection<ControlDocument>, id: string, now: Date) =>
+  transition(controls, id, 'acknowledge', pending(['RECEIVED']), () => ({ requestState: 'ACKNOWLEDGED', handledAt: now }), now);
+
+/** Executed in full, or PARTIAL when the register could control less than asked (e.g. a balance below the amount). */
+export const executeControl = (controls: Collection<ControlDocument>, id: string, feedback: string, executedAmount: number | null, now: Date) =>
+  transition(controls, id, 'execute', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => ({
+    requestState: c.amount !== null && executedAmount !== null && executedAmount < c.amount ? 'PARTIAL' : 'EXECUTED',
+    executedAmount: executedAmount ?? c.amount,
+    executedAt: now,
+    feedback,
+  }), now);
+
+export const rejectControl = (controls: Collection<ControlDocument>, id: string, reason: RejectReason, feedback: string, now: Date) =>
+  transition(controls, id, 'reject', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => ({
+    requestState: 'REJECTED', state: 'REJECTED', status: 'REJECTED', claim: `closed:${c._id}`, rejectReason: reason, feedback, executedAt: null,
+  }), now);
+
+/** Releasing the active measure hands the asset to the next in the queue; releasing a waiting one just leaves it. */
+export const releaseControl = (controls: Collection<ControlDocument>, id: string, documentNumber: string, now: Date) =>
+  transition(controls, id, 'release', (c) => c.state === IN_QUEUE && isExecuted(c), (c) => ({
+    state: 'RELEASED', status: 'RELEASED', claim: `closed:${c._id}`, releasedAt: now, releaseDocumentNumber: documentNumber,
+  }), now);
+
+/**
+ * Renewal (续封/续冻) extends the active measure by up to its original period from its current expiry,
+ * any number of times; a pre-seal of off-plan property may be renewed once, by one year.
+ */
+export const renewControl = (controls: Collection<ControlDocument>, id: string, documentNumber: string, now: Date) =>
+  transition(controls, id, 'renew', (c) => c.state === IN_QUEUE && c.rank === 0 && isExecuted(c) && c.expiresAt !== null && c.expiresAt > now
+    && !(c.measure === 'PRE_SEAL' && (c.renewals ?? []).length > 0), (c) => {
+    const expiresAt = new Date(c.expiresAt as Date);
+    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + (c.measure === 'PRE_SEAL' ? 1 : controlPeriodYears(c.category)));
+    return { expiresAt, renewals: [...(c.renewals ?? []), { renewedAt: now, documentNumber, expiresAt }] };
+  }, now);
+
+/** Measures whose period ended unrenewed lapse; the next in each queue moves up. Run by the register's timer. */
+export async function lapseExpired(controls: Collection<ControlDocument>, now: Date): Promise<number> {
+  const expired = await controls.find({ state: IN_QUEUE, expiresAt: { $lt: now } }).toArray();
+  for (const control of expired) {
+    await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { state: 'LAPSED', status: 'LAPSED', claim: `closed:${control._id}` } });
+  }
+  for (const assetId of new Set(expired.map((c) => c.assetId))) await requeue(controls, assetId, now);
+  return expired.length;
+}
+
+/** The asset was disposed of whole (e.g. sold at auction): the active measure ends DISPOSED, waiting ones lapse. */
+export async function disposeAsset(controls: Collection<ControlDocument>, assetId: string, now: Date): Promise<void> {
+  const queue = await controls.find({ assetId, state: IN_QUEUE }).toArray();
+  for (const control of queue) {
+    const state = control.rank === 0 && isExecuted(control) ? 'DISPOSED' : 'LAPSED';
+    await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { state, status: state, claim: `closed:${control._id}`, releasedAt: now } });
+  }
+}
