@@ -1,14 +1,12 @@
 import type { Random } from '../../subgraphs/kit/identifiers';
-import type { AssetCategory, ControlDocument } from '../../subgraphs/kit/register/model';
+import type { ControlDocument } from '../../subgraphs/kit/register/model';
 import type { CompanyEquityDocument, MarketAsset } from '../../subgraphs/market/model';
 import { rankedControls, touchRegister } from '../controls';
+import { ensureEachCategoryHeld } from '../coverage';
 import type { PoolParty } from '../pool';
 import { DAY_MS, type AgencyData, type World } from '../world';
 import { companyEquity, freshCompany, newBook, unlistedShares, type CompanyBook } from './marketEquity';
 import { intellectualProperty, randomOrganisationIpKind } from './marketIp';
-
-const MARKET_CATEGORIES = ['COMPANY_EQUITY', 'UNLISTED_SHARES', 'INTELLECTUAL_PROPERTY'] as const;
-type MarketCategory = (typeof MARKET_CATEGORIES)[number];
 
 /** Draws equity from the pool's own organisations, so a debtor's shareholders are parties of the province too. */
 function equityDrawer(world: World, random: Random) {
@@ -42,25 +40,6 @@ function equityDrawer(world: World, random: Random) {
   };
 }
 
-/**
- * Tests seed only a few hundred cases and must find every category on a respondent of an open case;
- * where the random draw left a category without one, one such respondent gets an asset of it.
- */
-function ensureCoverage(world: World, random: Random, assets: MarketAsset[], give: Record<MarketCategory, (holder: PoolParty) => MarketAsset>) {
-  const open = [...new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds))];
-  const respondents = open.map((id) => world.partyById.get(id)).filter((p): p is PoolParty => p !== undefined);
-  if (respondents.length === 0) return;
-  const openIds = new Set(open);
-  const covered = (category: AssetCategory) => assets.some((a) => a.category === category && a.ownerIds.some((id) => openIds.has(id)));
-  const companies = respondents.filter((p) => p.kind === 'ORGANISATION');
-  for (const category of MARKET_CATEGORIES) {
-    if (covered(category)) continue;
-    // Patents and trademarks belong to companies; a person is given a software copyright instead.
-    const holder = category === 'INTELLECTUAL_PROPERTY' && companies.length > 0 ? random.pick(companies) : random.pick(respondents);
-    assets.push(give[category](holder));
-  }
-}
-
 /** A frozen equity is published in the enterprise credit information publicity system on the day of the freeze. */
 function discloseFreezes(assets: MarketAsset[], controls: readonly ControlDocument[]): void {
   const frozen = new Map(controls.filter((c) => c.status === 'ACTIVE' && c.executedAt).map((c) => [c.assetId, c.executedAt as Date]));
@@ -85,10 +64,11 @@ export function generateMarket(world: World, random: Random): AgencyData {
     if (!isPerson && random.chance(0.02)) for (let n = random.int(1, 3); n > 0; n--) assets.push(ip(party));
     if (random.chance(isPerson ? 0.002 : 0.005)) assets.push(intellectualProperty(random, party, 'SOFTWARE_COPYRIGHT', world.asOf, ipNumbers));
   }
-  ensureCoverage(world, random, assets, {
-    COMPANY_EQUITY: takeEquity,
-    UNLISTED_SHARES: (holder) => unlistedShares(random, holder, accounts, world.asOf),
-    INTELLECTUAL_PROPERTY: ip,
+  ensureEachCategoryHeld(world, random, assets, {
+    COMPANY_EQUITY: { make: takeEquity },
+    UNLISTED_SHARES: { make: (holder) => unlistedShares(random, holder, accounts, world.asOf) },
+    // Patents and trademarks belong to companies; a person is given a software copyright instead.
+    INTELLECTUAL_PROPERTY: { prefer: (p) => p.kind === 'ORGANISATION', make: ip },
   });
   const controls = rankedControls(world, random, assets, { prefix: 'MK', probability: 0.6, measureFor: () => 'FREEZE' });
   discloseFreezes(assets, controls);

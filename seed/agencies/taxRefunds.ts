@@ -23,8 +23,17 @@ export class RefundBook {
 
   constructor(private readonly random: Random, private readonly asOf: Date) {}
 
-  /** Refunds are paid within weeks of approval, so only recent approvals are still payable. */
   add(record: TaxpayerDocument, taxType: TaxRefundType): TaxRefundDocument {
+    const refund = this.draw(record, taxType);
+    this.refunds.push(refund);
+    return refund;
+  }
+
+  /**
+   * A refund not yet in `refunds`, for a caller that adds it itself (ensureEachCategoryHeld); its number
+   * is taken all the same. Refunds are paid within weeks of approval, so only recent approvals are still payable.
+   */
+  draw(record: TaxpayerDocument, taxType: TaxRefundType): TaxRefundDocument {
     const random = this.random;
     const approvedOn = day(addDays(this.asOf, -random.int(1, 60)));
     const year = approvedOn.getUTCFullYear();
@@ -48,7 +57,6 @@ export class RefundBook {
       registerUpdatedAt: approvedOn,
     };
     if (taxType === 'INDIVIDUAL_INCOME_TAX_REFUND') record.lastFiledOn = day(addDays(approvedOn, -random.int(1, 10)));
-    this.refunds.push(refund);
     return refund;
   }
 }

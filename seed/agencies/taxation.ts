@@ -2,6 +2,7 @@ import { weightedPick, type Random } from '../../subgraphs/kit/identifiers';
 import { taxAuthorityName } from '../../subgraphs/taxation/authority';
 import type { TaxCreditRating, TaxpayerDocument, TaxpayerStatus } from '../../subgraphs/taxation/model';
 import { rankedControls, touchRegister } from '../controls';
+import { ensureEachCategoryHeld } from '../coverage';
 import type { PoolParty } from '../pool';
 import { addDays, logNormal, type AgencyData, type World } from '../world';
 import { generateClearances } from './taxClearances';
@@ -48,16 +49,22 @@ function refundEligible(record: TaxpayerDocument): boolean {
   return record.taxpayerStatus === 'NORMAL' && (record.creditRating === null || ['A', 'B', 'M'].includes(record.creditRating));
 }
 
-/** The respondent of an open case who gets a refund when the random draw gave none of them one. */
+/** A refund for a respondent of an open case when the random draw gave none of them one. */
 function guaranteeCoverage(world: World, random: Random, records: Map<string, TaxpayerDocument>, book: RefundBook): void {
-  const open = [...new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds))];
-  const held = new Set(book.refunds.flatMap((refund) => refund.ownerIds));
-  if (open.length === 0 || open.some((id) => held.has(id))) return;
-  const eligible = open.filter((id) => world.partyById.get(id)?.kind === 'PERSON' || refundEligible(records.get(id) as TaxpayerDocument));
-  const party = world.partyById.get(random.pick(eligible.length > 0 ? eligible : open)) as PoolParty;
-  const record = records.get(party.id) ?? personRecord(random, party, world.asOf);
-  records.set(party.id, record);
-  book.add(record, party.kind === 'PERSON' ? 'INDIVIDUAL_INCOME_TAX_REFUND' : 'VAT_RETENTION_REFUND');
+  ensureEachCategoryHeld(world, random, book.refunds, {
+    TAX_REFUND: {
+      // Every organisation has a record by now; a person is refunded whether or not they filed.
+      prefer: (party) => {
+        const record = records.get(party.id);
+        return party.kind === 'PERSON' || (record !== undefined && refundEligible(record));
+      },
+      make: (holder) => {
+        const record = records.get(holder.id) ?? personRecord(random, holder, world.asOf);
+        records.set(holder.id, record);
+        return book.draw(record, holder.kind === 'PERSON' ? 'INDIVIDUAL_INCOME_TAX_REFUND' : 'VAT_RETENTION_REFUND');
+      },
+    },
+  });
 }
 
 /**

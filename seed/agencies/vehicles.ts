@@ -1,6 +1,7 @@
 import { generateAircraftMark, generatePlate, generateVin, randomDigits, weightedPick, type Random } from '../../subgraphs/kit/identifiers';
 import type { AircraftDocument, MotorVehicleDocument, VehicleAsset, VehiclePledge } from '../../subgraphs/vehicles/model';
 import { rankedControls, touchRegister } from '../controls';
+import { ensureEachCategoryHeld } from '../coverage';
 import type { PoolParty } from '../pool';
 import { addDays, addYears, DAY_MS, type AgencyData, type World } from '../world';
 import { MORTGAGEES } from './realestate';
@@ -110,12 +111,6 @@ function aircraft(random: Random, owner: PoolParty, asOf: Date, taken: Taken): A
   };
 }
 
-/** Respondents of open cases, each once, in case order: the parties the end-to-end test looks at. */
-function openRespondents(world: World): PoolParty[] {
-  const ids = new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds));
-  return [...ids].flatMap((id) => world.partyById.get(id) ?? []);
-}
-
 /**
  * Vehicles for about 30% of persons (some two) and half the companies (mostly trucks), 10% of them
  * pledged; aircraft next to none: at most two drawn, plus one for an organisation respondent of an open
@@ -137,15 +132,11 @@ export function generateVehicles(world: World, random: Random): AgencyData {
     }
   }
 
-  const open = openRespondents(world);
-  const covered = (category: VehicleAsset['category']) => {
-    const holders = new Set(assets.filter((a) => a.category === category).flatMap((a) => a.ownerIds));
-    return open.length === 0 || open.some((p) => holders.has(p.id));
-  };
-  // A person for a car and a company for an aircraft where the open cases have one; anyone otherwise.
-  const candidates = (kind: PoolParty['kind']) => (open.some((p) => p.kind === kind) ? open.filter((p) => p.kind === kind) : open);
-  if (!covered('MOTOR_VEHICLE')) assets.push(motorVehicle(random, random.pick(candidates('PERSON')), world.asOf, taken));
-  if (!covered('AIRCRAFT')) assets.push(aircraft(random, random.pick(candidates('ORGANISATION')), world.asOf, taken));
+  // A person for a car and a company for an aircraft where the open cases have one; either can own both.
+  ensureEachCategoryHeld(world, random, assets, {
+    MOTOR_VEHICLE: { prefer: (p) => p.kind === 'PERSON', make: (holder) => motorVehicle(random, holder, world.asOf, taken) },
+    AIRCRAFT: { prefer: (p) => p.kind === 'ORGANISATION', make: (holder) => aircraft(random, holder, world.asOf, taken) },
+  });
 
   const controls = rankedControls(world, random, assets, { prefix: 'VH', probability: 0.6, measureFor: () => 'SEAL' });
   touchRegister(assets, controls);

@@ -17,6 +17,7 @@ import type {
   VesselAsset,
 } from '../../subgraphs/vessels/model';
 import { rankedControls, touchRegister } from '../controls';
+import { ensureEachCategoryHeld } from '../coverage';
 import type { PoolParty } from '../pool';
 import { addDays, addYears, type AgencyData, type World } from '../world';
 import { COASTAL_CITY_CODES, portOfHull, portsOfCity, positionNear, type SeaPort } from './vesselPositions';
@@ -151,7 +152,11 @@ export function generateVessels(world: World, random: Random): AgencyData {
     const fleet = party.kind === 'ORGANISATION' ? random.int(1, 3) : random.chance(0.15) ? 2 : 1;
     for (let n = 0; n < fleet; n++) assets.push(...holdingsOf(random, party, category, world.asOf, taken));
   }
-  assets.push(...coverage(world, random, assets, taken));
+  // Shipping companies and fishermen, preferably at home by the sea; the licence comes with its fishing vessel.
+  ensureEachCategoryHeld(world, random, assets, {
+    MERCHANT_VESSEL: { kind: 'ORGANISATION', prefer: (p) => p.home.coastal, make: (holder) => holdingsOf(random, holder, 'MERCHANT_VESSEL', world.asOf, taken) },
+    FISHING_VESSEL: { kind: 'PERSON', prefer: (p) => p.home.coastal, make: (holder) => holdingsOf(random, holder, 'FISHING_VESSEL', world.asOf, taken) },
+  });
   const controls = rankedControls(world, random, assets, {
     prefix: 'VS',
     probability: 0.6,
@@ -161,22 +166,3 @@ export function generateVessels(world: World, random: Random): AgencyData {
   return { assets, controls };
 }
 
-/**
- * A small province may draw no vessel owner among the debtors of its open cases; one is then given
- * a vessel, so every category can be found end to end. A licence comes with its fishing vessel.
- */
-function coverage(world: World, random: Random, assets: readonly VesselAsset[], taken: Set<string>): VesselAsset[] {
-  const respondents = [...new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds))]
-    .map((id) => world.partyById.get(id))
-    .filter((party): party is PoolParty => party !== undefined);
-  const added: VesselAsset[] = [];
-  for (const [category, kind] of [['MERCHANT_VESSEL', 'ORGANISATION'], ['FISHING_VESSEL', 'PERSON']] as const) {
-    const held = new Set([...assets, ...added].filter((a) => a.category === category).flatMap((a) => a.ownerIds));
-    if (respondents.length === 0 || respondents.some((p) => held.has(p.id))) continue;
-    const fitting = respondents.filter((p) => p.kind === kind);
-    const coastal = fitting.filter((p) => p.home.coastal);
-    const owner = random.pick(coastal.length > 0 ? coastal : fitting.length > 0 ? fitting : respondents);
-    added.push(...holdingsOf(random, owner, category, world.asOf, taken));
-  }
-  return added;
-}

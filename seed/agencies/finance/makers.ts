@@ -1,18 +1,16 @@
 import type { FinanceAsset } from '../../../subgraphs/finance/model';
 import type { AssetCategory } from '../../../subgraphs/kit/register/model';
-import type { PoolParty } from '../../pool';
+import type { CoverageMaker } from '../../coverage';
 import { bankDeposit, digitalCurrency, onlinePayment, wealthProduct } from './deposits';
 import type { Draw } from './draw';
 import { debtOwed, providentFund, socialInsurance } from './employment';
 import { brokerCash, fundUnits, futuresMargin, insurancePolicy, securitiesAccount } from './investments';
 
-type Maker = { kind?: PoolParty['kind']; make: (holder: PoolParty) => FinanceAsset };
-
 /**
  * One holding of each category for a party, standing alone, for ensureEachCategoryHeld. Personal payment
  * accounts, e-CNY wallets, provident fund, social insurance and life policies go to persons only.
  */
-export function coverageMakers(draw: Draw): Partial<Record<AssetCategory, Maker>> {
+export function coverageMakers(draw: Draw): Partial<Record<AssetCategory, CoverageMaker<FinanceAsset>>> {
   return {
     BANK_DEPOSIT: { make: (holder) => bankDeposit(draw, holder) },
     WEALTH_PRODUCT: { make: (holder) => wealthProduct(draw, holder) },
