@@ -64,6 +64,9 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
       status: async (control: ControlDocument, _: unknown, ctx: RegisterContext) => standing(control, await ctx.register.queueByAsset.load(control.assetId)).status,
       exceedsDebt: (control: ControlDocument) => control.exceedsDebt ?? false,
       renewalCount: (control: ControlDocument) => control.renewals?.length ?? 0,
+      secondsToExecution: (control: ControlDocument) =>
+        control.executedAt ? Math.round((control.executedAt.getTime() - control.requestedAt.getTime()) / 1000) : null,
+      asset: (control: ControlDocument, _: unknown, ctx: RegisterContext) => ctx.register.assetById.load(control.assetId),
     },
   };
   for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
