@@ -1,0 +1,56 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { pageSizeArg } from '../../kit/validate';
+import type { ReferralContext } from './context';
+import { deadlinesOf, overdueCount, privateProsecutionAvailable } from './deadlines';
+import type { ReferralState, RefusalReferralDocument } from './model';
+import { referRefusal } from './refer';
+import { decideRule, receiptRule, superviseRule, type TransitionRule } from './transitions';
+import { decisionArg, referralIdArg, referralInputArg, textArg, type DecisionArgs, type RefusalReferralInput } from './validate';
+import type { CaseDocument } from '../model';
+
+/** A mutation's answer replaces whatever this request loaded before, so later fields see the new state. */
+function fresh(ctx: ReferralContext, referral: RefusalReferralDocument): RefusalReferralDocument {
+  ctx.referrals.byId.clear(referral._id).prime(referral._id, referral);
+  ctx.referrals.byCase.clear(referral.caseNumber);
+  return referral;
+}
+
+async function move(ctx: ReferralContext, id: string, rule: TransitionRule): Promise<RefusalReferralDocument> {
+  return fresh(ctx, await ctx.referrals.repository.transition(id, rule, ctx.referrals.now));
+}
+
+export const referralResolvers: GraphQLResolverMap<ReferralContext> = {
+  Query: {
+    refusalReferral: (_: unknown, args: { id: string }, ctx: ReferralContext) => ctx.referrals.byId.load(referralIdArg('id', args.id)),
+    refusalReferralsForPolice: (_: unknown, args: { policeStation: string; state?: ReferralState | null; first?: number | null }, ctx: ReferralContext) =>
+      ctx.referrals.repository.forPolice(textArg('policeStation', args.policeStation, 60), args.state ?? null, pageSizeArg('first', args.first ?? 100, 500)),
+  },
+
+  Mutation: {
+    referRefusalToExecute: async (_: unknown, args: { input: RefusalReferralInput }, ctx: ReferralContext) =>
+      fresh(ctx, await referRefusal(referralInputArg(args.input), ctx)),
+    receiptRefusalReferral: (_: unknown, args: { id: string }, ctx: ReferralContext) => move(ctx, referralIdArg('id', args.id), receiptRule),
+    decideRefusalReferral: (_: unknown, args: DecisionArgs & { id: string }, ctx: ReferralContext) => {
+      const id = referralIdArg('id', args.id);
+      return move(ctx, id, decideRule(decisionArg(args)));
+    },
+    superviseRefusalReferral: (_: unknown, args: { id: string; note: string }, ctx: ReferralContext) => {
+      const id = referralIdArg('id', args.id);
+      return move(ctx, id, superviseRule(textArg('note', args.note, 2000)));
+    },
+  },
+
+  RefusalReferral: {
+    __resolveReference: (ref: { id: string }, ctx: ReferralContext) => ctx.referrals.byId.load(ref.id),
+    id: (doc: RefusalReferralDocument) => doc._id,
+    enforcementCase: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => ctx.caseByNumber.load(doc.caseNumber),
+    suspect: (doc: RefusalReferralDocument) => ({ caseNumber: doc.caseNumber, partyId: doc.suspectId, role: 'RESPONDENT' }),
+    deadlines: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => deadlinesOf(doc, ctx.referrals.now),
+    privateProsecutionAvailable: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => privateProsecutionAvailable(doc, ctx.referrals.now),
+  },
+
+  EnforcementCase: {
+    refusalReferrals: (doc: CaseDocument, _: unknown, ctx: ReferralContext) => ctx.referrals.byCase.load(doc._id),
+    overdueDeadlines: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) => overdueCount(await ctx.referrals.byCase.load(doc._id), ctx.referrals.now),
+  },
+};
