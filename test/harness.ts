@@ -1,6 +1,7 @@
-import type { CommandStartedEvent } from 'mongodb';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { createGateway, type RunningGateway } from '../gateway/createGateway';
 import { readCommittedSupergraph } from '../schema/supergraph';
+import type { Clock } from '../subgraphs/kit/clock';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   name: string;
   /** Seed a synthetic province first (by number of cases); omit for empty databases. */
   seed?: { seed: number; cases: number };
+  /** One clock for every subgraph, which the test may move (see subgraphs/kit/clock.ts); the system clock by default. */
+  clock?: Clock;
 }
 
 function mongoUri(): string {
@@ -41,10 +44,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const subgraphs = new Map<string, RunningSubgraph>();
   let gateway: RunningGateway | undefined;
   try {
+    // Fresh databases first: a subgraph creates its indexes when it starts, and dropping afterwards would lose them.
+    const admin = new MongoClient(uri);
+    try {
+      for (const subgraph of SUBGRAPHS) await admin.db(databaseName(subgraph.name)).dropDatabase();
+    } finally {
+      await admin.close();
+    }
     for (const subgraph of SUBGRAPHS) {
-      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 });
+      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 }, { clock: options.clock });
       subgraphs.set(subgraph.name, running);
-      await running.db.dropDatabase();
     }
     const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;
     const subgraphUrls = Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url]));

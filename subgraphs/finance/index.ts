@@ -4,6 +4,7 @@ import { createRegisterLoaders } from '../kit/register/loaders';
 import { defineSubgraph } from '../kit/subgraph';
 import { FINANCE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
+import { deductionIndexes } from './deductions';
 import { financeResolvers } from './resolvers';
 
 /**
@@ -13,8 +14,8 @@ import { financeResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'finance',
   defaultPort: 4106,
-  typeDefs: registerTypeDefs(FINANCE_REGISTER, ['schema.graphql', 'money.graphql', 'holdings.graphql'].map((file) => join(__dirname, file))),
+  typeDefs: registerTypeDefs(FINANCE_REGISTER, ['schema.graphql', 'money.graphql', 'holdings.graphql', 'deductions.graphql'].map((file) => join(__dirname, file))),
   resolvers: financeResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
-  indexes: registerIndexes,
+  indexes: [...registerIndexes, ...deductionIndexes],
 });

@@ -8,6 +8,8 @@ import { mergeResolvers } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import { ID_SEPARATOR, type BankDepositDocument } from './model';
 import { FINANCE_REGISTER } from './register';
+import { deductFrozenFunds, deductionsOf, type DeductionDocument, type DeductionInput } from './deductions';
+import type { ControlDocument } from '../kit/register/model';
 import { ranked } from '../kit/register/queue';
 
 /** Registers keep one amount per asset; each type names it the way that register does (balance, principal, …). */
@@ -22,6 +24,18 @@ async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: Regis
 }
 
 export const financeResolvers: GraphQLResolverMap<RegisterContext> = mergeResolvers(registerResolvers(FINANCE_REGISTER), {
+  Mutation: {
+    deductFrozenFunds: (_: unknown, args: { input: DeductionInput }, ctx: RegisterContext) =>
+      deductFrozenFunds(ctx.register.repository.db, args.input, new Date()),
+  },
+  FinanceControl: {
+    deductions: (control: ControlDocument, _: unknown, ctx: RegisterContext) => deductionsOf(ctx.register.repository.db, control),
+    deductedAmount: async (control: ControlDocument, _: unknown, ctx: RegisterContext) =>
+      (await deductionsOf(ctx.register.repository.db, control)).reduce((sum, d) => sum + d.amount, 0),
+  },
+  Deduction: {
+    transferReference: (deduction: DeductionDocument) => deduction._id,
+  },
   Query: {
     bankDepositByAccount: async (_: unknown, args: { accountNumber: string; caseNumber: string }, ctx: RegisterContext) => {
       caseNumberArg('caseNumber', args.caseNumber);

@@ -11,6 +11,12 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   ALREADY_CONTROLLED: 'ALREADY_CONTROLLED',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /**
+   * A genuine tax clearance certificate (完税证明) states that the transfer taxes are not paid in full:
+   * settle them with the tax bureau and bring a new certificate. A certificate that is forged, altered or
+   * for another unit or case is BAD_USER_INPUT naming input.taxClearanceCertificate instead.
+   */
+  TAX_NOT_CLEARED: 'TAX_NOT_CLEARED',
   AGENCY_UNAVAILABLE: 'AGENCY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

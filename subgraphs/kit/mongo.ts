@@ -1,4 +1,4 @@
-import { MongoClient, type CreateIndexesOptions, type Db, type IndexSpecification } from 'mongodb';
+import { MongoClient, MongoServerError, type CreateIndexesOptions, type Db, type IndexSpecification } from 'mongodb';
 
 /** An index a repository needs; declared beside the queries that use it and created at start. */
 export interface IndexDeclaration {
@@ -25,4 +25,12 @@ export async function createIndexes(db: Db, indexes: readonly IndexDeclaration[]
   for (const index of indexes) {
     await db.collection(index.collection).createIndex(index.key, index.options ?? {});
   }
+}
+
+/**
+ * A unique index refused an insert: the one write FerretDB v1 decides atomically across connections.
+ * FerretDB 1.24 reports some of these as code 1 with SQLite's message rather than 11000.
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
 }

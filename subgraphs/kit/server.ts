@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Db, MongoClient } from 'mongodb';
+import { systemClock, type Clock } from './clock';
 import { subgraphConfig, type SubgraphConfig } from './config';
 import { serveGraphQL, sendJson } from './http';
 import { connectDatabase, createIndexes } from './mongo';
@@ -15,8 +16,14 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** The time this instance's resolvers see (see clock.ts); the system clock unless a test moves its own. */
+  clock?: Clock;
+}
+
 /** Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and /health. */
-export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig): Promise<RunningSubgraph> {
+export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
+  const clock = options.clock ?? systemClock;
   const { client, db } = await connectDatabase(config.mongoUri, config.dbName, config.maxPoolSize);
   try {
     await createIndexes(db, subgraph.indexes);
@@ -28,7 +35,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig):
     });
     await apollo.start();
     const http = await serveGraphQL(apollo, config.port, config.host, {
-      context: async (req) => subgraph.createContext({ db, headers: req.headers }),
+      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock }),
       routes: [
         async (req, res) => {
           if (!req.url?.startsWith('/health')) return false;

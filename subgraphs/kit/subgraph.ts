@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Db } from 'mongodb';
+import type { Clock } from './clock';
 import type { IndexDeclaration } from './mongo';
 import { scalars } from './scalars';
 
@@ -12,6 +13,8 @@ import { scalars } from './scalars';
 export interface RequestScope {
   db: Db;
   headers: IncomingHttpHeaders;
+  /** The server's clock (see clock.ts); defineSubgraph also hands it to resolvers as `context.clock`. */
+  clock: Clock;
 }
 
 /** The shape every subgraph's index.ts exports: name, schema, resolvers, context factory, indexes. */
@@ -49,7 +52,8 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     defaultPort: definition.defaultPort,
     typeDefs: definition.typeDefs,
     indexes: definition.indexes,
-    createContext: definition.createContext,
+    // Assigned rather than spread, so a context built as a class instance keeps its methods.
+    createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock }),
     buildSchema() {
       const declared = new Set(
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),

@@ -1,5 +1,5 @@
 import { badUserInput } from './errors';
-import { checkCitizenId, checkUscc, courtByCode, formatCaseNumber, parseCaseNumber } from './identifiers';
+import { checkCitizenId, checkPhone, checkUnitNumber, checkUscc, courtByCode, formatCaseNumber, normaliseUnitNumber, parseCaseNumber } from './identifiers';
 
 /**
  * Argument checks shared by every subgraph. Each returns the value in its canonical form
@@ -37,4 +37,33 @@ export function dateArg(field: string, value: string): Date {
 export function pageSizeArg(field: string, value: number, max = 100): number {
   if (!Number.isInteger(value) || value < 1 || value > max) throw badUserInput(field, `must be between 1 and ${max}`);
   return value;
+}
+
+/** Free text such as a document number or feedback, trimmed, of 1 to `max` characters. */
+export function textArg(field: string, value: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
+  return trimmed;
+}
+
+/** A client's key for retrying a request; long enough that two clients do not pick the same one. */
+export function idempotencyKeyArg(field: string, value: string): string {
+  const key = value.trim();
+  if (key.length < 8 || key.length > 128) throw badUserInput(field, 'must be 8 to 128 characters');
+  return key;
+}
+
+/** The officer an agency contacts about a request, as the paper notice names them. */
+export function officerArg(field: string, officer: { name: string; phone: string }): { name: string; phone: string } {
+  const phoneProblem = checkPhone(officer.phone);
+  if (phoneProblem) throw badUserInput(`${field}.phone`, phoneProblem);
+  return { name: textArg(`${field}.name`, officer.name, 40), phone: officer.phone.trim() };
+}
+
+/** 不动产单元号, in its canonical form. */
+export function unitNumberArg(field: string, value: string): string {
+  const id = normaliseUnitNumber(value);
+  const reason = checkUnitNumber(id);
+  if (reason) throw badUserInput(field, reason);
+  return id;
 }

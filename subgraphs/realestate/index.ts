@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
-import { createRegisterLoaders } from '../kit/register/loaders';
 import { defineSubgraph } from '../kit/subgraph';
 import { REAL_ESTATE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
+import { createRealEstateContext, realEstateIndexes } from './loaders';
 import { realEstateResolvers } from './resolvers';
 
 /** The natural-resources bureau's registries (不动产登记): real estate, land, off-plan property, mining and sea rights. */
@@ -12,6 +12,6 @@ export default defineSubgraph({
   defaultPort: 4102,
   typeDefs: registerTypeDefs(REAL_ESTATE_REGISTER, [join(__dirname, 'schema.graphql')]),
   resolvers: realEstateResolvers,
-  createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
-  indexes: registerIndexes,
+  createContext: ({ db }) => createRealEstateContext(db),
+  indexes: [...registerIndexes, ...realEstateIndexes],
 });

@@ -14,6 +14,47 @@ export interface UnitDocument extends AssetDocument {
   use: RealEstateUse;
   owners: { partyId: string; shareBasisPoints: number }[];
   mortgages: { mortgagee: string; amount: number; registeredOn: Date }[];
+  /** 转移登记 by court order, oldest first; absent until the first. */
+  titleTransfers?: TitleTransferEntry[];
+}
+
+/** 司法拍卖后的转移登记: title moved to the buyer on the court's ruling confirming the sale. */
+export interface TitleTransferEntry {
+  /** `TT-` + the seal's id: one transfer per seal. */
+  id: string;
+  /** The seal whose case disposed of the unit: it ends DISPOSED. */
+  sealId: string;
+  caseNumber: string;
+  /** 裁定书 number of the ruling confirming the sale. */
+  rulingNumber: string;
+  buyerId: string;
+  previousOwners: { partyId: string; shareBasisPoints: number }[];
+  transferredAt: Date;
+  /** What the tax bureau's certificate stated. */
+  taxSettledOn: string;
+  taxPaid: number; // fen
+  /** The measures on the unit when it was sold: the case's seal ends DISPOSED, the others lapse. */
+  endedControlIds: string[];
+}
+
+/**
+ * The same entry in its own collection, where a unique insert decides it once for all racing requests
+ * (FerretDB v1 decides nothing else atomically); the unit's history is written after it.
+ */
+export interface TitleTransferDocument extends Omit<TitleTransferEntry, 'id'> {
+  _id: string;
+  unitId: string;
+  idempotencyKey: string;
+  /** Set once the unit and its measures are updated; a retry finishes a transfer that stopped before. */
+  completedAt: Date | null;
+}
+
+export const REAL_ESTATE_COLLECTIONS = { titleTransfers: 'titleTransfers' } as const;
+
+/** The unit's history entry of a transfer. */
+export function entryOf(transfer: TitleTransferDocument): TitleTransferEntry {
+  const { sealId, caseNumber, rulingNumber, buyerId, previousOwners, transferredAt, taxSettledOn, taxPaid, endedControlIds } = transfer;
+  return { id: transfer._id, sealId, caseNumber, rulingNumber, buyerId, previousOwners, transferredAt, taxSettledOn, taxPaid, endedControlIds };
 }
 
 /** 土地使用权: a land-use right, keyed by its 19-character parcel code (宗地代码). */

@@ -1,10 +1,14 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { nowOf } from '../kit/clock';
 import { parcelCode } from '../kit/identifiers';
-import type { RegisterContext } from '../kit/register/loaders';
+import { REGISTER_COLLECTIONS } from '../kit/register/model';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { registerResolvers } from '../kit/register/resolvers';
-import type { LandUseRightDocument, UnitDocument } from './model';
+import { caseNumberArg, idempotencyKeyArg, partyIdArg, textArg, unitNumberArg } from '../kit/validate';
+import type { RealEstateContext } from './loaders';
+import { entryOf, type LandUseRightDocument, type TitleTransferEntry, type UnitDocument } from './model';
 import { REAL_ESTATE_REGISTER } from './register';
+import { transferTitle, type TitleTransferRequest } from './titleTransfer';
 
 const owned = (doc: { ownerIds: string[]; owners?: { partyId: string; shareBasisPoints: number }[] }) =>
   (doc.owners ?? doc.ownerIds.map((partyId) => ({ partyId, shareBasisPoints: 10_000 }))).map((owner) => ({
@@ -12,14 +16,46 @@ const owned = (doc: { ownerIds: string[]; owners?: { partyId: string; shareBasis
     sharePercent: owner.shareBasisPoints / 100,
   }));
 
-export const realEstateResolvers: GraphQLResolverMap<RegisterContext> = mergeResolvers(registerResolvers(REAL_ESTATE_REGISTER), {
+/** A transfer as the API shows it: the unit's history entry with the unit it belongs to. */
+type TransferView = TitleTransferEntry & { unitId: string };
+
+function transferRequestArg(input: TitleTransferRequest): TitleTransferRequest {
+  return {
+    unitId: unitNumberArg('input.unitId', input.unitId),
+    caseNumber: caseNumberArg('input.caseNumber', input.caseNumber),
+    buyerId: partyIdArg('input.buyerId', input.buyerId),
+    rulingNumber: textArg('input.rulingNumber', input.rulingNumber, 100),
+    taxClearanceCertificate: input.taxClearanceCertificate,
+    idempotencyKey: idempotencyKeyArg('input.idempotencyKey', input.idempotencyKey),
+  };
+}
+
+export const realEstateResolvers: GraphQLResolverMap<RealEstateContext> = mergeResolvers<RealEstateContext>(registerResolvers(REAL_ESTATE_REGISTER), {
+  Mutation: {
+    transferRealEstateTitle: async (_: unknown, args: { input: TitleTransferRequest }, ctx: RealEstateContext): Promise<TransferView> => {
+      const request = transferRequestArg(args.input);
+      const registers = {
+        units: ctx.register.repository.db.collection<UnitDocument>(REGISTER_COLLECTIONS.assets),
+        controls: ctx.register.repository.controls,
+        titleTransfers: ctx.titleTransfers,
+      };
+      const transfer = await transferTitle(registers, request, nowOf(ctx));
+      return { ...entryOf(transfer), unitId: transfer.unitId };
+    },
+  },
   CaseParty: {
-    realEstate: async (ref: { partyId: string }, _: unknown, ctx: RegisterContext) =>
+    realEstate: async (ref: { partyId: string }, _: unknown, ctx: RealEstateContext) =>
       (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE'),
   },
   RealEstateUnit: {
     parcelCode: (unit: UnitDocument) => parcelCode(unit._id),
     owners: owned,
+    titleTransfers: (unit: UnitDocument): TransferView[] => (unit.titleTransfers ?? []).map((entry) => ({ ...entry, unitId: unit._id })),
+  },
+  RealEstateTitleTransfer: {
+    unit: (transfer: TransferView, _: unknown, ctx: RealEstateContext) => ctx.register.assetById.load(transfer.unitId),
+    previousOwners: (transfer: TransferView) => owned({ ownerIds: [], owners: transfer.previousOwners }),
+    endedControls: (transfer: TransferView, _: unknown, ctx: RealEstateContext) => ctx.register.controlById.loadMany(transfer.endedControlIds),
   },
   LandUseRight: {
     owners: owned,

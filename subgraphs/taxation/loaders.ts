@@ -8,6 +8,7 @@ export function createTaxationContext(db: Db) {
   return {
     register: createRegisterLoaders(db),
     taxpayerById: entityLoader(db.collection<TaxpayerDocument>(TAXATION_COLLECTIONS.taxpayers)),
+    clearances: db.collection<ClearanceDocument>(TAXATION_COLLECTIONS.clearances),
     clearanceById: entityLoader(db.collection<ClearanceDocument>(TAXATION_COLLECTIONS.clearances)),
   };
 }

@@ -1,9 +1,12 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../kit/errors';
-import { checkTaxRefundNumber, checkUnitNumber, normaliseTaxRefundNumber, normaliseUnitNumber } from '../kit/identifiers';
+import { nowOf } from '../kit/clock';
+import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../kit/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { registerResolvers } from '../kit/register/resolvers';
-import { caseNumberArg } from '../kit/validate';
+import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
+import { caseNumberArg, unitNumberArg } from '../kit/validate';
+import { settleTransferTax, type TransferTaxSettlement } from './clearances';
 import type { TaxationContext } from './loaders';
 import { clearanceId, type ClearanceDocument, type TaxpayerDocument } from './model';
 import { TAXATION_REGISTER } from './register';
@@ -11,13 +14,6 @@ import { TAXATION_REGISTER } from './register';
 function refundNumberArg(field: string, value: string): string {
   const id = normaliseTaxRefundNumber(value);
   const reason = checkTaxRefundNumber(id);
-  if (reason) throw badUserInput(field, reason);
-  return id;
-}
-
-function unitNumberArg(field: string, value: string): string {
-  const id = normaliseUnitNumber(value);
-  const reason = checkUnitNumber(id);
   if (reason) throw badUserInput(field, reason);
   return id;
 }
@@ -34,6 +30,12 @@ const taxationOwn: GraphQLResolverMap<TaxationContext> = {
       return ctx.clearanceById.load(clearanceId(caseNumber, unitNumberArg('unitId', args.unitId)));
     },
   },
+  Mutation: {
+    settleTransferTax: (_: unknown, args: { input: TransferTaxSettlement }, ctx: TaxationContext) => {
+      const input = { ...args.input, caseNumber: caseNumberArg('input.caseNumber', args.input.caseNumber), unitId: unitNumberArg('input.unitId', args.input.unitId) };
+      return settleTransferTax(ctx.clearances, input, nowOf(ctx));
+    },
+  },
   CaseParty: {
     taxRecord: (ref: { partyId: string }, _: unknown, ctx: TaxationContext) => ctx.taxpayerById.load(ref.partyId),
   },
@@ -41,8 +43,16 @@ const taxationOwn: GraphQLResolverMap<TaxationContext> = {
     taxpayerNumber: (record: TaxpayerDocument) => record._id,
   },
   TaxClearance: {
-    // Paid in full, not merely marked: a partial payment leaves the transfer blocked.
-    settled: (clearance: ClearanceDocument) => clearance.settledOn !== null && clearance.taxPaid >= clearance.taxDue,
+    settled: (clearance: ClearanceDocument) => isSettled(clearance),
+    // Signed on each read rather than stored: Ed25519 signs deterministically, so it is the same token every time.
+    certificate: (clearance: ClearanceDocument) =>
+      issueTaxClearanceCertificate({
+        caseNumber: clearance.caseNumber,
+        unitId: clearance.unitId,
+        settledOn: clearance.settledOn?.toISOString().slice(0, 10) ?? null,
+        taxDue: clearance.taxDue,
+        taxPaid: clearance.taxPaid,
+      }),
   },
 };
 

@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { nowOf } from '../clock';
 import { badUserInput } from '../errors';
-import { checkPhone, parseCaseNumber } from '../identifiers';
-import { caseNumberArg, partyIdArg } from '../validate';
+import { parseCaseNumber } from '../identifiers';
+import { caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
 import { names, type RegisterDescriptor } from './findings';
 import type { RegisterContext } from './loaders';
 import type { Filter } from 'mongodb';
@@ -22,20 +23,12 @@ export interface ControlRequestInput {
   debtPlusCosts: number;
 }
 
-function text(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
-  return trimmed;
-}
-
 /** Every field checked before the register is read or written. */
 export function controlRequestArg(input: ControlRequestInput): ControlRequest {
   const caseNumber = caseNumberArg('input.caseNumber', input.caseNumber);
-  const phoneProblem = checkPhone(input.officer.phone);
-  if (phoneProblem) throw badUserInput('input.officer.phone', phoneProblem);
+  const officer = officerArg('input.officer', input.officer);
   if (!Number.isSafeInteger(input.debtPlusCosts) || input.debtPlusCosts <= 0) throw badUserInput('input.debtPlusCosts', 'must be a positive amount in fen');
-  const idempotencyKey = input.idempotencyKey.trim();
-  if (idempotencyKey.length < 8 || idempotencyKey.length > 128) throw badUserInput('input.idempotencyKey', 'must be 8 to 128 characters');
+  const idempotencyKey = idempotencyKeyArg('input.idempotencyKey', input.idempotencyKey);
   return {
     caseNumber,
     courtCode: (parseCaseNumber(caseNumber) as { courtCode: string }).courtCode,
@@ -44,7 +37,7 @@ export function controlRequestArg(input: ControlRequestInput): ControlRequest {
     measure: input.measure,
     documentNumber: text('input.documentNumber', input.documentNumber, 100),
     idempotencyKey,
-    officer: { name: text('input.officer.name', input.officer.name, 40), phone: input.officer.phone.trim() },
+    officer,
     amount: input.amount ?? null,
     debtPlusCosts: input.debtPlusCosts,
   };
@@ -55,24 +48,26 @@ export function registerActionResolvers(descriptor: RegisterDescriptor, clock: (
   const name = descriptor.name;
   const { camel } = names(descriptor);
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
+  // The request's clock (a test's moved one) wins over the clock these resolvers were built with.
+  const now = (ctx: RegisterContext) => nowOf(ctx, clock);
   return {
     Mutation: {
       [`request${name}Control`]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
         const request = controlRequestArg(args.input);
         return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
-          now: clock(),
+          clock: () => now(ctx),
           executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
         });
       },
-      [`acknowledge${name}Control`]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, clock()),
+      [`acknowledge${name}Control`]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, now(ctx)),
       [`execute${name}Control`]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
-        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, clock()),
+        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, now(ctx)),
       [`reject${name}Control`]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
-        rejectControl(controls(ctx), args.id, args.reason, args.feedback, clock()),
+        rejectControl(controls(ctx), args.id, args.reason, args.feedback, now(ctx)),
       [`release${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
-        releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), clock()),
+        releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx)),
       [`renew${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
-        renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), clock()),
+        renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx)),
     },
     Query: {
       [`${camel}Requests`]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {
@@ -83,7 +78,7 @@ export function registerActionResolvers(descriptor: RegisterDescriptor, clock: (
       },
       [`${camel}Expiring`]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
         if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
-        const until = new Date(clock().getTime() + args.withinDays * 86_400_000);
+        const until = new Date(now(ctx).getTime() + args.withinDays * 86_400_000);
         return controls(ctx).find({ state: IN_QUEUE, expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1 }).toArray();
       },
     },

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { ClockScope } from '../clock';
 import { entityLoader, groupLoader } from '../loaders';
 import type { AssetDocument } from './model';
 import { IN_QUEUE } from './queue';
@@ -15,12 +16,13 @@ export function createRegisterLoaders<TAsset extends AssetDocument>(db: Db) {
     /** The queue of each asset, in receipt order: rank and ACTIVE/WAITING are read off it. */
     queueByAsset: groupLoader(repository.controls, 'assetId', { filter: { state: IN_QUEUE }, sort: { seq: 1 } }),
     controlsByCase: groupLoader(repository.controls, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
+    investigationsByCase: groupLoader(repository.investigations, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
   };
 }
 
 export type RegisterLoaders<TAsset extends AssetDocument = AssetDocument> = ReturnType<typeof createRegisterLoaders<TAsset>>;
 
-/** The context of an asset subgraph: its register's loaders (agencies may add their own beside them). */
-export interface RegisterContext {
+/** The context of an asset subgraph: its register's loaders (agencies may add their own beside them) and the request's clock. */
+export interface RegisterContext extends ClockScope {
   register: RegisterLoaders;
 }

@@ -38,6 +38,8 @@ export interface AssetDocument {
   securedClaims: number;
   /** Shares of co-owned assets in basis points; absent where the register records one holder per asset. */
   owners?: { partyId: string; shareBasisPoints: number }[];
+  /** Deductions already taken off the balance, so a retried deduction lowers it only once. */
+  appliedDeductions?: string[];
   registerUpdatedAt: Date;
 }
 
@@ -81,6 +83,27 @@ export interface ControlDocument {
   renewals?: { renewedAt: Date; documentNumber: string; expiresAt: Date }[];
 }
 
-export const REGISTER_COLLECTIONS = { assets: 'assets', controls: 'controls' } as const;
+export type InvestigationState = 'REQUESTED' | 'ANSWERED';
 
+/** 查询: a court's question to the register about what a party holds in it, and the agency's answer. */
+export interface InvestigationDocument {
+  /** Follows from the idempotency key, so a retried request can only ever be recorded once. */
+  _id: string;
+  idempotencyKey: string;
+  caseNumber: string;
+  courtCode: string;
+  partyId: string;
+  officer: { name: string; phone: string };
+  state: InvestigationState;
+  requestedAt: Date;
+  /** Fixed at the request from the configuration of the day, so a later change moves no running deadline. */
+  dueAt: Date;
+  escalatesAt: Date;
+  answeredAt: Date | null;
+  feedback: string | null;
+  /** The party's assets in this register when the agency answered: null until then. */
+  assetIds: string[] | null;
+}
+
+export const REGISTER_COLLECTIONS = { assets: 'assets', controls: 'controls', investigations: 'investigations' } as const;
 

@@ -63,21 +63,31 @@ export async function receiveControl(
   assets: Collection<AssetDocument>,
   controls: Collection<ControlDocument>,
   request: ControlRequest,
-  options: { now: Date; executeAtOnce: boolean },
+  options: { clock: () => Date; executeAtOnce: boolean },
 ): Promise<ControlDocument> {
   const original = await controls.findOne({ idempotencyKey: request.idempotencyKey });
   if (original) return original;
   const asset = await assets.findOne({ _id: request.assetId });
   const exceedsDebt = refuseBadRequest(descriptor, asset, request);
   const id = controlIdOf(descriptor.controlIdPrefix, request);
+  const requestedAt = options.clock();
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const sameRequest = await controls.findOne({ _id: id });
     if (sameRequest) return sameRequest;
-    if (await controls.findOne({ assetId: request.assetId, claim: request.caseNumber })) {
+    const claimant = await controls.findOne({ assetId: request.assetId, claim: request.caseNumber });
+    // The claimant may be this very request, recorded by a retry that raced it: that is the original.
+    if (claimant && (claimant._id === id || claimant.idempotencyKey === request.idempotencyKey)) return claimant;
+    if (claimant) {
       throw domainError(ErrorCode.ALREADY_CONTROLLED, `case ${request.caseNumber} already has a measure on ${request.assetId}`, { field: 'assetId' });
     }
     const last = await controls.find({ assetId: request.assetId }).sort({ seq: -1 }).limit(1).toArray();
+    // Receipt is stamped after the tail was read, so receipt times follow the queue order; a later
+    // attempt of a request that lost its place gets a later time, never the time it first arrived.
+    const receivedAt = options.clock();
+    // An online register executes at once, for what the asset holds: less than asked makes it PARTIAL.
+    const available = Math.max(0, ((asset as AssetDocument).estimatedValue ?? 0) - (asset as AssetDocument).securedClaims);
+    const executedAmount = options.executeAtOnce && request.amount !== null ? Math.min(request.amount, available) : null;
     const control: ControlDocument = {
       _id: id,
       assetId: request.assetId,
@@ -91,20 +101,21 @@ export async function receiveControl(
       seq: (last[0]?.seq ?? -1) + 1,
       state: IN_QUEUE,
       claim: request.caseNumber,
-      requestState: options.executeAtOnce ? 'EXECUTED' : 'RECEIVED',
+      requestState: !options.executeAtOnce ? 'RECEIVED' : executedAmount !== null && request.amount !== null && executedAmount < request.amount ? 'PARTIAL' : 'EXECUTED',
+      executedAmount,
       documentNumber: request.documentNumber,
       idempotencyKey: request.idempotencyKey,
       amount: request.amount,
       exceedsDebt,
       officer: request.officer,
-      requestedAt: options.now,
-      acknowledgedAt: options.now,
-      executedAt: options.executeAtOnce ? options.now : null,
+      requestedAt,
+      acknowledgedAt: receivedAt,
+      executedAt: options.executeAtOnce ? receivedAt : null,
       expiresAt: null,
     };
     try {
       await controls.insertOne(control);
-      await requeue(controls, request.assetId, options.now);
+      await requeue(controls, request.assetId, receivedAt);
       return (await controls.findOne({ _id: id })) ?? control;
     } catch (error) {
       if (!isDuplicate(error)) throw error;

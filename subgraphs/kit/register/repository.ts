@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { IndexDeclaration } from '../mongo';
-import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument } from './model';
+import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument, type InvestigationDocument } from './model';
 
 export const registerIndexes: readonly IndexDeclaration[] = [
   { collection: REGISTER_COLLECTIONS.assets, key: { ownerIds: 1 } },
@@ -12,6 +12,9 @@ export const registerIndexes: readonly IndexDeclaration[] = [
   { collection: REGISTER_COLLECTIONS.controls, key: { idempotencyKey: 1 }, options: { unique: true } },
   { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, seq: 1 }, options: { unique: true } },
   { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, claim: 1 }, options: { unique: true } },
+  // Investigations are unique by _id, which follows from the idempotency key (see investigations.ts).
+  { collection: REGISTER_COLLECTIONS.investigations, key: { caseNumber: 1 } },
+  { collection: REGISTER_COLLECTIONS.investigations, key: { state: 1, requestedAt: 1 } },
 ];
 
 export class RegisterRepository<TAsset extends AssetDocument = AssetDocument> {
@@ -22,5 +25,8 @@ export class RegisterRepository<TAsset extends AssetDocument = AssetDocument> {
   }
   get controls() {
     return this.db.collection<ControlDocument>(REGISTER_COLLECTIONS.controls);
+  }
+  get investigations() {
+    return this.db.collection<InvestigationDocument>(REGISTER_COLLECTIONS.investigations);
   }
 }

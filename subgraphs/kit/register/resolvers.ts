@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { mergeResolvers } from '../resolverMaps';
 import { registerActionResolvers } from './actionResolvers';
 import { askedCategories, findingsOf, names, type RegisterDescriptor } from './findings';
+import { investigationResolvers } from './investigationResolvers';
 import type { RegisterContext } from './loaders';
 import type { AssetCategory, AssetDocument, ControlDocument } from './model';
 import { ranked, standing } from './queue';
@@ -15,6 +16,7 @@ interface CasePartyRef {
  * The resolvers every asset subgraph needs, built from its descriptor: its findings on CaseParty,
  * its controls on EnforcementCase, the shared Asset/Control fields and entity references.
  * An agency merges its own category-specific resolvers with these.
+ * `clock` serves only contexts built by hand: a running server's request clock wins (see kit/clock.ts).
  */
 export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
   const { findingsField, totalsField, controlsField, controlType } = names(descriptor);
@@ -70,5 +72,5 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
     },
   };
   for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
-  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock));
+  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock), investigationResolvers(descriptor, clock));
 }

@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import { domainError, ErrorCode, notFound } from '../errors';
 import type { ControlDocument, RequestState } from './model';
-import { IN_QUEUE, isExecuted, requeue } from './queue';
+import { IN_QUEUE, isExecuted, ranked, requeue } from './queue';
 import { controlPeriodYears } from './timeLimits';
 
 /**
@@ -86,11 +86,23 @@ export async function lapseExpired(controls: Collection<ControlDocument>, now: D
   return expired.length;
 }
 
-/** The asset was disposed of whole (e.g. sold at auction): the active measure ends DISPOSED, waiting ones lapse. */
-export async function disposeAsset(controls: Collection<ControlDocument>, assetId: string, now: Date): Promise<void> {
+/**
+ * The asset was disposed of whole (e.g. sold at auction): the active measure ends DISPOSED, waiting ones lapse.
+ * `sale` names the measure whose case sold it and the measures on the asset at the time, so that a retry
+ * finishing the sale later, when the queue has moved on, ends the same measures the same way and never
+ * sweeps away one that a new owner's creditor asked for since.
+ */
+export async function disposeAsset(
+  controls: Collection<ControlDocument>,
+  assetId: string,
+  now: Date,
+  sale?: { soldBy: string; ended: readonly string[] },
+): Promise<void> {
+  // Who is first is read off the queue's order, not a stored rank that a requeue may not have caught up with.
   const queue = await controls.find({ assetId, state: IN_QUEUE }).toArray();
-  for (const control of queue) {
-    const state = control.rank === 0 && isExecuted(control) ? 'DISPOSED' : 'LAPSED';
+  for (const { control, status } of ranked(queue)) {
+    if (sale && !sale.ended.includes(control._id)) continue;
+    const state = (sale ? control._id === sale.soldBy : status === 'ACTIVE') ? 'DISPOSED' : 'LAPSED';
     await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { state, status: state, claim: `closed:${control._id}`, releasedAt: now } });
   }
 }

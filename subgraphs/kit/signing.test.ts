@@ -1,0 +1,49 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { signingKeyConfig } from './config';
+import { loadTaxClearancePrivateKey, loadTaxClearancePublicKey, signToken, verifyToken } from './signing';
+import { issueTaxClearanceCertificate, readTaxClearanceCertificate } from './taxClearance';
+
+const statement = { caseNumber: '（2026）浙0102执1号', unitId: '330102001001GB00123F00010001', settledOn: '2026-11-20', taxDue: 100, taxPaid: 100 };
+
+describe('signed certificates', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+
+  it('reads back what was signed, and refuses an altered payload or another signer', () => {
+    const token = issueTaxClearanceCertificate(statement, privateKey);
+    expect(readTaxClearanceCertificate(token, publicKey)).toEqual(statement);
+    const [, signature] = token.split('.');
+    const altered = `${Buffer.from(JSON.stringify({ kind: 'TAX_CLEARANCE', ...statement, taxPaid: 1 })).toString('base64url')}.${signature}`;
+    expect(readTaxClearanceCertificate(altered, publicKey)).toEqual({ problem: expect.stringMatching(/does not verify/) });
+    expect(readTaxClearanceCertificate(token, generateKeyPairSync('ed25519').publicKey)).toEqual({ problem: expect.stringMatching(/does not verify/) });
+    expect(readTaxClearanceCertificate('not a token', publicKey)).toEqual({ problem: 'is not a signed certificate' });
+  });
+
+  it('refuses a token the same key signed for something else', () => {
+    const other = signToken({ ...statement, kind: 'OTHER' }, privateKey);
+    expect(readTaxClearanceCertificate(other, publicKey)).toEqual({ problem: expect.stringMatching(/not a tax clearance/) });
+  });
+
+  it('loads configured PEM keys (inline or with escaped line breaks) and refuses a key of another type', () => {
+    const config = signingKeyConfig({
+      TAX_CLEARANCE_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString().replace(/\n/g, '\\n'),
+      TAX_CLEARANCE_PUBLIC_KEY: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    });
+    const token = signToken({ a: 1 }, loadTaxClearancePrivateKey(config));
+    expect(verifyToken(token, publicKey)).toEqual({ payload: { a: 1 } });
+    expect(verifyToken(token, loadTaxClearancePublicKey(config))).toEqual({ payload: { a: 1 } });
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    expect(() => loadTaxClearancePublicKey(signingKeyConfig({ TAX_CLEARANCE_PUBLIC_KEY: rsa }))).toThrow(/Ed25519/);
+  });
+
+  it('falls back to one deterministic development pair, never in production', () => {
+    const dev = signingKeyConfig({});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const token = signToken({ a: 1 }, loadTaxClearancePrivateKey(dev));
+    expect(verifyToken(token, loadTaxClearancePublicKey(dev))).toEqual({ payload: { a: 1 } });
+    expect(token).toBe(signToken({ a: 1 }, loadTaxClearancePrivateKey(dev))); // Ed25519 signs deterministically
+    expect(warn).toHaveBeenCalledTimes(1); // once per process, however often a key is loaded
+    warn.mockRestore();
+    expect(() => loadTaxClearancePrivateKey(signingKeyConfig({ NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PRIVATE_KEY/);
+    expect(() => loadTaxClearancePublicKey(signingKeyConfig({ NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PUBLIC_KEY/);
+  });
+});

@@ -1,0 +1,194 @@
+import { generateProvince } from '../seed/province';
+import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
+import { lapseExpired } from '../subgraphs/kit/register/transitions';
+import { startHarness, writeCommands, type Harness } from './harness';
+
+const SEED = { seed: 13, cases: 300 };
+const province = generateProvince(SEED.seed, SEED.cases);
+const controlled = new Set(Object.values(province).flatMap((d) => (d.controls ?? []) as ControlDocument[]).map((c) => c.assetId));
+const free = (category: string) => Object.values(province).flatMap((d) => (d.assets ?? []) as AssetDocument[])
+  .filter((a) => a.category === category && !controlled.has(a._id) && (a.estimatedValue ?? 0) > 0);
+const [unit, unit2] = free('REAL_ESTATE');
+const deposit = free('BANK_DEPOSIT').sort((a, b) => (b.estimatedValue ?? 0) - (a.estimatedValue ?? 0))[0];
+const vehicle = free('MOTOR_VEHICLE')[0];
+const officer = { name: '王法官', phone: '13805711234' };
+const caseNo = (n: number) => `（2026）浙0102执${9000 + n}号`;
+const request = (asset: AssetDocument, n: number, extra: Record<string, unknown> = {}) => ({
+  caseNumber: caseNo(n), partyId: asset.ownerIds[0], assetId: asset._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
+  idempotencyKey: `key-${asset._id}-${n}`, officer, debtPlusCosts: 500_000_00, ...extra,
+});
+const FIELDS = 'id status rank requestState caseNumber acknowledgedAt executedAt expiresAt activatedAt amount executedAmount exceedsDebt renewalCount';
+type Control = { id: string; status: string; rank: number; requestState: string; caseNumber: string; acknowledgedAt: string; expiresAt: string | null; executedAmount: number | null; exceedsDebt: boolean; renewalCount: number };
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ name: 'actions', seed: SEED });
+});
+afterAll(() => h?.stop());
+
+async function call<T = Record<string, Control>>(query: string, variables: Record<string, unknown> = {}) {
+  return h.query<T>(query, variables);
+}
+const seal = (input: Record<string, unknown>) => call(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, { input });
+const staff = (verb: string, id: string, extra = '') => call(`mutation { ${verb}RealEstateControl(id: "${id}"${extra}) { ${FIELDS} } }`);
+const queueOf = async (assetId: string) => {
+  const response = await call<{ realEstateRequests: (Control & { assetId: string })[] }>(`{ realEstateRequests(first: 500) { ${FIELDS} assetId } }`);
+  return (response.data?.realEstateRequests ?? []).filter((c) => c.assetId === assetId).sort((a, b) => a.rank - b.rank);
+};
+
+describe('200 seal requests for one unit from 20 cases at once, each sent 10 times', () => {
+  let responses: Awaited<ReturnType<typeof seal>>[] = [];
+  beforeAll(async () => {
+    const sends = Array.from({ length: 200 }, (_, i) => request(unit, i % 20));
+    responses = await Promise.all(sends.map((input) => seal(input)));
+  });
+
+  it('records one measure per case, and every retry returns its original, receipt unchanged', () => {
+    expect(responses.filter((r) => r.errors)).toEqual([]);
+    const byCase = new Map<string, Set<string>>();
+    for (const r of responses) {
+      const c = r.data?.requestRealEstateControl as Control;
+      byCase.set(c.caseNumber, new Set([...(byCase.get(c.caseNumber) ?? []), `${c.id}@${c.acknowledgedAt}`]));
+    }
+    expect(byCase.size).toBe(20);
+    expect([...byCase.values()].every((versions) => versions.size === 1)).toBe(true);
+  });
+
+  it('ranks them 0..19 by receipt, without gaps or duplicates; once executed, one is ACTIVE and 19 WAITING', async () => {
+    const pending = await queueOf(unit._id);
+    expect(pending.map((c) => c.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(pending.every((c) => c.status === 'PENDING' && c.requestState === 'RECEIVED')).toBe(true);
+    for (const c of pending) expect((await staff('execute', c.id, ', feedback: "已查封"')).errors).toBeUndefined();
+    const queue = await queueOf(unit._id);
+    expect(queue.map((c) => c.status)).toEqual(['ACTIVE', ...Array(19).fill('WAITING')]);
+    expect(queue.map((c) => c.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(queue[0].expiresAt).not.toBeNull();
+    expect(queue.slice(1).every((c) => c.expiresAt === null)).toBe(true); // a waiting seal's period starts when it moves up
+    const receipts = queue.map((c) => Date.parse(c.acknowledgedAt));
+    expect(receipts).toEqual([...receipts].sort((a, b) => a - b));
+  });
+
+  it('promotes the next one when the active seal is released, leaving no gap', async () => {
+    const [head, next] = await queueOf(unit._id);
+    const released = await staff('release', head.id, ', documentNumber: "（2026）浙0102执9000号之二"');
+    expect(released.data?.releaseRealEstateControl.status).toBe('RELEASED');
+    const queue = await queueOf(unit._id);
+    expect(queue[0].id).toBe(next.id);
+    expect(queue.map((c) => c.status)).toEqual(['ACTIVE', ...Array(18).fill('WAITING')]);
+    expect(queue.map((c) => c.rank)).toEqual(Array.from({ length: 19 }, (_, i) => i));
+    expect(queue[0].expiresAt).not.toBeNull();
+  });
+
+  it('renews the active seal by its period, and lapses it unrenewed after expiry so the next moves up', async () => {
+    const [head, next] = await queueOf(unit._id);
+    const renewed = (await staff('renew', head.id, ', documentNumber: "续封（2026）1号"')).data?.renewRealEstateControl as Control;
+    expect(renewed.renewalCount).toBe(1);
+    expect(new Date(renewed.expiresAt as string).getUTCFullYear()).toBe(new Date(head.expiresAt as string).getUTCFullYear() + 3);
+    const lapsed = await lapseExpired(h.subgraphs.get('realestate')!.db.collection<ControlDocument>('controls'), new Date(Date.parse(renewed.expiresAt as string) + 1000));
+    expect(lapsed).toBeGreaterThanOrEqual(1);
+    const queue = await queueOf(unit._id);
+    expect(queue[0].id).toBe(next.id);
+    expect(queue[0].status).toBe('ACTIVE');
+  });
+});
+
+describe('the agency side of a request', () => {
+  it('moves RECEIVED → ACKNOWLEDGED → EXECUTED, and refuses transitions out of order', async () => {
+    const created = (await seal(request(unit2, 50))).data?.requestRealEstateControl as Control;
+    expect(created.requestState).toBe('RECEIVED');
+    expect((await staff('release', created.id, ', documentNumber: "x1"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect((await staff('acknowledge', created.id)).data?.acknowledgeRealEstateControl.requestState).toBe('ACKNOWLEDGED');
+    expect((await staff('acknowledge', created.id)).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect((await staff('execute', created.id, ', feedback: "已查封"')).data?.executeRealEstateControl.status).toBe('ACTIVE');
+    expect((await staff('execute', created.id, ', feedback: "again"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect((await staff('reject', created.id, ', reason: OWNER_MISMATCH, feedback: "late"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+  });
+
+  it('rejects with a reason, taking the request out of the queue', async () => {
+    const created = (await seal(request(unit2, 51))).data?.requestRealEstateControl as Control;
+    expect(created.rank).toBe(1);
+    const rejected = (await staff('reject', created.id, ', reason: DOCUMENT_DEFECT, feedback: "文书缺少印章"')).data?.rejectRealEstateControl as Control & { rejectReason: string };
+    expect(rejected.status).toBe('REJECTED');
+    expect((await queueOf(unit2._id)).map((c) => c.caseNumber)).toEqual([caseNo(50)]);
+  });
+
+  it('refuses a second measure by the same case on the same asset with ALREADY_CONTROLLED, writing nothing', async () => {
+    let response: Awaited<ReturnType<typeof seal>> = {};
+    const commands = await h.recordCommands(async () => {
+      response = await seal(request(unit2, 50, { documentNumber: 'another notice', idempotencyKey: 'another-key-50' }));
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe('ALREADY_CONTROLLED');
+    expect(writeCommands(commands.values())).toEqual([]);
+  });
+});
+
+describe('bad requests are refused before anything is written', () => {
+  it.each([
+    ['a malformed case number', { caseNumber: '2026-9001' }, 'BAD_USER_INPUT', 'input.caseNumber'],
+    ['a party that does not hold the asset', { partyId: '11010519491231002X' }, 'BAD_USER_INPUT', 'partyId'],
+    ['a measure the register does not take', { measure: 'FREEZE' }, 'BAD_USER_INPUT', 'measure'],
+    ['a malformed officer phone', { officer: { name: '王法官', phone: '12345' } }, 'BAD_USER_INPUT', 'input.officer.phone'],
+    ['an unknown asset', { assetId: '330102001001GB00001F99999999' }, 'NOT_FOUND', ''],
+  ])('refuses %s', async (_label, change, code, field) => {
+    let response: Awaited<ReturnType<typeof seal>> = {};
+    const commands = await h.recordCommands(async () => {
+      response = await seal(request(unit2, 70, change));
+    });
+    expect(response.errors?.[0]?.extensions?.code).toBe(code);
+    expect(response.errors?.[0]?.message).toContain(field);
+    expect(writeCommands(commands.values())).toEqual([]);
+  });
+});
+
+describe('funds', () => {
+  const freeze = (n: number, amount: number, extra: Record<string, unknown> = {}) =>
+    call(`mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${FIELDS} } }`, {
+      input: request(deposit, n, { measure: 'FREEZE', amount, ...extra }),
+    });
+
+  it('freezes online at once, for what the balance holds (PARTIAL when less), and never more than the debt plus costs', async () => {
+    expect((await freeze(80, 10_000_00, { debtPlusCosts: 5_000_00 })).errors?.[0]?.message).toContain('amount');
+    const balance = deposit.estimatedValue as number;
+    const frozen = (await freeze(80, balance + 100_00, { debtPlusCosts: balance + 100_00 })).data?.requestFinanceControl as Control;
+    expect(frozen.status).toBe('ACTIVE');
+    expect(frozen.requestState).toBe('PARTIAL');
+    expect(frozen.executedAmount).toBe(balance);
+  });
+
+  it('deducts exactly once per transfer reference, however often it is sent, and no more than was frozen', async () => {
+    const [active] = (await call<{ financeRequests: (Control & { assetId: string })[] }>(`{ financeRequests(first: 500) { ${FIELDS} assetId } }`)).data?.financeRequests.filter((c) => c.assetId === deposit._id) ?? [];
+    const deduct = (reference: string, amount: number) => call(`mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }`, {
+      input: { controlId: active.id, amount, transferReference: reference, courtAccount: '6222021001116245702' },
+    });
+    const half = Math.floor((active.executedAmount as number) / 2);
+    const sent = await Promise.all(Array.from({ length: 10 }, () => deduct('TRF-2026-000001', half)));
+    expect(sent.filter((r) => r.errors)).toEqual([]);
+    const after = await call<{ financeControls: unknown }>(`{ _: financeRequests(first: 500) { id deductedAmount } }`.replace('_: ', ''));
+    const control = (after.data as unknown as { financeRequests: { id: string; deductedAmount: number }[] }).financeRequests.find((c) => c.id === active.id);
+    expect(control?.deductedAmount).toBe(half);
+    expect((await deduct('TRF-2026-000002', (active.executedAmount as number) - half + 1)).errors?.[0]?.message).toContain('exceeds');
+    expect((await deduct('TRF-2026-000001', half + 1)).errors?.[0]?.message).toContain('transferReference');
+  });
+});
+
+describe('one mutation document', () => {
+  it('starts measures in several agencies, each answering with its own control', async () => {
+    const response = await call<{ seal: Control; impound: Control }>(
+      `mutation($a: ControlRequestInput!, $b: ControlRequestInput!) {
+        seal: requestRealEstateControl(input: $a) { id status requestState }
+        impound: requestVehicleControl(input: $b) { id status requestState }
+      }`,
+      { a: request(unit2, 90), b: request(vehicle, 90) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.seal.id.startsWith('RE-')).toBe(true);
+    expect(response.data?.impound.id.startsWith('VH-')).toBe(true);
+  });
+
+  it('lists what expires within a window for the agency', async () => {
+    const response = await call<{ realEstateExpiring: { expiresAt: string }[] }>(`{ realEstateExpiring(withinDays: 366) { expiresAt } }`);
+    expect(response.errors).toBeUndefined();
+    const limit = Date.now() + 366 * 86_400_000;
+    expect(response.data?.realEstateExpiring.every((c) => Date.parse(c.expiresAt) <= limit)).toBe(true);
+  });
+});
