@@ -112,6 +112,22 @@ describe('the agency side of a request', () => {
     expect((await queueOf(unit2._id)).map((c) => c.caseNumber)).toEqual([caseNo(50)]);
   });
 
+  it('lets exactly one of a racing execute and reject win, five times over', async () => {
+    for (let round = 0; round < 5; round++) {
+      const created = (await seal(request(unit2, 60 + round))).data?.requestRealEstateControl as Control;
+      const [executed, rejected] = await Promise.all([
+        staff('execute', created.id, ', feedback: "已查封"'),
+        staff('reject', created.id, ', reason: OUTSIDE_DUTY, feedback: "不属本机关"'),
+      ]);
+      const winners = [executed, rejected].filter((r) => !r.errors);
+      expect(winners).toHaveLength(1);
+      expect([executed, rejected].find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+      const final = (await queueOf(unit2._id)).find((c) => c.id === created.id);
+      expect(final ? 'EXECUTED' : 'REJECTED').toBe(executed.errors ? 'REJECTED' : 'EXECUTED');
+      if (final) await staff('release', created.id, ', documentNumber: "解封"');
+    }
+  });
+
   it('refuses a second measure by the same case on the same asset with ALREADY_CONTROLLED, writing nothing', async () => {
     let response: Awaited<ReturnType<typeof seal>> = {};
     const commands = await h.recordCommands(async () => {

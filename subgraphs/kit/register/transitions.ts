@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import { domainError, ErrorCode, notFound } from '../errors';
+import { isDuplicateKey } from '../mongo';
 import type { ControlDocument, RequestState } from './model';
 import { IN_QUEUE, isExecuted, ranked, requeue } from './queue';
 import { controlPeriodYears } from './timeLimits';
@@ -32,12 +33,34 @@ async function transition(
 ): Promise<ControlDocument> {
   const control = await load(controls, id);
   if (!allowed(control)) refuse(control, action);
-  // The filter repeats the state read above, so a transition that raced this one updates nothing.
-  const result = await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set: change(control) });
+  // Leaving a state is claimed by a unique insert first: on FerretDB two compare-and-set updates
+  // can both succeed, so the filter below alone would let a racing execute and reject both win.
+  const from = `${control._id}|${control.state}|${control.requestState}|${control.renewals?.length ?? 0}`;
+  const claims = controls.db.collection<TransitionClaim>(TRANSITION_CLAIMS);
+  const $set = change(control);
+  try {
+    await claims.insertOne({ _id: from, action, set: $set, at: now });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    // Another transition claimed this state. Finish it if it stopped before updating, then refuse this one.
+    const winner = await claims.findOne({ _id: from });
+    if (winner) await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set: winner.set });
+    refuse(await load(controls, id), action);
+  }
+  const result = await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set });
   if (result.modifiedCount === 0) refuse(await load(controls, id), action);
   await requeue(controls, control.assetId, now);
   return load(controls, id);
 }
+
+/** Who left a state, and how: the unique _id decides a race; the stored change lets a crashed winner be finished. */
+interface TransitionClaim {
+  _id: string;
+  action: string;
+  set: Partial<ControlDocument>;
+  at: Date;
+}
+const TRANSITION_CLAIMS = 'controlTransitions';
 
 const pending = (states: RequestState[]) => (c: ControlDocument) => c.state === IN_QUEUE && states.includes(c.requestState);
 
