@@ -1,0 +1,42 @@
+import { MongoClient, type Db } from 'mongodb';
+import { ACCESS_LOG, recordAccess, verifyChain, type AccessEntry, type AccessEntryInput } from './accessLog';
+
+const KEY = 'test-key';
+const input = (n: number): AccessEntryInput => ({
+  userId: `officer-${n % 3}`, role: 'OFFICER', court: '浙0102', agency: null, subjectId: '330102199001011237',
+  answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], caseNumber: '（2026）浙0102执1号', operation: 'realEstateFindings', resultCount: n,
+});
+
+let client: MongoClient;
+let db: Db;
+beforeAll(async () => {
+  client = new MongoClient(process.env.MONGODB_URI as string);
+  await client.connect();
+  db = client.db('t_access_log');
+  await db.dropDatabase();
+});
+afterAll(() => client.close());
+
+describe('the access log', () => {
+  it('chains 60 concurrent entries into one unbroken sequence, holding no identifier in clear', async () => {
+    await Promise.all(Array.from({ length: 60 }, (_, n) => recordAccess(db, KEY, input(n), new Date())));
+    const log = db.collection<AccessEntry>(ACCESS_LOG);
+    expect(await verifyChain(log)).toEqual({ intact: true, entries: 60, firstBrokenAt: null });
+    expect(JSON.stringify(await log.find().toArray())).not.toContain('330102199001011237');
+  });
+
+  it('detects an altered entry, naming where the chain breaks', async () => {
+    const log = db.collection<AccessEntry>(ACCESS_LOG);
+    await log.updateOne({ _id: 17 }, { $set: { resultCount: 0 } });
+    expect(await verifyChain(log)).toEqual({ intact: false, entries: 16, firstBrokenAt: 17 });
+  });
+
+  it('detects a removed entry', async () => {
+    const fresh = client.db('t_access_log_removed');
+    await fresh.dropDatabase();
+    for (let n = 0; n < 5; n++) await recordAccess(fresh, KEY, input(n), new Date());
+    const log = fresh.collection<AccessEntry>(ACCESS_LOG);
+    await log.deleteOne({ _id: 3 });
+    expect((await verifyChain(log)).firstBrokenAt).toBe(3);
+  });
+});
