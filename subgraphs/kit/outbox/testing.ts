@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import type { OutboxMessage } from './model';
+import type { Clock } from './rateLimiter';
+
+/** Shared by the outbox tests: a fresh database of the embedded server and a temp directory. */
+export async function testDatabase(name: string): Promise<{ client: MongoClient; db: Db; dir: string }> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const client = await MongoClient.connect(uri, { maxPoolSize: 10 });
+  const db = client.db(name);
+  await db.dropDatabase();
+  return { client, db, dir: mkdtempSync(join(tmpdir(), `${name}-`)) };
+}
+
+export function messages(prefix: string, count: number, from = 0): OutboxMessage[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}:${from + i}`, kind: 'test', to: '13800138000', text: `测试短信 ${from + i}` }));
+}
+
+/** Ids per line of a sender's file, in order, repeats included. */
+export function idsInFile(path: string): string[] {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { id: string }).id);
+}
+
+/** A clock whose sleeps advance it instantly, so rate limits and grace periods cost no real time. */
+export function fakeClock(start = Date.now()): Clock & { advance(ms: number): void; slept: number } {
+  let now = start;
+  const clock = {
+    slept: 0,
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+      clock.slept += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+  return clock;
+}
