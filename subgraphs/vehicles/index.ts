@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { registerIndexes } from '../kit/register/repository';
+import { outboxIndexes } from '../kit/outbox';
 import { defineSubgraph } from '../kit/subgraph';
 import { VEHICLE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
+import { impoundIndexes } from './impound';
 import { createVehicleLoaders, vehicleIndexes } from './loaders';
 import { vehicleResolvers } from './resolvers';
 
@@ -11,8 +13,8 @@ import { vehicleResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'vehicles',
   defaultPort: 4103,
-  typeDefs: registerTypeDefs(VEHICLE_REGISTER, [join(__dirname, 'schema.graphql')]),
+  typeDefs: registerTypeDefs(VEHICLE_REGISTER, ['schema.graphql', 'roadside.graphql'].map((file) => join(__dirname, file))),
   resolvers: vehicleResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db), vehicles: createVehicleLoaders(db) }),
-  indexes: [...registerIndexes, ...vehicleIndexes],
+  indexes: [...registerIndexes, ...vehicleIndexes, ...impoundIndexes, ...outboxIndexes()],
 });

@@ -11,6 +11,15 @@ export interface VehiclePledge {
   registeredOn: Date;
 }
 
+/** 扣押: where traffic police hold a sealed vehicle they stopped, and the seals it is held for. */
+export interface VehicleImpound {
+  lot: string;
+  since: Date;
+  sightingId: string;
+  /** The seals in force when it was impounded; the impound lasts while any of them does. */
+  controlIds: string[];
+}
+
 /** 机动车: a registered motor vehicle, keyed by its VIN (车辆识别代号). */
 export interface MotorVehicleDocument extends AssetDocument {
   category: 'MOTOR_VEHICLE';
@@ -25,6 +34,7 @@ export interface MotorVehicleDocument extends AssetDocument {
   firstRegisteredOn: Date;
   newEnergy: boolean;
   pledge: VehiclePledge | null;
+  impound?: VehicleImpound | null;
 }
 
 /** 民用航空器: a civil aircraft on the national register, keyed by its registration mark (B-1234). */

@@ -7,6 +7,7 @@ import { mergeResolvers } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import type { VehicleContext } from './loaders';
 import { VEHICLE_REGISTER } from './register';
+import { roadsideResolvers } from './roadside';
 
 /** Throws BAD_USER_INPUT naming the argument when `check` finds a reason, else returns the value. */
 function identifierArg(field: string, value: string, check: (s: string) => string | null): string {
@@ -37,4 +38,4 @@ export const vehicleResolvers: GraphQLResolverMap<VehicleContext> = mergeResolve
       return assetOf(ctx, identifierArg('mark', normaliseAircraftMark(args.mark), checkAircraftMark), 'AIRCRAFT');
     },
   },
-});
+}, roadsideResolvers());

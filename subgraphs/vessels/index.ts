@@ -4,6 +4,7 @@ import { registerIndexes } from '../kit/register/repository';
 import { defineSubgraph } from '../kit/subgraph';
 import { VESSEL_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
+import { detentionIndexes } from './detention';
 import { createVesselLoaders, vesselIndexes, type VesselContext } from './loaders';
 import { vesselResolvers } from './resolvers';
 
@@ -11,8 +12,8 @@ import { vesselResolvers } from './resolvers';
 export default defineSubgraph({
   name: 'vessels',
   defaultPort: 4104,
-  typeDefs: registerTypeDefs(VESSEL_REGISTER, [join(__dirname, 'schema.graphql')]),
+  typeDefs: registerTypeDefs(VESSEL_REGISTER, ['schema.graphql', 'detention.graphql'].map((file) => join(__dirname, file))),
   resolvers: vesselResolvers,
   createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
-  indexes: [...registerIndexes, ...vesselIndexes],
+  indexes: [...registerIndexes, ...vesselIndexes, ...detentionIndexes],
 });

@@ -14,6 +14,18 @@ export interface VesselPosition {
   nearestPort: string;
 }
 
+/** Where a detained vessel is held (扣押停泊地): recorded by the agency once the detention is executed. */
+export interface VesselDetention {
+  /** The DETAIN measure the vessel is held under; the record shows only while that measure is in force. */
+  controlId: string;
+  port: string;
+  latitude: number;
+  longitude: number;
+  /** When the vessel was first recorded as held under this measure; moving it to another berth keeps it. */
+  since: Date;
+  recordedAt: Date;
+}
+
 /** 船舶抵押权: registered with the maritime administration; ranks ahead of a court's seizure. */
 export interface ShipMortgage {
   mortgagee: string;
@@ -33,6 +45,7 @@ export interface MerchantVesselDocument extends AssetDocument {
   builtYear: number;
   mortgages: ShipMortgage[];
   lastKnownPosition: VesselPosition;
+  detention?: VesselDetention | null;
 }
 
 /** 渔船: a fishing vessel in the fishery register, keyed by its registry number (渔船所有权登记证书编号). */
@@ -45,6 +58,7 @@ export interface FishingVesselDocument extends AssetDocument {
   enginePowerKw: number;
   builtYear: number;
   lastKnownPosition: VesselPosition;
+  detention?: VesselDetention | null;
 }
 
 /** 捕捞许可证: a fishing licence, keyed by its number; it belongs to one vessel and moves only with it. */

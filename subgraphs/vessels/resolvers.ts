@@ -4,6 +4,7 @@ import { checkFishingHullName, checkImo, checkMmsi } from '../kit/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { registerResolvers } from '../kit/register/resolvers';
 import { caseNumberArg } from '../kit/validate';
+import { detentionResolvers } from './detention';
 import type { VesselContext } from './loaders';
 import type { FishingLicenceDocument, FishingVesselDocument, VesselAsset } from './model';
 import { VESSEL_REGISTER } from './register';
@@ -48,4 +49,4 @@ export const vesselResolvers: GraphQLResolverMap<VesselContext> = mergeResolvers
     vessel: async (licence: FishingLicenceDocument, _: unknown, ctx: VesselContext) =>
       ofCategory((await ctx.register.assetById.load(licence.vesselId)) as VesselAsset | null, 'FISHING_VESSEL'),
   },
-});
+}, detentionResolvers());
