@@ -1,22 +1,27 @@
+import type { KeyObject } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer, type BaseContext } from '@apollo/server';
-import {
-  ApolloServerPluginLandingPageDisabled,
-  ApolloServerPluginSchemaReportingDisabled,
-  ApolloServerPluginUsageReportingDisabled,
-} from '@apollo/server/plugin/disabled';
-import { listenHost } from '../subgraphs/kit/config';
+import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
+import { gatewayConfig, listenHost, type GatewayConfig } from '../subgraphs/kit/config';
 import { domainError, ErrorCode } from '../subgraphs/kit/errors';
 import { sendJson, serveGraphQL, type Route } from '../subgraphs/kit/http';
+import { loadPrivateKey } from '../subgraphs/kit/signing';
+import { gatewayApolloServer, type GatewayContext } from './apolloServer';
+import { clientTokenVerifier } from './auth/clientTokens';
 import { graphiqlRoute } from './graphiql';
+import { limitsPreflight } from './preflight';
 import { subgraphNamesAndUrls } from './supergraph';
+
+export type { GatewayContext } from './apolloServer';
 
 export interface GatewayOptions {
   supergraphSdl: string;
   /** Per-subgraph URL, by the subgraph's name in the supergraph, replacing the URL composed into it. */
   subgraphUrls?: Record<string, string>;
-  graphiql?: boolean;
+  /** Switches, limits and keys: from the environment (kit/config.ts) unless a test brings its own. */
+  config?: GatewayConfig;
   exampleQuery?: string;
+  /** The bearer token GraphiQL starts with; `npm start` passes the development officer's. */
+  graphiqlToken?: string;
 }
 
 export interface RunningGateway {
@@ -25,12 +30,25 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export type GatewayContext = BaseContext;
-
-/** One data source per subgraph; the hook is where verified identity will be forwarded. */
+/**
+ * One data source per subgraph. Nothing of the client's request reaches a subgraph except what this
+ * hook adds: the verified identity, re-signed by the gateway, never the client's own token (a subgraph
+ * holding it could replay it against the gateway).
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest(_options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Nothing from the client is forwarded yet: a subgraph request carries only what this hook adds.
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly identityKey: KeyObject,
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    headers.delete('authorization');
+    // The gateway's own requests (none today: the supergraph is static) carry no identity and are refused.
+    if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.identityKey));
   }
 }
 
@@ -69,37 +87,39 @@ const health: Route = (req, res) => {
 
 export function createGateway(options: GatewayOptions): { start(port: number, host?: string): Promise<RunningGateway> } {
   disableApolloTelemetry();
+  const config = options.config ?? gatewayConfig();
   const composedUrls = subgraphNamesAndUrls(options.supergraphSdl);
   const overrides = options.subgraphUrls ?? {};
   // A misspelt override would otherwise be ignored silently and the gateway would call the composed URL.
   const unknown = Object.keys(overrides).filter((name) => !(name in composedUrls));
   if (unknown.length > 0) throw new Error(`subgraphUrls names no subgraph of the supergraph: ${unknown.join(', ')}`);
+  // The page would hand the token to anyone who opens it.
+  if (options.graphiqlToken && config.production) throw new Error('GraphiQL may not carry a token in production');
+  // Keys load here, not on the first request: production without them refuses to start.
+  const verifyClient = clientTokenVerifier(config.clientTokens);
+  const identityKey = loadPrivateKey('GATEWAY_IDENTITY', config.identityKey);
 
   return {
     async start(port, host = listenHost()) {
-      const routes = options.graphiql === false ? [health] : [health, graphiqlRoute(options.exampleQuery)];
+      // Open without a token: the health check and the GraphiQL page (which itself sends a token with each query).
+      const routes = config.graphiql ? [health, graphiqlRoute(options.exampleQuery, options.graphiqlToken)] : [health];
       const gateway = new ApolloGateway({
         supergraphSdl: options.supergraphSdl,
         buildService({ name, url }) {
           const target = overrides[name] || url;
           if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override`);
-          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name) });
+          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name) }, identityKey);
         },
       });
-      const apollo = new ApolloServer<GatewayContext>({
-        gateway,
-        // Apollo's landing page loads from a CDN; usage and schema reports would leave for Apollo's cloud
-        // whenever an APOLLO_KEY happens to be in the environment.
-        plugins: [
-          ApolloServerPluginLandingPageDisabled(),
-          ApolloServerPluginUsageReportingDisabled(),
-          ApolloServerPluginSchemaReportingDisabled(),
-        ],
-        includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      });
+      const apollo = gatewayApolloServer(gateway, config);
       await apollo.start();
       try {
-        const http = await serveGraphQL(apollo, port, host, { context: async () => ({}), routes });
+        const http = await serveGraphQL(apollo, port, host, {
+          context: async (req) => ({ identity: await verifyClient(req.headers.authorization) }),
+          routes,
+          maxBodyBytes: config.maxBodyBytes,
+          inspect: limitsPreflight(config),
+        });
         return {
           url: http.url,
           port: http.port,

@@ -4,7 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
+import { gatewayConfig } from '../subgraphs/kit/config';
 import { serveGraphQL, type Listening } from '../subgraphs/kit/http';
+import { authorizationFor } from '../test/identities';
 import { createGateway, type RunningGateway } from './createGateway';
 import { subgraphNamesAndUrls } from './supergraph';
 
@@ -52,7 +54,8 @@ beforeAll(async () => {
   const composed = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `http://unused.invalid/${s.name}` })));
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   supergraphSdl = composed.supergraphSdl;
-  gateway = await createGateway({ supergraphSdl, subgraphUrls: urls, exampleQuery: '{ __typename } # </script><script>alert(1)</script>' }).start(0, '127.0.0.1');
+  const config = gatewayConfig({ GRAPHIQL: 'true' });
+  gateway = await createGateway({ supergraphSdl, subgraphUrls: urls, config, exampleQuery: '{ __typename } # </script><script>alert(1)</script>', graphiqlToken: 'a.b.c</script>' }).start(0, '127.0.0.1');
   base = new URL('/', gateway.url).href;
 });
 
@@ -79,12 +82,22 @@ test('rejects an override for a subgraph the supergraph does not have', () => {
 test('answers a query across both subgraphs', async () => {
   const response = await fetch(gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
     body: JSON.stringify({ query: '{ case(number: "(2024)01执1") { number title vehicles } }' }),
   });
   expect(await response.json()).toEqual({
     data: { case: { number: '(2024)01执1', title: 'Case (2024)01执1', vehicles: ['plate-of-(2024)01执1'] } },
   });
+});
+
+test('refuses a query without a token, before calling any subgraph', async () => {
+  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  expect(response.status).toBe(401);
+  expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/bearer token/), extensions: { code: 'UNAUTHENTICATED' } }] });
+});
+
+test('a production gateway refuses to put a token into the GraphiQL page', () => {
+  expect(() => createGateway({ supergraphSdl, graphiqlToken: 'x', config: { ...gatewayConfig({}), production: true } })).toThrow(/GraphiQL/);
 });
 
 test('GET /health answers ok', async () => {
@@ -101,6 +114,7 @@ test('the GraphiQL page loads everything from the gateway itself', async () => {
   expect(html).toContain('<title>Enforcement supergraph</title>');
   expect(html).not.toMatch(/https?:\/\//);
   expect(html).not.toContain('<script>alert(1)');
+  expect(html).toContain('Bearer a.b.c\\u003c/script\\u003e'); // the default header, escaped like the query
 
   const references = [...html.matchAll(/(?:src|href)\s*=\s*"([^"]*)"/g)].map((match) => match[1]);
   expect(references).toHaveLength(4);

@@ -54,11 +54,13 @@ function scriptLiteral(value: string): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-function renderPage(assets: Map<string, Asset>, exampleQuery: string): { html: string; csp: string } {
+function renderPage(assets: Map<string, Asset>, exampleQuery: string, token: string | undefined): { html: string; csp: string } {
   const url = (name: string) => `/graphiql/${name}?v=${encodeURIComponent(assets.get(name)?.version ?? '')}`;
+  // The headers editor starts with the token; GraphiQL does not persist headers, so it stays out of localStorage.
+  const headers = token ? `, defaultHeaders: ${scriptLiteral(JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2))}` : '';
   const boot = [
     `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });`,
-    `const props = { fetcher, defaultQuery: ${scriptLiteral(exampleQuery)}, defaultEditorToolsVisibility: true };`,
+    `const props = { fetcher, defaultQuery: ${scriptLiteral(exampleQuery)}${headers}, defaultEditorToolsVisibility: true };`,
     `ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, props));`,
   ].join('\n');
   // The policy is what keeps the page offline: the browser itself refuses anything not from the gateway.
@@ -94,10 +96,13 @@ function renderPage(assets: Map<string, Asset>, exampleQuery: string): { html: s
   return { html, csp };
 }
 
-/** `GET /` answers the GraphiQL page, `GET /graphiql/<asset>` its files; everything else falls through. */
-export function graphiqlRoute(exampleQuery: string = DEFAULT_EXAMPLE_QUERY): Route {
+/**
+ * `GET /` answers the GraphiQL page, `GET /graphiql/<asset>` its files; everything else falls through.
+ * `token`, a development bearer token, is written into the page: only for a developer's own machine.
+ */
+export function graphiqlRoute(exampleQuery: string = DEFAULT_EXAMPLE_QUERY, token?: string): Route {
   const assets = loadAssets();
-  const page = renderPage(assets, exampleQuery);
+  const page = renderPage(assets, exampleQuery, token);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');

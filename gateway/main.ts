@@ -22,9 +22,10 @@ async function main(): Promise<void> {
   const gateway = createGateway({
     supergraphSdl,
     subgraphUrls: urlOverrides(supergraphSdl, process.env),
-    graphiql: process.env.GRAPHIQL !== 'false',
-    // `npm start` passes a query for a seeded case so the page opens on something that answers.
+    // `npm start` passes a query for a seeded case and its officer's development token, so the page
+    // opens on something that answers.
     exampleQuery: process.env.GRAPHIQL_EXAMPLE_QUERY || undefined,
+    graphiqlToken: process.env.GRAPHIQL_TOKEN || undefined,
   });
   const running = await gateway.start(readPort(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT'), listenHost());
   console.log(`gateway listening at ${running.url}`);

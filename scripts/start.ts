@@ -3,7 +3,8 @@ import { databaseName, readPort } from '../subgraphs/kit/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { SCALES, seedProvince } from '../seed/province';
 import { startMongo } from '../tools/embedded-mongo/launcher';
-import { exampleQuery } from './example';
+import { developmentTokens } from './devTokens';
+import { exampleCase } from './example';
 import { startService, stopServices, waitHealthy, type Service } from './processes';
 
 // `npm start`: the database (embedded unless MONGODB_URI is set), a demo province if the database is
@@ -43,14 +44,22 @@ async function main(): Promise<void> {
       await waitHealthy(services[index], `http://127.0.0.1:${port}/health`);
     }
 
-    const example = await exampleQuery(mongo.uri);
+    const example = await exampleCase(mongo.uri);
+    const tokens = await developmentTokens(example);
     const gatewayPort = readPort(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT');
-    const gateway = startService('gateway', 'gateway/main.ts', { ...env, GRAPHIQL_EXAMPLE_QUERY: example });
+    // A developer's session: GraphiQL and introspection on unless the environment says otherwise.
+    const gateway = startService('gateway', 'gateway/main.ts', {
+      ...env,
+      GRAPHIQL: process.env.GRAPHIQL ?? 'true',
+      GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
+      GRAPHIQL_EXAMPLE_QUERY: example.query,
+      GRAPHIQL_TOKEN: tokens.officer,
+    });
     services.push(gateway);
     gateway.child.once('exit', (code) => !stopping && (console.error(`gateway stopped unexpectedly (${code})`), void shutdown(1)));
     await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`);
 
-    console.log(`\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\nTry:\n${example}\nCtrl-C stops everything.`);
+    console.log(`\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/ (signed in as the officer of ${example.caseNumber})\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\n${tokens.text}\n\nTry:\n${example.query}\nCtrl-C stops everything.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

@@ -5,6 +5,9 @@ import type { Clock } from '../subgraphs/kit/clock';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
+import { authorizationFor, type QueryOptions } from './identities';
+
+export { TEST_OFFICER, authorizationFor, type QueryAs, type QueryOptions } from './identities';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   data?: TData | null;
@@ -16,9 +19,12 @@ export interface Harness {
   subgraphs: Map<string, RunningSubgraph>;
   seeded: SeedSummary | null;
   databaseName(subgraph: string): string;
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  /** Sends a document through the gateway as TEST_OFFICER, or `options.as` (another identity, 'anonymous', a raw token). */
+  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
   /** Runs `action` and returns the database commands each subgraph sent meanwhile. */
   recordCommands(action: () => Promise<unknown>): Promise<Map<string, CommandStartedEvent[]>>;
+  /** Runs `action` and returns how many HTTP requests each subgraph received meanwhile. */
+  recordRequests(action: () => Promise<unknown>): Promise<Map<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -64,10 +70,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       subgraphs,
       seeded,
       databaseName,
-      async query<TData>(query: string, variables?: Record<string, unknown>) {
+      async query<TData>(query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) {
         const response = await fetch(started.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(await authorizationFor(queryOptions.as)) },
           body: JSON.stringify({ query, variables }),
         });
         return (await response.json()) as GraphQLResponse<TData>;
@@ -87,6 +93,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           for (const off of listeners) off();
         }
         return seen;
+      },
+      async recordRequests(action) {
+        const counts = new Map<string, number>();
+        const listeners = [...subgraphs].map(([name, running]) => {
+          counts.set(name, 0);
+          const listener = () => counts.set(name, (counts.get(name) ?? 0) + 1);
+          running.server.on('request', listener);
+          return () => running.server.off('request', listener);
+        });
+        try {
+          await action();
+        } finally {
+          for (const off of listeners) off();
+        }
+        return counts;
       },
       async stop() {
         await started.stop();

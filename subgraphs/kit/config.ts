@@ -111,14 +111,13 @@ export function investigationConfig(env: Env = process.env): InvestigationConfig
 }
 
 /**
- * Keys of the tax clearance certificates (完税证明) the tax bureau signs and the real-estate registry checks.
- * Each may be given inline as PEM or as a path to a PEM file; null when neither is set (see signing.ts).
+ * One named Ed25519 key pair (see signing.ts for the names): `<NAME>_PRIVATE_KEY` for the party that
+ * signs, `<NAME>_PUBLIC_KEY` for those that check, each inline PEM or `<VARIABLE>_FILE` naming a PEM file;
+ * null when neither is set, and signing.ts decides whether a development key may stand in.
  */
-export interface SigningKeyConfig {
-  /** TAX_CLEARANCE_PRIVATE_KEY or TAX_CLEARANCE_PRIVATE_KEY_FILE: the tax bureau's Ed25519 private key. */
-  taxClearancePrivateKeyPem: string | null;
-  /** TAX_CLEARANCE_PUBLIC_KEY or TAX_CLEARANCE_PUBLIC_KEY_FILE: the registry's copy of the bureau's public key. */
-  taxClearancePublicKeyPem: string | null;
+export interface KeyConfig {
+  privateKeyPem: string | null;
+  publicKeyPem: string | null;
   /** NODE_ENV=production: no development key may stand in for a missing one. */
   production: boolean;
 }
@@ -131,10 +130,99 @@ function readPem(env: Env, variable: string): string | null {
   return path ? readFileSync(path, 'utf8') : null;
 }
 
-export function signingKeyConfig(env: Env = process.env): SigningKeyConfig {
+export function isProduction(env: Env = process.env): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+export function keyConfig(name: string, env: Env = process.env): KeyConfig {
   return {
-    taxClearancePrivateKeyPem: readPem(env, 'TAX_CLEARANCE_PRIVATE_KEY'),
-    taxClearancePublicKeyPem: readPem(env, 'TAX_CLEARANCE_PUBLIC_KEY'),
-    production: env.NODE_ENV === 'production',
+    privateKeyPem: readPem(env, `${name}_PRIVATE_KEY`),
+    publicKeyPem: readPem(env, `${name}_PUBLIC_KEY`),
+    production: isProduction(env),
+  };
+}
+
+export function readBoolean(value: string | undefined, fallback: boolean, variable: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new Error(`${variable} must be true or false, got "${value}"`);
+}
+
+/** What development tokens name when no identity provider is configured; any other value is refused then. */
+export const DEVELOPMENT_TOKEN_ISSUER = 'enforcement-supergraph-development';
+export const DEVELOPMENT_TOKEN_AUDIENCE = 'enforcement-supergraph';
+
+/**
+ * How the gateway recognises clients' bearer tokens: the identity provider's public keys (a JWKS file or
+ * URL) and the issuer and audience its tokens must name. With neither JWKS set, the development key of
+ * signing.ts signs and checks them (refused in production, see gateway/auth).
+ */
+export interface ClientTokenConfig {
+  /** JWT_JWKS_FILE: a JSON Web Key Set on disk. */
+  jwksFile: string | null;
+  /** JWT_JWKS_URL: the provider's key set; the only address the gateway ever fetches from on its own. */
+  jwksUrl: string | null;
+  /** JWT_ISSUER, JWT_AUDIENCE: required with a JWKS, the development values without. */
+  issuer: string;
+  audience: string;
+  production: boolean;
+}
+
+export function clientTokenConfig(env: Env = process.env): ClientTokenConfig {
+  const jwksFile = env.JWT_JWKS_FILE || null;
+  const jwksUrl = env.JWT_JWKS_URL || null;
+  if (jwksFile && jwksUrl) throw new Error('set JWT_JWKS_FILE or JWT_JWKS_URL, not both');
+  const production = isProduction(env);
+  if (jwksUrl && production && new URL(jwksUrl).protocol !== 'https:') throw new Error('JWT_JWKS_URL must be https in production');
+  const configured = jwksFile !== null || jwksUrl !== null;
+  // A provider's tokens without a checked issuer and audience would let tokens minted for other systems in.
+  if (configured && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_FILE or JWT_JWKS_URL');
+  return {
+    jwksFile,
+    jwksUrl,
+    issuer: env.JWT_ISSUER || DEVELOPMENT_TOKEN_ISSUER,
+    audience: env.JWT_AUDIENCE || DEVELOPMENT_TOKEN_AUDIENCE,
+    production,
+  };
+}
+
+/** The gateway's switches and limits; everything a client could abuse is off or bounded by default. */
+export interface GatewayConfig {
+  production: boolean;
+  /** GRAPHIQL: serve the GraphiQL page at / (off by default; `npm start` turns it on). */
+  graphiql: boolean;
+  /** GRAPHQL_INTROSPECTION: answer __schema and __type (off by default; `npm start` turns it on). */
+  introspection: boolean;
+  /** GRAPHQL_MAX_DEPTH: nesting of fields, fragments expanded (15). */
+  maxDepth: number;
+  /** GRAPHQL_MAX_ALIASES: aliased fields per operation, fragments expanded (50). */
+  maxAliases: number;
+  /** GRAPHQL_MAX_FIELDS: field selections per operation, fragments expanded (2,000). */
+  maxFields: number;
+  /** GATEWAY_MAX_BODY_BYTES: a larger request body is refused with 413 (1 MB). */
+  maxBodyBytes: number;
+  /** PERSISTED_OPERATIONS_FILE: a JSON list of the SHA-256 hashes of the only documents accepted; null accepts any. */
+  persistedOperationsFile: string | null;
+  clientTokens: ClientTokenConfig;
+  /** GATEWAY_IDENTITY_PRIVATE_KEY[_FILE]: the key signing the identity forwarded to subgraphs (see signing.ts). */
+  identityKey: KeyConfig;
+  /** NODE_ENV=development: stack traces in error responses, for a developer's own machine only. */
+  stackTraces: boolean;
+}
+
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  return {
+    production: isProduction(env),
+    graphiql: readBoolean(env.GRAPHIQL, false, 'GRAPHIQL'),
+    introspection: readBoolean(env.GRAPHQL_INTROSPECTION, false, 'GRAPHQL_INTROSPECTION'),
+    maxDepth: readPositiveInt(env.GRAPHQL_MAX_DEPTH, 15, 'GRAPHQL_MAX_DEPTH'),
+    maxAliases: readCount(env.GRAPHQL_MAX_ALIASES, 50, 'GRAPHQL_MAX_ALIASES'),
+    maxFields: readPositiveInt(env.GRAPHQL_MAX_FIELDS, 2000, 'GRAPHQL_MAX_FIELDS'),
+    maxBodyBytes: readPositiveInt(env.GATEWAY_MAX_BODY_BYTES, 1_000_000, 'GATEWAY_MAX_BODY_BYTES'),
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
+    clientTokens: clientTokenConfig(env),
+    identityKey: keyConfig('GATEWAY_IDENTITY', env),
+    stackTraces: env.NODE_ENV === 'development',
   };
 }

@@ -9,7 +9,13 @@ export interface HttpOptions<TContext extends BaseContext> {
   path?: string;
   maxBodyBytes?: number;
   routes?: Route[];
+  /**
+   * Built before the body is read, so a request it refuses (throwing RequestRefused, e.g. with no valid
+   * identity) costs neither the upload nor any GraphQL work.
+   */
   context: (req: IncomingMessage) => Promise<TContext>;
+  /** Sees each request once its body is read, before Apollo does; may refuse it by throwing RequestRefused. */
+  inspect?: (request: HTTPGraphQLRequest) => void;
 }
 
 export interface Listening {
@@ -19,7 +25,23 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export class PayloadTooLarge extends Error {}
+/** Refuses a request before GraphQL runs: answered with `status` and a GraphQL error body carrying `code`. */
+export class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class PayloadTooLarge extends RequestRefused {
+  constructor(message: string) {
+    super(413, 'BAD_REQUEST', message);
+  }
+}
 
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -73,7 +95,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof PayloadTooLarge) return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof RequestRefused) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] });
       sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
@@ -82,8 +104,10 @@ export async function serveGraphQL<TContext extends BaseContext>(
     for (const route of options.routes ?? []) if (await route(req, res)) return;
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname !== path) return sendJson(res, 404, { error: 'not found' });
+    const context = await options.context(req);
     const httpGraphQLRequest = await toGraphQLRequest(req, maxBodyBytes);
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => options.context(req) });
+    options.inspect?.(httpGraphQLRequest);
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     const headers: Record<string, string> = {};
     for (const [name, value] of response.headers) headers[name] = value;
     res.writeHead(response.status ?? 200, headers);

@@ -1,10 +1,15 @@
+import type { KeyObject } from 'node:crypto';
+import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Db, MongoClient } from 'mongodb';
+import { IDENTITY_HEADER, verifyIdentity } from './auth/internalToken';
 import { systemClock, type Clock } from './clock';
-import { subgraphConfig, type SubgraphConfig } from './config';
+import { isProduction, subgraphConfig, type SubgraphConfig } from './config';
+import { maskInternalErrors } from './errors';
 import { serveGraphQL, sendJson } from './http';
 import { connectDatabase, createIndexes } from './mongo';
+import { publicKey } from './signing';
 import type { Subgraph } from './subgraph';
 
 export interface RunningSubgraph {
@@ -13,17 +18,23 @@ export interface RunningSubgraph {
   port: number;
   client: MongoClient;
   db: Db;
+  /** The HTTP server, for tests that watch the requests reaching this subgraph. */
+  server: Server;
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   /** The time this instance's resolvers see (see clock.ts); the system clock unless a test moves its own. */
   clock?: Clock;
+  /** The public key checking the gateway's identity tokens; GATEWAY_IDENTITY_PUBLIC_KEY (or the development one) unless a test brings its own. */
+  identityKey?: KeyObject;
 }
 
 /** Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and /health. */
 export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const clock = options.clock ?? systemClock;
+  // Loaded before anything listens, so production without the key refuses to start rather than every request.
+  const identityKey = options.identityKey ?? publicKey('GATEWAY_IDENTITY');
   const { client, db } = await connectDatabase(config.mongoUri, config.dbName, config.maxPoolSize);
   try {
     await createIndexes(db, subgraph.indexes);
@@ -32,10 +43,11 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       // Inline traces only feed Apollo's cloud reporting, which this project never sends to.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+      formatError: maskInternalErrors(isProduction()),
     });
     await apollo.start();
     const http = await serveGraphQL(apollo, config.port, config.host, {
-      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock }),
+      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], identityKey) }),
       routes: [
         async (req, res) => {
           if (!req.url?.startsWith('/health')) return false;
@@ -52,6 +64,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       port: http.port,
       client,
       db,
+      server: http.server,
       // Idempotent: a fault test may stop a subgraph that the harness stops again at the end.
       stop() {
         stopped ??= (async () => {

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { signingKeyConfig } from './config';
-import { loadTaxClearancePrivateKey, loadTaxClearancePublicKey, signToken, verifyToken } from './signing';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { keyConfig } from './config';
+import { loadPrivateKey, loadPublicKey, signToken, verifyToken } from './signing';
 import { issueTaxClearanceCertificate, readTaxClearanceCertificate } from './taxClearance';
 
 const statement = { caseNumber: '（2026）浙0102执1号', unitId: '330102001001GB00123F00010001', settledOn: '2026-11-20', taxDue: 100, taxPaid: 100 };
@@ -24,26 +24,38 @@ describe('signed certificates', () => {
   });
 
   it('loads configured PEM keys (inline or with escaped line breaks) and refuses a key of another type', () => {
-    const config = signingKeyConfig({
+    const config = keyConfig('TAX_CLEARANCE', {
       TAX_CLEARANCE_PRIVATE_KEY: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString().replace(/\n/g, '\\n'),
       TAX_CLEARANCE_PUBLIC_KEY: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     });
-    const token = signToken({ a: 1 }, loadTaxClearancePrivateKey(config));
+    const token = signToken({ a: 1 }, loadPrivateKey('TAX_CLEARANCE', config));
     expect(verifyToken(token, publicKey)).toEqual({ payload: { a: 1 } });
-    expect(verifyToken(token, loadTaxClearancePublicKey(config))).toEqual({ payload: { a: 1 } });
+    expect(verifyToken(token, loadPublicKey('TAX_CLEARANCE', config))).toEqual({ payload: { a: 1 } });
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    expect(() => loadTaxClearancePublicKey(signingKeyConfig({ TAX_CLEARANCE_PUBLIC_KEY: rsa }))).toThrow(/Ed25519/);
+    expect(() => loadPublicKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { TAX_CLEARANCE_PUBLIC_KEY: rsa }))).toThrow(/Ed25519/);
   });
 
   it('falls back to one deterministic development pair, never in production', () => {
-    const dev = signingKeyConfig({});
+    const dev = keyConfig('TAX_CLEARANCE', {});
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const token = signToken({ a: 1 }, loadTaxClearancePrivateKey(dev));
-    expect(verifyToken(token, loadTaxClearancePublicKey(dev))).toEqual({ payload: { a: 1 } });
-    expect(token).toBe(signToken({ a: 1 }, loadTaxClearancePrivateKey(dev))); // Ed25519 signs deterministically
+    const token = signToken({ a: 1 }, loadPrivateKey('TAX_CLEARANCE', dev));
+    expect(verifyToken(token, loadPublicKey('TAX_CLEARANCE', dev))).toEqual({ payload: { a: 1 } });
+    expect(token).toBe(signToken({ a: 1 }, loadPrivateKey('TAX_CLEARANCE', dev))); // Ed25519 signs deterministically
     expect(warn).toHaveBeenCalledTimes(1); // once per process, however often a key is loaded
     warn.mockRestore();
-    expect(() => loadTaxClearancePrivateKey(signingKeyConfig({ NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PRIVATE_KEY/);
-    expect(() => loadTaxClearancePublicKey(signingKeyConfig({ NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PUBLIC_KEY/);
+    expect(() => loadPrivateKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PRIVATE_KEY/);
+    expect(() => loadPublicKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { NODE_ENV: 'production' }))).toThrow(/TAX_CLEARANCE_PUBLIC_KEY/);
+  });
+
+  it('derives one development pair per key name, each refused in production', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const tax = loadPrivateKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', {}));
+    const identity = loadPrivateKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', {}));
+    warn.mockRestore();
+    const token = signToken({ a: 1 }, identity);
+    expect(verifyToken(token, loadPublicKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', {})))).toEqual({ payload: { a: 1 } });
+    expect(verifyToken(token, createPublicKey(tax))).toEqual({ problem: expect.stringMatching(/does not verify/) });
+    expect(() => loadPrivateKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { NODE_ENV: 'production' }))).toThrow(/GATEWAY_IDENTITY_PRIVATE_KEY/);
+    expect(() => loadPublicKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { NODE_ENV: 'production' }))).toThrow(/GATEWAY_IDENTITY_PUBLIC_KEY/);
   });
 });

@@ -5,6 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Db } from 'mongodb';
+import type { Identity } from './auth/identity';
 import type { Clock } from './clock';
 import type { IndexDeclaration } from './mongo';
 import { scalars } from './scalars';
@@ -15,6 +16,8 @@ export interface RequestScope {
   headers: IncomingHttpHeaders;
   /** The server's clock (see clock.ts); defineSubgraph also hands it to resolvers as `context.clock`. */
   clock: Clock;
+  /** Who asks, as the gateway verified it (kit/auth); defineSubgraph also hands it to resolvers as `context.identity`. */
+  identity: Identity;
 }
 
 /** The shape every subgraph's index.ts exports: name, schema, resolvers, context factory, indexes. */
@@ -52,8 +55,9 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     defaultPort: definition.defaultPort,
     typeDefs: definition.typeDefs,
     indexes: definition.indexes,
-    // Assigned rather than spread, so a context built as a class instance keeps its methods.
-    createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock }),
+    // Assigned rather than spread, so a context built as a class instance keeps its methods; assigned
+    // last, so no agency's context can replace the kit's clock or the verified identity.
+    createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock, identity: scope.identity }),
     buildSchema() {
       const declared = new Set(
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),

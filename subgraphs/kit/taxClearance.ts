@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { signToken, taxClearancePrivateKey, taxClearancePublicKey, verifyToken } from './signing';
+import { privateKey, publicKey, signToken, verifyToken } from './signing';
 
 /**
  * 完税证明: the tax bureau's signed statement of the transfer taxes on one unit in one case, which the
@@ -19,7 +19,7 @@ export interface TaxClearanceStatement {
 // Names what was signed, so a token the same key signed for another purpose cannot pass as a clearance.
 const KIND = 'TAX_CLEARANCE';
 
-export function issueTaxClearanceCertificate(statement: TaxClearanceStatement, key: KeyObject = taxClearancePrivateKey()): string {
+export function issueTaxClearanceCertificate(statement: TaxClearanceStatement, key: KeyObject = privateKey('TAX_CLEARANCE')): string {
   const { caseNumber, unitId, settledOn, taxDue, taxPaid } = statement;
   return signToken({ kind: KIND, caseNumber, unitId, settledOn, taxDue, taxPaid }, key);
 }
@@ -33,7 +33,7 @@ function isStatement(value: unknown): value is TaxClearanceStatement & { kind: s
 }
 
 /** The statement of a certificate the tax bureau signed, or why it is not one. */
-export function readTaxClearanceCertificate(token: string, key: KeyObject = taxClearancePublicKey()): TaxClearanceStatement | { problem: string } {
+export function readTaxClearanceCertificate(token: string, key: KeyObject = publicKey('TAX_CLEARANCE')): TaxClearanceStatement | { problem: string } {
   const verified = verifyToken(token, key);
   if ('problem' in verified) return verified;
   if (!isStatement(verified.payload)) return { problem: 'is signed but is not a tax clearance certificate' };

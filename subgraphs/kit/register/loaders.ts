@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import type { IdentityScope } from '../auth/identity';
 import type { ClockScope } from '../clock';
 import { entityLoader, groupLoader } from '../loaders';
 import type { AssetDocument } from './model';
@@ -22,7 +23,7 @@ export function createRegisterLoaders<TAsset extends AssetDocument>(db: Db) {
 
 export type RegisterLoaders<TAsset extends AssetDocument = AssetDocument> = ReturnType<typeof createRegisterLoaders<TAsset>>;
 
-/** The context of an asset subgraph: its register's loaders (agencies may add their own beside them) and the request's clock. */
-export interface RegisterContext extends ClockScope {
+/** The context of an asset subgraph: its register's loaders (agencies may add their own beside them), the request's clock and identity. */
+export interface RegisterContext extends ClockScope, IdentityScope {
   register: RegisterLoaders;
 }
