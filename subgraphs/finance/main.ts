@@ -1,4 +1,5 @@
+import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import finance from './index';
 
-void runSubgraph(finance);
+void runSubgraph(finance, [lapseTimer]);

@@ -82,11 +82,17 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
 }
 
 /** The body of every subgraph's main.ts: configuration from the environment, stop on SIGINT/SIGTERM. */
-export async function runSubgraph(subgraph: Subgraph): Promise<void> {
+/** A background service of a subgraph's process (a dispatcher, a timer); returns how to stop it. */
+export type BackgroundService = (running: RunningSubgraph) => Promise<() => Promise<void>>;
+
+export async function runSubgraph(subgraph: Subgraph, background: BackgroundService[] = []): Promise<void> {
   const running = await startSubgraph(subgraph, subgraphConfig(subgraph.name, subgraph.defaultPort));
   console.log(`subgraph ${running.name} listening at ${running.url}`);
+  const stops = await Promise.all(background.map((service) => service(running)));
   const shutdown = () => {
-    void running.stop().then(() => process.exit(0));
+    void Promise.all(stops.map((stop) => stop()))
+      .then(() => running.stop())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -1,4 +1,5 @@
+import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import realestate from './index';
 
-void runSubgraph(realestate);
+void runSubgraph(realestate, [lapseTimer]);

@@ -1,4 +1,5 @@
+import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import taxation from './index';
 
-void runSubgraph(taxation);
+void runSubgraph(taxation, [lapseTimer]);

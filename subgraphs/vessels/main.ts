@@ -1,4 +1,5 @@
+import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import vessels from './index';
 
-void runSubgraph(vessels);
+void runSubgraph(vessels, [lapseTimer]);
