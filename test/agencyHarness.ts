@@ -5,11 +5,11 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import type { Subgraph } from '../subgraphs/kit/subgraph';
 import type { AgencyData } from '../seed/world';
 import type { GraphQLResponse } from './harness';
-import { TEST_OFFICER } from './identities';
+import { actorFor } from './identities';
 
 export interface AgencyHarness {
   subgraph: RunningSubgraph;
-  /** Sends a GraphQL document straight to the subgraph, as the gateway would: with TEST_OFFICER's identity signed by the gateway's key, or `as`. */
+  /** Sends a GraphQL document straight to the subgraph, as the gateway would: with actorFor's identity signed by the gateway's key, or `as`. */
   query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { as?: Identity | 'anonymous' }): Promise<GraphQLResponse<TData>>;
   /** Resolves CaseParty representations and returns the selected fields, in order. */
   caseParties<T = Record<string, unknown>>(refs: { caseNumber: string; partyId: string }[], selection: string): Promise<T[]>;
@@ -31,7 +31,7 @@ export async function startAgency(subgraph: Subgraph, name: string, data: Agency
   }
   const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 });
   const query = async <TData>(document: string, variables?: Record<string, unknown>, options: { as?: Identity | 'anonymous' } = {}) => {
-    const as = options.as ?? TEST_OFFICER;
+    const as = options.as ?? actorFor(document);
     const identity = as === 'anonymous' ? {} : await identityHeaders(as);
     const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...identity }, body: JSON.stringify({ query: document, variables }) });
     return (await response.json()) as GraphQLResponse<TData>;

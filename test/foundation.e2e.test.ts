@@ -4,6 +4,7 @@ import type { ControlDocument } from '../subgraphs/kit/register/model';
 import type { UnitDocument } from '../subgraphs/realestate/model';
 import { startHarness, writeCommands, type Harness } from './harness';
 import { isLoopback, recordOutgoingSockets } from './sockets';
+import { divisionHeadOf, officerOf } from './identities';
 
 const SEED = { seed: 11, cases: 300 };
 const expected = generateProvince(SEED.seed, SEED.cases);
@@ -48,11 +49,14 @@ interface CaseWithAssets {
 }
 
 describe('one request across the court and the real-estate registry', () => {
-  const sealed = controls.find((control) => control.status === 'WAITING') ?? controls[0];
+  // An open case, read by its own officer: the legal basis for seeing its parties.
+  const isOpen = (caseNumber: string) => cases.find((c) => c._id === caseNumber)?.status === 'OPEN';
+  const sealed = controls.find((control) => control.status === 'WAITING' && isOpen(control.caseNumber)) ?? controls.find((control) => isOpen(control.caseNumber)) ?? controls[0];
   const theCase = cases.find((c) => c._id === sealed.caseNumber) as CaseDocument;
+  const officer = officerOf(theCase);
 
   it('returns a case with its parties, the debtors’ units and the case’s seals', async () => {
-    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: theCase._id });
+    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: theCase._id }, { as: officer });
     expect(response.errors).toBeUndefined();
     const got = response.data?.enforcementCase;
     expect(got?.caseNumber).toBe(theCase._id);
@@ -71,7 +75,7 @@ describe('one request across the court and the real-estate registry', () => {
 
   it('accepts the case number typed with ASCII parentheses', async () => {
     const typed = theCase._id.replace('（', '(').replace('）', ')');
-    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: typed });
+    const response = await h.query<CaseWithAssets>(CASE_WITH_ASSETS, { caseNumber: typed }, { as: officer });
     expect(response.data?.enforcementCase?.caseNumber).toBe(theCase._id);
   });
 
@@ -86,6 +90,7 @@ describe('cases of a court', () => {
   const busiest = Object.entries(
     cases.reduce<Record<string, number>>((counts, c) => ({ ...counts, [c.courtCode]: (counts[c.courtCode] ?? 0) + 1 }), {}),
   ).sort((a, b) => b[1] - a[1])[0][0];
+  const head = divisionHeadOf(busiest);
   const PAGE = `query Page($court: String!, $first: Int, $after: String, $filter: CaseFilter) {
     casesOfCourt(courtCode: $court, first: $first, after: $after, filter: $filter) {
       totalCount pageInfo { hasNextPage endCursor } nodes { caseNumber status filedOn }
@@ -97,7 +102,7 @@ describe('cases of a court', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const response: Awaited<ReturnType<typeof h.query<Page>>> = await h.query<Page>(PAGE, { court: busiest, first: 3, after });
+      const response: Awaited<ReturnType<typeof h.query<Page>>> = await h.query<Page>(PAGE, { court: busiest, first: 3, after }, { as: head });
       expect(response.errors).toBeUndefined();
       const page = response.data?.casesOfCourt;
       seen.push(...(page?.nodes.map((n) => n.caseNumber) ?? []));
@@ -112,7 +117,7 @@ describe('cases of a court', () => {
   });
 
   it('filters by status and counts the whole match', async () => {
-    const response = await h.query<Page>(PAGE, { court: busiest, first: 100, filter: { status: 'OPEN' } });
+    const response = await h.query<Page>(PAGE, { court: busiest, first: 100, filter: { status: 'OPEN' } }, { as: head });
     const want = cases.filter((c) => c.courtCode === busiest && c.status === 'OPEN');
     expect(response.data?.casesOfCourt.totalCount).toBe(want.length);
     expect(response.data?.casesOfCourt.nodes.every((n) => n.status === 'OPEN')).toBe(true);
@@ -120,18 +125,18 @@ describe('cases of a court', () => {
 
   it('loads respondents and their units with a fixed number of database commands, however many cases', async () => {
     const LIST = `query List($court: String!, $first: Int) {
-      casesOfCourt(courtCode: $court, first: $first) {
+      casesOfCourt(courtCode: $court, first: $first, filter: { status: OPEN }) {
         nodes { caseNumber officer { name } respondents { party { name } realEstate { id controls { id rank } } } realEstateControls { id } }
       }
     }`;
     const finds = async (first: number) => {
-      const commands = await h.recordCommands(() => h.query(LIST, { court: busiest, first }));
+      const commands = await h.recordCommands(() => h.query(LIST, { court: busiest, first }, { as: head }));
       const count = (subgraph: string) => (commands.get(subgraph) ?? []).filter((e) => e.commandName === 'find').length;
       return { court: count('court'), realestate: count('realestate') };
     };
-    // court: the page, officers, parties; realestate: units by owner, controls by unit, controls by case.
-    // A small page may need fewer (no units, no controls to load), never more.
-    const bound = { court: 3, realestate: 3 };
+    // court: the page, officers, parties, the end of the access log; realestate: units by owner, controls by
+    // unit, controls by case. A small page may need fewer (no units, no controls to load), never more.
+    const bound = { court: 4, realestate: 3 };
     for (const first of [1, 5, 20]) {
       const counts = await finds(first);
       expect(counts.court).toBeLessThanOrEqual(bound.court);
@@ -142,15 +147,26 @@ describe('cases of a court', () => {
 });
 
 describe('a party', () => {
-  it('lists the cases a party stands in, with its role', async () => {
-    const repeat = cases.flatMap((c) => c.respondentIds).find((id, i, all) => all.indexOf(id) !== i) as string;
+  const names = (c: CaseDocument, id: string) => c.respondentIds.includes(id) || c.applicantIds.includes(id);
+  const repeat = cases.flatMap((c) => c.respondentIds).find((id, i, all) => all.indexOf(id) !== i && cases.some((c) => c.status === 'OPEN' && names(c, id))) as string;
+  const openCase = cases.find((c) => c.status === 'OPEN' && names(c, repeat)) as CaseDocument;
+
+  it('lists the cases a party stands in that the caller has a legal basis for, with its role', async () => {
     const response = await h.query<{ party: { name: string; cases: { caseNumber: string; role: string }[] } }>(
       `query($id: ID!) { party(id: $id) { name cases { caseNumber role } } }`,
       { id: repeat },
+      { as: divisionHeadOf(openCase.courtCode) },
     );
-    const want = cases.filter((c) => c.respondentIds.includes(repeat) || c.applicantIds.includes(repeat)).map((c) => c._id).sort();
+    const want = cases.filter((c) => names(c, repeat) && c.status === 'OPEN' && c.courtCode === openCase.courtCode).map((c) => c._id).sort();
     expect(response.data?.party.cases.map((c) => c.caseNumber).sort()).toEqual(want);
-    expect(want.length).toBeGreaterThan(1);
+    expect(want.length).toBeGreaterThan(0);
+    expect(cases.filter((c) => names(c, repeat)).length).toBeGreaterThan(1);
+  });
+
+  it('refuses a party to an officer none of whose open cases names them', async () => {
+    const other = { ...officerOf(openCase), officerId: 'no-such-officer' };
+    const response = await h.query(`query($id: ID!) { party(id: $id) { name } }`, { id: repeat }, { as: other });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -5,7 +5,8 @@ import type { Clock } from '../subgraphs/kit/clock';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
-import { authorizationFor, type QueryOptions } from './identities';
+import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
+import { actorFor, authorizationFor, type QueryOptions } from './identities';
 
 export { TEST_OFFICER, authorizationFor, type QueryAs, type QueryOptions } from './identities';
 
@@ -19,7 +20,7 @@ export interface Harness {
   subgraphs: Map<string, RunningSubgraph>;
   seeded: SeedSummary | null;
   databaseName(subgraph: string): string;
-  /** Sends a document through the gateway as TEST_OFFICER, or `options.as` (another identity, 'anonymous', a raw token). */
+  /** Sends a document through the gateway as `options.as` (an identity, 'anonymous', a raw token), or as whoever would send it (actorFor). */
   query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
   /** Runs `action` and returns the database commands each subgraph sent meanwhile. */
   recordCommands(action: () => Promise<unknown>): Promise<Map<string, CommandStartedEvent[]>>;
@@ -73,7 +74,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       async query<TData>(query: string, variables?: Record<string, unknown>, queryOptions: QueryOptions = {}) {
         const response = await fetch(started.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(await authorizationFor(queryOptions.as)) },
+          headers: { 'content-type': 'application/json', ...(await authorizationFor(queryOptions.as ?? actorFor(query))) },
           body: JSON.stringify({ query, variables }),
         });
         return (await response.json()) as GraphQLResponse<TData>;
@@ -124,5 +125,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 /** Commands that change data, for asserting that refused input wrote nothing. */
 export function writeCommands(events: Iterable<CommandStartedEvent[]>): CommandStartedEvent[] {
   const writes = new Set(['insert', 'update', 'delete', 'findAndModify', 'createIndexes', 'drop']);
-  return [...events].flat().filter((event) => writes.has(event.commandName));
+  // The access log records that something was read (kit/audit); it is not a change to the data asked about.
+  const logged = (event: CommandStartedEvent) => event.commandName === 'insert' && event.command.insert === ACCESS_LOG;
+  return [...events].flat().filter((event) => writes.has(event.commandName) && !logged(event));
 }

@@ -4,6 +4,7 @@ import type { CaseDocument } from '../subgraphs/court/model';
 import { ASSET_CATEGORIES, type AssetCategory, type AssetDocument } from '../subgraphs/kit/register/model';
 import { controllableValue } from '../subgraphs/kit/register/findings';
 import { startHarness, writeCommands, type Harness } from './harness';
+import { divisionHeadOf, officerOf } from './identities';
 
 const SEED = { seed: 5, cases: 500 };
 const province = generateProvince(SEED.seed, SEED.cases);
@@ -45,8 +46,11 @@ const debtorFor = (category: AssetCategory) => {
   throw new Error(`the seed holds no ${category} for a respondent of an open case`);
 };
 
+/** The officer the case names: the one with a legal basis to look at its parties. */
+const officerOfCase = (caseNumber: string) => officerOf(cases.find((c) => c._id === caseNumber) as CaseDocument);
+
 async function panoramaOf(ref: { caseNumber: string; partyId: string }, categories?: AssetCategory[]) {
-  const response = await h.query<{ caseParty: CaseParty | null }>(QUERY, { ...ref, categories });
+  const response = await h.query<{ caseParty: CaseParty | null }>(QUERY, { ...ref, categories }, { as: officerOfCase(ref.caseNumber) });
   return response;
 }
 
@@ -102,7 +106,7 @@ describe('the asset panorama of a debtor', () => {
 
   it('answers null for a party that does not stand in the case', async () => {
     const ref = debtorFor('REAL_ESTATE');
-    const other = cases.find((c) => !c.respondentIds.includes(ref.partyId) && !c.applicantIds.includes(ref.partyId)) as CaseDocument;
+    const other = cases.find((c) => c.status === 'OPEN' && !c.respondentIds.includes(ref.partyId) && !c.applicantIds.includes(ref.partyId)) as CaseDocument;
     const response = await panoramaOf({ caseNumber: other._id, partyId: ref.partyId });
     expect(response.errors).toBeUndefined();
     expect(response.data?.caseParty).toBeNull();
@@ -118,7 +122,7 @@ describe('bad input to the panorama', () => {
   ])('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, variables, field) => {
     let response: Awaited<ReturnType<typeof h.query>> = {};
     const commands = await h.recordCommands(async () => {
-      response = await h.query(QUERY, variables);
+      response = await h.query(QUERY, variables, { as: officerOfCase(ref.caseNumber) });
     });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain(field);
@@ -129,14 +133,15 @@ describe('bad input to the panorama', () => {
 describe('fifty cases with every respondent’s assets', () => {
   it('cost a bounded number of database commands per subgraph, however many cases', async () => {
     const LIST = `query List($court: String!, $first: Int) {
-      casesOfCourt(courtCode: $court, first: $first) {
+      casesOfCourt(courtCode: $court, first: $first, filter: { status: OPEN }) {
         nodes { caseNumber respondents { party { name } ${FINDINGS.map((f) => `${f} { categories { count assets { id controls { id rank } } } }`).join(' ')} } }
       }
     }`;
     const busiest = Object.entries(cases.reduce<Record<string, number>>((n, c) => ({ ...n, [c.courtCode]: (n[c.courtCode] ?? 0) + 1 }), {})).sort((a, b) => b[1] - a[1])[0][0];
     const counts = async (first: number) => {
       const commands = await h.recordCommands(async () => {
-        const response = await h.query(LIST, { court: busiest, first });
+        // The court's division head: the parties of its open cases are theirs to see.
+        const response = await h.query(LIST, { court: busiest, first }, { as: divisionHeadOf(busiest) });
         expect(response.errors).toBeUndefined();
       });
       return Object.fromEntries([...commands].map(([name, events]) => [name, events.filter((e) => e.commandName === 'find').length]));
@@ -144,8 +149,9 @@ describe('fifty cases with every respondent’s assets', () => {
     const few = await counts(3);
     const many = await counts(50);
     for (const [subgraph, finds] of Object.entries(many)) {
-      // court: the page and the parties; each agency: assets by owner, then controls by asset
-      expect(finds).toBeLessThanOrEqual(subgraph === 'court' ? 2 : 2);
+      // court: the page, the parties, the end of its access log; each agency: assets by owner, controls by
+      // asset, the end of its access log (one read per page: the looks of a request are appended together)
+      expect(finds).toBeLessThanOrEqual(3);
       expect(finds).toBeGreaterThanOrEqual(few[subgraph] ?? 0);
     }
   });

@@ -4,6 +4,7 @@ import type { CaseDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { signToken } from '../subgraphs/kit/signing';
 import { startHarness, writeCommands, type GraphQLResponse, type Harness } from './harness';
+import { actorForCases } from './identities';
 
 /**
  * The real-estate disposal scenario through the gateway: an investigation with its feedback deadline,
@@ -31,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await h.query<T>(query, variables);
+  const response = await h.query<T>(query, variables, { as: actorForCases(query, variables, openCases) });
   expect(response.errors).toBeUndefined();
   return response.data as T;
 }
@@ -40,7 +41,7 @@ async function ok<T>(query: string, variables: Record<string, unknown> = {}): Pr
 async function refused(query: string, variables: Record<string, unknown>) {
   let response: GraphQLResponse = {};
   const commands = await h.recordCommands(async () => {
-    response = await h.query(query, variables);
+    response = await h.query(query, variables, { as: actorForCases(query, variables, openCases) });
   });
   expect(writeCommands(commands.values())).toEqual([]);
   return response.errors?.[0];

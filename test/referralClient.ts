@@ -1,6 +1,7 @@
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import type { GraphQLResponse, Harness } from './harness';
+import { actorFor, officerOf, TEST_OFFICER } from './identities';
 
 /** What the referral tests share: the seeded cases, a movable clock, and the referral mutations. */
 export const SEED = { seed: 3, cases: 200 };
@@ -70,8 +71,15 @@ export function referralInput(theCase: CaseDocument, overrides: Record<string, u
 }
 
 export function referralApi(h: Harness) {
-  const one = async (mutation: string, variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, Referral>>> =>
-    h.query<Record<string, Referral>>(mutation, variables);
+  // The court's side acts as the case's own officer, the one with a legal basis to see its suspect.
+  const officerFor = (caseNumber: unknown) => {
+    const theCase = typeof caseNumber === 'string' ? cases.find((c) => caseNumber.startsWith(c._id)) : undefined;
+    return theCase ? officerOf(theCase) : TEST_OFFICER;
+  };
+  const one = async (mutation: string, variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, Referral>>> => {
+    const input = variables.input as { caseNumber?: unknown } | undefined;
+    return h.query<Record<string, Referral>>(mutation, variables, { as: actorFor(mutation, undefined, officerFor(input?.caseNumber ?? variables.id)) });
+  };
   return {
     refer: (input: Record<string, unknown>) =>
       one(`mutation($input: RefusalReferralInput!) { r: referRefusalToExecute(input: $input) { ${REFERRAL} } }`, { input }),
@@ -91,7 +99,7 @@ export function referralApi(h: Harness) {
       if (state === 'SUPERVISED') r = answered(await this.supervise(r.id, '检察院要求说明不立案理由'));
       return r;
     },
-    get: async (id: string) => (await h.query<{ refusalReferral: Referral | null }>(`query($id: ID!) { refusalReferral(id: $id) { ${REFERRAL} } }`, { id })).data?.refusalReferral ?? null,
+    get: async (id: string) => (await h.query<{ refusalReferral: Referral | null }>(`query($id: ID!) { refusalReferral(id: $id) { ${REFERRAL} } }`, { id }, { as: officerFor(id) })).data?.refusalReferral ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { startHarness, type Harness } from './harness';
+import { actorForCases, divisionHeadOf } from './identities';
 import { answered, DAY, movableClock, openCases, referralApi, referralInput, SEED, T0 } from './referralClient';
 
 let h: Harness;
@@ -18,7 +19,7 @@ interface CaseView {
   enforcementCase: { overdueDeadlines: number; refusalReferrals: { id: string; state: string; deadlines: { kind: string; status: string }[] }[] };
 }
 const CASE = `query($n: String!) { enforcementCase(caseNumber: $n) { overdueDeadlines refusalReferrals { id state deadlines { kind status } } } }`;
-const caseView = async (caseNumber: string) => (await h.query<CaseView>(CASE, { n: caseNumber })).data?.enforcementCase;
+const caseView = async (caseNumber: string) => (await h.query<CaseView>(CASE, { n: caseNumber }, { as: actorForCases(CASE, { n: caseNumber }, openCases) })).data?.enforcementCase;
 
 describe('deadlines as the clock moves', () => {
   const theCase = openCases[0];
@@ -101,7 +102,7 @@ describe('the case and the police station', () => {
 
   it('loads the referrals of a page of cases with one query', async () => {
     const LIST = `query($court: String!) { casesOfCourt(courtCode: $court, first: 50) { nodes { caseNumber overdueDeadlines refusalReferrals { id deadlines { status } } } } }`;
-    const commands = await h.recordCommands(() => h.query(LIST, { court: theCase.courtCode }));
+    const commands = await h.recordCommands(() => h.query(LIST, { court: theCase.courtCode }, { as: divisionHeadOf(theCase.courtCode) }));
     const referralFinds = (commands.get('court') ?? []).filter((e) => e.commandName === 'find' && e.command.find === 'refusalReferrals');
     expect(referralFinds).toHaveLength(1);
   });

@@ -1,5 +1,6 @@
 import type { CaseDocument } from '../subgraphs/court/model';
 import { startHarness, writeCommands, type Harness } from './harness';
+import { officerOf } from './identities';
 import { answered, DAY, movableClock, openCases, referralApi, referralInput, SEED, T0, type Referral } from './referralClient';
 
 let h: Harness;
@@ -88,7 +89,7 @@ describe('retrying a referral', () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => api.refer(input)));
     expect(new Set(responses.map((response) => answered(response).id))).toEqual(new Set([`${theCase._id}拒执移送之一`]));
     const listed = await h.query<{ enforcementCase: { refusalReferrals: { id: string }[] } }>(
-      `query($n: String!) { enforcementCase(caseNumber: $n) { refusalReferrals { id } } }`, { n: theCase._id });
+      `query($n: String!) { enforcementCase(caseNumber: $n) { refusalReferrals { id } } }`, { n: theCase._id }, { as: officerOf(theCase) });
     expect(listed.data?.enforcementCase.refusalReferrals).toEqual([{ id: `${theCase._id}拒执移送之一` }]);
   });
 

@@ -3,6 +3,7 @@ import type { CaseDocument } from '../subgraphs/court/model';
 import type { ControlDocument } from '../subgraphs/kit/register/model';
 import type { FishingLicenceDocument, VesselAsset } from '../subgraphs/vessels/model';
 import { startHarness, writeCommands, type Harness } from './harness';
+import { divisionHeadOf } from './identities';
 
 const SEED = { seed: 11, cases: 500 };
 const province = generateProvince(SEED.seed, SEED.cases);
@@ -33,12 +34,12 @@ afterAll(() => h?.stop());
 
 const POSITION = 'lastKnownPosition { latitude longitude speedKnots reportedAt nearestPort }';
 const DETENTION = 'detention { controlId port latitude longitude since recordedAt }';
-const CONTROL = `id measure status requestState secondsToExecution
+const CONTROL = `id measure status requestState secondsToExecution courtCode
   asset { id ... on FishingVessel { hullName ${POSITION} ${DETENTION} } ... on MerchantVessel { name ${POSITION} ${DETENTION} } }`;
 
 interface Position { latitude: number; longitude: number; speedKnots: number; reportedAt: string; nearestPort: string }
 interface Detention { controlId: string; port: string; latitude: number; longitude: number; since: string; recordedAt: string }
-interface Control { id: string; measure: string; status: string; requestState: string; secondsToExecution: number | null; asset: { id: string; lastKnownPosition: Position; detention: Detention | null } }
+interface Control { id: string; courtCode: string; measure: string; status: string; requestState: string; secondsToExecution: number | null; asset: { id: string; lastKnownPosition: Position; detention: Detention | null } }
 type Errors = { extensions?: Record<string, unknown> }[] | undefined;
 
 let keys = 0;
@@ -154,6 +155,8 @@ describe('what a detention refuses', () => {
     expect((await recordDetention(control.id, '石浦', 29.2, 121.95)).data?.recordVesselDetention.asset.detention?.port).toBe('石浦');
     const released = await h.query<{ releaseVesselControl: Control }>(
       `mutation($id: ID!) { releaseVesselControl(id: $id, documentNumber: "解除扣押裁定") { ${CONTROL} } }`, { id: control.id },
+      // A division head of the court that ordered the measure: only that court may lift it.
+      { as: divisionHeadOf(control.courtCode) },
     );
     expect(released.data?.releaseVesselControl).toMatchObject({ status: 'RELEASED', asset: { detention: null } });
     expect((await recordDetention(control.id, '石浦', 29.2, 121.95)).errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { accessLogger } from '../kit/audit/logger';
 import { entityLoader, groupLoader } from '../kit/loaders';
 import { CourtRepository } from './repository';
 
@@ -12,6 +13,8 @@ export function createCourtLoaders(db: Db) {
     officerById: entityLoader(repository.officers),
     casesByRespondent: groupLoader(repository.cases, 'respondentIds', { sort: { filedAt: -1, _id: -1 } }),
     casesByApplicant: groupLoader(repository.cases, 'applicantIds', { sort: { filedAt: -1, _id: -1 } }),
+    accessLog: accessLogger(db),
+    db,
   };
 }
 

@@ -3,7 +3,11 @@ import { badUserInput } from '../kit/errors';
 import type { AssetCategory } from '../kit/register/model';
 import { COURTS, courtByCode, type Court } from '../kit/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
+import { identityOf, type IdentityScope } from '../kit/auth/identity';
+import { forbidden } from '../kit/auth/rules';
+import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
 import { decodeCursor, encodeCursor } from './cursor';
+import { caseStatistics } from './statistics';
 import { panorama, type CasePartyWithFindings } from './panorama';
 import type { CourtContext } from './loaders';
 import type { CaseDocument, CaseNode, CaseStatus, CaseType, OfficerDocument, PartyDocument, PartyRole } from './model';
@@ -42,17 +46,30 @@ function partiesOf(doc: CaseDocument, role: PartyRole): CasePartyRef[] {
   return ids.map((partyId) => ({ caseNumber: doc._id, partyId, role }));
 }
 
-export const courtResolvers: GraphQLResolverMap<CourtContext> = {
+type Ctx = CourtContext & IdentityScope;
+
+/** The open cases naming a party through which the caller has a legal basis to see them. */
+async function basisCases(partyId: string, ctx: Ctx): Promise<CaseDocument[]> {
+  const identity = identityOf(ctx);
+  const [asRespondent, asApplicant] = await Promise.all([ctx.casesByRespondent.load(partyId), ctx.casesByApplicant.load(partyId)]);
+  return [...asRespondent, ...asApplicant].filter((doc) => hasLegalBasis(identity, doc));
+}
+
+export const courtResolvers: GraphQLResolverMap<Ctx> = {
   Query: {
-    enforcementCase: (_: unknown, args: { caseNumber: string }, ctx: CourtContext) =>
-      ctx.caseByNumber.load(caseNumberArg('caseNumber', args.caseNumber)),
+    enforcementCase: async (_: unknown, args: { caseNumber: string }, ctx: Ctx) => {
+      const doc = await ctx.caseByNumber.load(caseNumberArg('caseNumber', args.caseNumber));
+      if (doc) requireOwnCourt(ctx, doc.courtCode);
+      return doc;
+    },
 
     casesOfCourt: async (
       _: unknown,
       args: { courtCode: string; filter?: CaseFilterInput | null; first?: number | null; after?: string | null },
-      ctx: CourtContext,
+      ctx: Ctx,
     ) => {
       const courtCode = courtCodeArg('courtCode', args.courtCode);
+      requireOwnCourt(ctx, courtCode);
       const first = pageSizeArg('first', args.first ?? 20);
       const filter = args.filter ?? {};
       const filedFrom = filter.filedFrom ? dateArg('filter.filedFrom', filter.filedFrom) : undefined;
@@ -73,12 +90,25 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
       };
     },
 
-    party: (_: unknown, args: { id: string }, ctx: CourtContext) => ctx.partyById.load(partyIdArg('id', args.id)),
+    party: async (_: unknown, args: { id: string }, ctx: Ctx) => {
+      const doc = await ctx.partyById.load(partyIdArg('id', args.id));
+      if (!doc) return null;
+      const [basis] = await basisCases(doc._id, ctx);
+      if (!basis) throw forbidden(`no open case of yours names party ${doc._id}`);
+      await ctx.accessLog.record(ctx, { subjectId: doc._id, answeredBy: 'COURT', categories: ['IDENTITY'], caseNumber: basis._id, operation: 'party', resultCount: 1 });
+      return doc;
+    },
 
-    caseParty: (_: unknown, args: { caseNumber: string; partyId: string }, ctx: CourtContext) =>
-      casePartyOf({ caseNumber: caseNumberArg('caseNumber', args.caseNumber), partyId: partyIdArg('partyId', args.partyId) }, ctx),
+    caseParty: async (_: unknown, args: { caseNumber: string; partyId: string }, ctx: Ctx) => {
+      const ref = { caseNumber: caseNumberArg('caseNumber', args.caseNumber), partyId: partyIdArg('partyId', args.partyId) };
+      const doc = await ctx.caseByNumber.load(ref.caseNumber);
+      if (doc) requireLegalBasis(ctx, doc);
+      return casePartyOf(ref, ctx);
+    },
 
     courts: () => COURTS,
+
+    caseStatistics: (_: unknown, args: { courtCode?: string | null }, ctx: Ctx) => caseStatistics(ctx.repository.cases, args.courtCode, ctx),
   },
 
   EnforcementCase: {
@@ -86,14 +116,24 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
     caseNumber: (doc: CaseDocument) => doc._id,
     court: (doc: CaseDocument) => courtView(doc.courtCode),
     officer: (doc: CaseDocument, _: unknown, ctx: CourtContext) => ctx.officerById.load(doc.officerId),
-    applicants: (doc: CaseDocument) => partiesOf(doc, 'APPLICANT'),
-    respondents: (doc: CaseDocument) => partiesOf(doc, 'RESPONDENT'),
+    // The parties are the way to their identities and assets, so they need the legal basis, not just the court.
+    applicants: (doc: CaseDocument, _: unknown, ctx: Ctx) => (requireLegalBasis(ctx, doc), partiesOf(doc, 'APPLICANT')),
+    respondents: (doc: CaseDocument, _: unknown, ctx: Ctx) => (requireLegalBasis(ctx, doc), partiesOf(doc, 'RESPONDENT')),
     filedOn: (doc: CaseDocument) => doc.filedAt,
   },
 
   CaseParty: {
     __resolveReference: (ref: CasePartyRef, ctx: CourtContext) => casePartyOf(ref, ctx),
-    party: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.partyById.load(ref.partyId),
+    party: async (ref: CasePartyRef, _: unknown, ctx: Ctx) => {
+      const doc = await ctx.caseByNumber.load(ref.caseNumber);
+      const identity = identityOf(ctx);
+      // A referral is the police's and the procuratorate's basis for knowing whom it names (its suspect).
+      const referralReader = identity.roles.includes('AGENCY_STAFF') && (identity.agency === 'POLICE' || identity.agency === 'PROCURATORATE');
+      if (doc && !referralReader) requireLegalBasis(ctx, doc);
+      const party = await ctx.partyById.load(ref.partyId);
+      if (party) await ctx.accessLog.record(ctx, { subjectId: party._id, answeredBy: 'COURT', categories: ['IDENTITY'], caseNumber: ref.caseNumber, operation: 'CaseParty.party', resultCount: 1 });
+      return party;
+    },
     enforcementCase: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.caseByNumber.load(ref.caseNumber),
     panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) =>
       panorama(ref, args.categories, ctx),
@@ -102,7 +142,7 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
   Party: {
     __resolveReference: (ref: { id: string }, ctx: CourtContext) => ctx.partyById.load(ref.id),
     id: (doc: PartyDocument) => doc._id,
-    cases: async (doc: PartyDocument, args: { role?: PartyRole | null; status?: CaseStatus | null }, ctx: CourtContext) => {
+    cases: async (doc: PartyDocument, args: { role?: PartyRole | null; status?: CaseStatus | null }, ctx: Ctx) => {
       const [asRespondent, asApplicant] = await Promise.all([
         args.role === 'APPLICANT' ? [] : ctx.casesByRespondent.load(doc._id),
         args.role === 'RESPONDENT' ? [] : ctx.casesByApplicant.load(doc._id),
@@ -111,7 +151,9 @@ export const courtResolvers: GraphQLResolverMap<CourtContext> = {
         ...asRespondent.map((c) => ({ doc: c, role: 'RESPONDENT' as const })),
         ...asApplicant.map((c) => ({ doc: c, role: 'APPLICANT' as const })),
       ];
+      const identity = identityOf(ctx);
       return entries
+        .filter((entry) => hasLegalBasis(identity, entry.doc))
         .filter((entry) => !args.status || entry.doc.status === args.status)
         .sort((a, b) => b.doc.filedAt.getTime() - a.doc.filedAt.getTime() || (a.doc._id < b.doc._id ? 1 : -1))
         .map((entry) => ({ caseNumber: entry.doc._id, partyId: doc._id, role: entry.role }));

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF, DIVISION_HEAD } from '../kit/auth/rules';
 import { FINANCE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { deductionIndexes } from './deductions';
@@ -18,4 +20,5 @@ export default defineSubgraph({
   resolvers: financeResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
   indexes: [...registerIndexes, ...deductionIndexes],
+  rules: registerRules(FINANCE_REGISTER, { Query: { bankDepositByAccount: COURT_STAFF }, Mutation: { deductFrozenFunds: DIVISION_HEAD } }),
 });

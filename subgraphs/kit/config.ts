@@ -15,7 +15,7 @@ export interface SubgraphConfig {
   maxPoolSize: number;
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 export function envKey(name: string): string {
   return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');

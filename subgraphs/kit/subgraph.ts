@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Db } from 'mongodb';
 import type { Identity } from './auth/identity';
+import { applyRules, type RootRules } from './auth/rules';
 import type { Clock } from './clock';
 import type { IndexDeclaration } from './mongo';
 import { scalars } from './scalars';
@@ -29,6 +30,8 @@ export interface SubgraphDefinition<TContext extends object> {
   resolvers: GraphQLResolverMap<TContext>;
   createContext: (scope: RequestScope) => TContext;
   indexes: readonly IndexDeclaration[];
+  /** Who may call each root field (kit/auth/rules.ts); every root field needs one when given. */
+  rules?: RootRules;
 }
 
 /** A definition with its context type erased, so the registry can hold subgraphs of different contexts. */
@@ -63,10 +66,11 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),
       );
       const scalarResolvers = Object.fromEntries(scalars.filter((s) => declared.has(s.name)).map((s) => [s.name, s]));
-      return buildSubgraphSchema({
+      const schema = buildSubgraphSchema({
         typeDefs: definition.typeDefs,
         resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
       });
+      return definition.rules ? applyRules(schema, definition.rules) : schema;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF } from '../kit/auth/rules';
 import { MARKET_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createMarketContext, marketIndexes } from './loaders';
@@ -14,4 +16,5 @@ export default defineSubgraph({
   resolvers: marketResolvers,
   createContext: ({ db }) => createMarketContext(db),
   indexes: [...registerIndexes, ...marketIndexes],
+  rules: registerRules(MARKET_REGISTER, { Query: { companyEquityOfCompany: COURT_STAFF, intellectualPropertyByNumber: COURT_STAFF } }),
 });

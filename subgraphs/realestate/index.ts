@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF } from '../kit/auth/rules';
 import { REAL_ESTATE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createRealEstateContext, realEstateIndexes } from './loaders';
@@ -14,4 +16,5 @@ export default defineSubgraph({
   resolvers: realEstateResolvers,
   createContext: ({ db }) => createRealEstateContext(db),
   indexes: [...registerIndexes, ...realEstateIndexes],
+  rules: registerRules(REAL_ESTATE_REGISTER, { Mutation: { transferRealEstateTitle: COURT_STAFF } }),
 });

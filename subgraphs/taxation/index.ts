@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { registerIndexes } from '../kit/register/repository';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF, either, staffOf } from '../kit/auth/rules';
 import { TAXATION_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { createTaxationContext } from './loaders';
@@ -15,4 +17,5 @@ export default defineSubgraph({
   createContext: ({ db }) => createTaxationContext(db),
   // Taxpayers and clearances are looked up by _id only, so the register's indexes are all this database needs.
   indexes: registerIndexes,
+  rules: registerRules(TAXATION_REGISTER, { Query: { taxRefund: COURT_STAFF, taxClearance: either(COURT_STAFF, staffOf('TAXATION')) }, Mutation: { settleTransferTax: staffOf('TAXATION') } }),
 });

@@ -3,6 +3,8 @@ import { createRegisterLoaders } from '../kit/register/loaders';
 import { registerIndexes } from '../kit/register/repository';
 import { outboxIndexes } from '../kit/outbox';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF, staffOf } from '../kit/auth/rules';
 import { VEHICLE_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { impoundIndexes } from './impound';
@@ -17,4 +19,5 @@ export default defineSubgraph({
   resolvers: vehicleResolvers,
   createContext: ({ db }) => ({ register: createRegisterLoaders(db), vehicles: createVehicleLoaders(db) }),
   indexes: [...registerIndexes, ...vehicleIndexes, ...impoundIndexes, ...outboxIndexes()],
+  rules: registerRules(VEHICLE_REGISTER, { Query: { motorVehicleByPlate: COURT_STAFF, motorVehicleByVin: COURT_STAFF, aircraftByMark: COURT_STAFF }, Mutation: { recordVehicleSighting: staffOf('VEHICLES'), impoundVehicle: staffOf('VEHICLES') } }),
 });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { registerIndexes } from '../kit/register/repository';
 import { defineSubgraph } from '../kit/subgraph';
+import { registerRules } from '../kit/register/rules';
+import { COURT_STAFF, staffOf } from '../kit/auth/rules';
 import { VESSEL_REGISTER } from './register';
 import { registerTypeDefs } from '../kit/register/typeDefs';
 import { detentionIndexes } from './detention';
@@ -16,4 +18,5 @@ export default defineSubgraph({
   resolvers: vesselResolvers,
   createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
   indexes: [...registerIndexes, ...vesselIndexes, ...detentionIndexes],
+  rules: registerRules(VESSEL_REGISTER, { Query: { merchantVesselByMmsi: COURT_STAFF, merchantVesselByImo: COURT_STAFF, fishingVesselByHullName: COURT_STAFF, vesselsToLocate: staffOf('VESSELS') }, Mutation: { recordVesselDetention: staffOf('VESSELS') } }),
 });

@@ -34,7 +34,7 @@ export interface AccessEntry extends Omit<AccessEntryInput, 'subjectId'> {
 
 export const ACCESS_LOG = 'accessLog';
 export const accessLogIndexes: readonly IndexDeclaration[] = [{ collection: ACCESS_LOG, key: { subjectHash: 1 } }];
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 const MAX_ATTEMPTS = 200;
 
 export function subjectHash(key: string, subjectId: string): string {

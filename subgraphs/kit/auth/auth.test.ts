@@ -29,7 +29,7 @@ describe('claims to identity', () => {
     ['an officer without an officerId', { sub: 'u', roles: ['OFFICER'], court: '浙0102' }, /officerId/],
     ['a division head without a court', { sub: 'u', roles: ['DIVISION_HEAD'] }, /court/],
     ['agency staff without an agency', { sub: 'u', roles: ['AGENCY_STAFF'] }, /agency/],
-    ['an unknown agency', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'POLICE' }, /agency/],
+    ['an unknown agency', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'CUSTOMS' }, /agency/],
   ])('refuses %s', (_, claims, problem) => {
     expect(identityFromClaims(claims)).toEqual({ problem: expect.stringMatching(problem) });
   });

@@ -5,7 +5,7 @@ import type { Agency } from '../register/model';
 export const ROLES = ['OFFICER', 'DIVISION_HEAD', 'AGENCY_STAFF', 'ANALYST', 'SUPERVISOR'] as const;
 export type Role = (typeof ROLES)[number];
 
-const AGENCIES: readonly Agency[] = ['COURT', 'REALESTATE', 'VEHICLES', 'VESSELS', 'TAXATION', 'FINANCE', 'MARKET', 'VICTIMS'];
+const AGENCIES: readonly Agency[] = ['COURT', 'REALESTATE', 'VEHICLES', 'VESSELS', 'TAXATION', 'FINANCE', 'MARKET', 'VICTIMS', 'POLICE', 'PROCURATORATE'];
 
 /** Who is asking, as the gateway verified it from the client's token; the same in every subgraph. */
 export interface Identity {

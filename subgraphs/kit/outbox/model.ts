@@ -10,7 +10,7 @@ export interface OutboxMessage {
   text: string;
 }
 
-/** The dedupe record of a message, kept for good: the first ticket to insert it owns its delivery. */
+/** The dedupe record of a message, kept for good (what was enqueued, for whom): the first ticket to insert it owns its delivery. */
 export interface MessageDocument {
   _id: string;
   ticketId: string;

@@ -11,5 +11,8 @@ export const outboxService: BackgroundService = async (running) => {
   const sender = await smsSenderFromEnv(process.env.SMS_DIR ?? join(process.cwd(), '.data', 'sms', running.name));
   const dispatcher = new OutboxDispatcher(running.db, sender, { owner: `${running.name}-dispatcher`, messagesPerSecond: smsRateFromEnv() });
   dispatcher.start();
-  return () => dispatcher.stop();
+  return async () => {
+    await dispatcher.stop();
+    await sender.close();
+  };
 };

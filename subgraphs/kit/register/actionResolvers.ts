@@ -1,5 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { nowOf } from '../clock';
+import { identityOf } from '../auth/identity';
+import { forbidden } from '../auth/rules';
 import { badUserInput } from '../errors';
 import { parseCaseNumber } from '../identifiers';
 import { caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
@@ -43,6 +45,13 @@ export function controlRequestArg(input: ControlRequestInput): ControlRequest {
   };
 }
 
+/** A measure is renewed or lifted only by the court that ordered it; an unknown id is left to the transition's NOT_FOUND. */
+async function requireOwnCourt(ctx: RegisterContext, id: string): Promise<void> {
+  // Read past the request's loaders: a control cached here would show later fields its state before the change.
+  const control = await ctx.register.repository.controls.findOne({ _id: id }, { projection: { courtCode: 1 } });
+  if (control && control.courtCode !== identityOf(ctx).court) throw forbidden(`${control._id} was ordered by ${control.courtCode}, another court`);
+}
+
 /** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
 export function registerActionResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
   const name = descriptor.name;
@@ -64,10 +73,14 @@ export function registerActionResolvers(descriptor: RegisterDescriptor, clock: (
         executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, now(ctx)),
       [`reject${name}Control`]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
         rejectControl(controls(ctx), args.id, args.reason, args.feedback, now(ctx)),
-      [`release${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
-        releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx)),
-      [`renew${name}Control`]: (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) =>
-        renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx)),
+      [`release${name}Control`]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
+        await requireOwnCourt(ctx, args.id);
+        return releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
+      },
+      [`renew${name}Control`]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
+        await requireOwnCourt(ctx, args.id);
+        return renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
+      },
     },
     Query: {
       [`${camel}Requests`]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { accessLogger } from '../audit/logger';
 import type { IdentityScope } from '../auth/identity';
 import type { ClockScope } from '../clock';
 import { entityLoader, groupLoader } from '../loaders';
@@ -18,6 +19,7 @@ export function createRegisterLoaders<TAsset extends AssetDocument>(db: Db) {
     queueByAsset: groupLoader(repository.controls, 'assetId', { filter: { state: IN_QUEUE }, sort: { seq: 1 } }),
     controlsByCase: groupLoader(repository.controls, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
     investigationsByCase: groupLoader(repository.investigations, 'caseNumber', { sort: { requestedAt: 1, _id: 1 } }),
+    accessLog: accessLogger(db),
   };
 }
 

@@ -18,7 +18,7 @@ export const ASSET_CATEGORIES: readonly AssetCategory[] = [
   'FISHING_VESSEL', 'FISHING_LICENCE', 'AIRCRAFT',
 ];
 
-export type Agency = 'COURT' | 'REALESTATE' | 'VEHICLES' | 'VESSELS' | 'TAXATION' | 'FINANCE' | 'MARKET' | 'VICTIMS';
+export type Agency = 'COURT' | 'REALESTATE' | 'VEHICLES' | 'VESSELS' | 'TAXATION' | 'FINANCE' | 'MARKET' | 'VICTIMS' | 'POLICE' | 'PROCURATORATE';
 
 export type ControlMeasure = 'SEAL' | 'PRE_SEAL' | 'FREEZE' | 'DEDUCT' | 'IMPOUND' | 'REGISTRATION_BLOCK' | 'DETAIN' | 'WITHHOLD';
 /** ACTIVE/WAITING/PENDING follow from the queue; the rest are where a measure ended. */

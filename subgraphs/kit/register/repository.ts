@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { accessLogIndexes } from '../audit/accessLog';
 import type { IndexDeclaration } from '../mongo';
 import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument, type InvestigationDocument } from './model';
 
@@ -15,6 +16,7 @@ export const registerIndexes: readonly IndexDeclaration[] = [
   // Investigations are unique by _id, which follows from the idempotency key (see investigations.ts).
   { collection: REGISTER_COLLECTIONS.investigations, key: { caseNumber: 1 } },
   { collection: REGISTER_COLLECTIONS.investigations, key: { state: 1, requestedAt: 1 } },
+  ...accessLogIndexes,
 ];
 
 export class RegisterRepository<TAsset extends AssetDocument = AssetDocument> {

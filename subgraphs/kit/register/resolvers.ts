@@ -1,4 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { accessAuditResolvers } from '../audit/auditResolvers';
+import { COURT_STAFF, requireRule } from '../auth/rules';
 import { mergeResolvers } from '../resolverMaps';
 import { registerActionResolvers } from './actionResolvers';
 import { askedCategories, findingsOf, names, type RegisterDescriptor } from './findings';
@@ -37,17 +39,25 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
       ranked(await ctx.register.queueByAsset.load(asset._id)).map((entry) => entry.control),
   });
 
-  const findings = async (ref: CasePartyRef, asked: AssetCategory[] | null | undefined, ctx: RegisterContext) => {
+  // Every answer about a party's assets is logged here, by the agency that gives it (domain.md, access log).
+  const findings = async (ref: CasePartyRef, asked: AssetCategory[] | null | undefined, ctx: RegisterContext, operation: string) => {
+    // The court checks the case behind the CaseParty; the register still answers only the court's own
+    // roles, so a party reached some other way (a referral's suspect, by the police) shows no assets.
+    requireRule(ctx, COURT_STAFF, "see a party's assets");
     const categories = askedCategories(descriptor, asked);
     const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
-    return findingsOf(descriptor, ref.partyId, categories, assets);
+    const answer = findingsOf(descriptor, ref.partyId, categories, assets);
+    const resultCount = assets.filter((asset) => categories.includes(asset.category)).length;
+    // A filter naming none of this register's categories read nothing, so there is no look to log.
+    if (categories.length > 0) await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: descriptor.agency, categories, caseNumber: ref.caseNumber, operation, resultCount });
+    return answer;
   };
 
   const resolvers: GraphQLResolverMap<RegisterContext> = {
     CaseParty: {
       // The case in the key is the legal basis of the look-up; it reaches this register with every request.
-      [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx),
-      [totalsField]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx),
+      [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx, findingsField),
+      [totalsField]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx, totalsField),
     },
     EnforcementCase: {
       [controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
@@ -72,5 +82,6 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
     },
   };
   for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
-  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock), investigationResolvers(descriptor, clock));
+  const audit = accessAuditResolvers<RegisterContext>(names(descriptor).camel, (ctx) => ctx.register.repository.db);
+  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock), investigationResolvers(descriptor, clock), audit);
 }

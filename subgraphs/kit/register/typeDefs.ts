@@ -12,5 +12,5 @@ const TEMPLATE = readFileSync(join(__dirname, '..', 'schema', 'register.graphql'
  */
 export function registerTypeDefs(descriptor: RegisterDescriptor, files: string[]): DocumentNode {
   const register = TEMPLATE.replaceAll('__Register__', descriptor.name).replaceAll('__register__', names(descriptor).camel);
-  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions']), parse(register)]);
+  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions', 'accessLog']), parse(register)]);
 }

@@ -1,0 +1,31 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Db } from 'mongodb';
+import type { IdentityScope } from '../auth/identity';
+import { roles, requireRule } from '../auth/rules';
+import { ACCESS_LOG, verifyChain, type AccessEntry } from './accessLog';
+import { accessLogKey } from './key';
+
+const SUPERVISOR = roles('SUPERVISOR');
+
+/**
+ * The AccessAudit fields a subgraph adds for its own log (`<prefix>AccessLog`, `<prefix>AccessLogIntact`).
+ * They check the role again: the entity can be asked for by any representation, not only via accessAudit.
+ */
+export function accessAuditResolvers<TContext extends IdentityScope>(prefix: string, dbOf: (ctx: TContext) => Db): GraphQLResolverMap<TContext> {
+  // Read once as the subgraph is built, so production without ACCESS_LOG_KEY stops at start, not per request.
+  accessLogKey();
+  const log = (ctx: TContext) => dbOf(ctx).collection<AccessEntry>(ACCESS_LOG);
+  return {
+    AccessAudit: {
+      [`${prefix}AccessLog`]: async (ref: { subjectHash: string }, _: unknown, ctx: TContext) => {
+        requireRule(ctx, SUPERVISOR, 'read the access log');
+        const entries = await log(ctx).find({ subjectHash: ref.subjectHash }).sort({ _id: 1 }).toArray();
+        return entries.map((entry) => ({ ...entry, position: entry._id }));
+      },
+      [`${prefix}AccessLogIntact`]: async (_: unknown, __: unknown, ctx: TContext) => {
+        requireRule(ctx, SUPERVISOR, 'read the access log');
+        return (await verifyChain(log(ctx))).intact;
+      },
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { MongoClient } from 'mongodb';
+import { generateProvince } from '../seed/province';
+import type { CaseDocument } from '../subgraphs/court/model';
+import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
+import type { ControlDocument } from '../subgraphs/kit/register/model';
+import { startHarness, type Harness } from './harness';
+import { ANALYST, divisionHeadOf, officerOf, staffOf, SUPERVISOR } from './identities';
+
+/** The legal basis, the analysts' aggregates and the supervisors' access audit, through the gateway. */
+const SEED = { seed: 11, cases: 300 };
+const province = generateProvince(SEED.seed, SEED.cases);
+const cases = province.court.cases as CaseDocument[];
+const seal = (province.realestate.controls as ControlDocument[])[0] as ControlDocument;
+const open = cases.find((c) => c.status === 'OPEN') as CaseDocument;
+const closed = cases.find((c) => c.status !== 'OPEN') as CaseDocument;
+const debtor = open.respondentIds[0] as string;
+const otherCourt = cases.find((c) => c.courtCode !== open.courtCode)?.courtCode as string;
+
+const CASE_PARTY = `query($c: String!, $p: ID!) { caseParty(caseNumber: $c, partyId: $p) { partyId party { name } realEstateFindings { categories { count } } } }`;
+const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ name: 'access', seed: SEED });
+});
+afterAll(() => h?.stop());
+
+describe('the legal basis', () => {
+  it('lets the case’s own officer and their division head see its parties', async () => {
+    for (const as of [officerOf(open), divisionHeadOf(open.courtCode)]) {
+      const response = await h.query<{ caseParty: { partyId: string } }>(CASE_PARTY, { c: open._id, p: debtor }, { as });
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.caseParty.partyId).toBe(debtor);
+    }
+  });
+
+  it('refuses an officer of another court, another officer of the same court, and a closed case', async () => {
+    const stranger = { ...officerOf(open), court: otherCourt };
+    expect(codeOf(await h.query(CASE_PARTY, { c: open._id, p: debtor }, { as: stranger }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.query('query($c: String!) { enforcementCase(caseNumber: $c) { caseNumber } }', { c: open._id }, { as: stranger }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.query('query($c: String!) { casesOfCourt(courtCode: $c) { totalCount } }', { c: open.courtCode }, { as: stranger }))).toBe('FORBIDDEN');
+    const colleague = { ...officerOf(open), officerId: `${open.officerId}-other` };
+    expect(codeOf(await h.query(CASE_PARTY, { c: open._id, p: debtor }, { as: colleague }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.query(CASE_PARTY, { c: closed._id, p: closed.respondentIds[0] }, { as: officerOf(closed) }))).toBe('FORBIDDEN');
+  });
+});
+
+describe('a measure', () => {
+  it('is lifted only by a division head of the court that ordered it', async () => {
+    const elsewhere = cases.find((c) => c.courtCode !== seal.courtCode)?.courtCode as string;
+    const response = await h.query('mutation($id: ID!) { releaseRealEstateControl(id: $id, documentNumber: "解封") { id } }', { id: seal._id }, { as: divisionHeadOf(elsewhere) });
+    expect(codeOf(response)).toBe('FORBIDDEN');
+  });
+});
+
+describe('analysts', () => {
+  it('are refused every person and asset', async () => {
+    expect(codeOf(await h.query(CASE_PARTY, { c: open._id, p: debtor }, { as: ANALYST }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.query('query($p: ID!) { party(id: $p) { name } }', { p: debtor }, { as: ANALYST }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.query('query($c: String!) { enforcementCase(caseNumber: $c) { caseNumber } }', { c: open._id }, { as: ANALYST }))).toBe('FORBIDDEN');
+  });
+
+  it('get case counts by court, status and type, without groups under 10', async () => {
+    const response = await h.query<{ caseStatistics: { courtCode: string; status: string; type: string; count: number }[] }>(
+      '{ caseStatistics { courtCode status type count } }', {}, { as: ANALYST });
+    expect(response.errors).toBeUndefined();
+    const groups = new Map<string, number>();
+    for (const c of cases) groups.set(`${c.courtCode}|${c.status}|${c.type}`, (groups.get(`${c.courtCode}|${c.status}|${c.type}`) ?? 0) + 1);
+    const want = [...groups].filter(([, count]) => count >= 10).map(([key, count]) => `${key}|${count}`).sort();
+    expect(response.data?.caseStatistics.map((s) => `${s.courtCode}|${s.status}|${s.type}|${s.count}`).sort()).toEqual(want);
+    expect([...groups.values()].some((count) => count < 10)).toBe(true);
+  });
+});
+
+describe('the access audit', () => {
+  const AUDIT = `query($p: ID!) { accessAudit(partyId: $p) {
+    courtAccessLog { userId caseNumber operation } courtAccessLogIntact
+    realEstateAccessLog { userId role court caseNumber operation answeredBy categories resultCount } realEstateAccessLogIntact
+    vehicleAccessLogIntact financeAccessLogIntact
+  } }`;
+  type Audit = { accessAudit: Record<string, unknown> & { courtAccessLog: { userId: string }[]; realEstateAccessLog: { userId: string; caseNumber: string; answeredBy: string }[] } };
+
+  it('shows a supervisor who looked, in the court and in the agency that answered, and that the chains are intact', async () => {
+    const officer = officerOf(open);
+    expect((await h.query(CASE_PARTY, { c: open._id, p: debtor }, { as: officer })).errors).toBeUndefined();
+    const response = await h.query<Audit>(AUDIT, { p: debtor }, { as: SUPERVISOR });
+    expect(response.errors).toBeUndefined();
+    const audit = response.data?.accessAudit;
+    expect(audit?.courtAccessLog).toContainEqual({ userId: officer.userId, caseNumber: open._id, operation: 'CaseParty.party' });
+    expect(audit?.realEstateAccessLog).toContainEqual(expect.objectContaining({ userId: officer.userId, role: 'OFFICER', court: open.courtCode, caseNumber: open._id, answeredBy: 'REALESTATE', operation: 'realEstateFindings' }));
+    expect([audit?.courtAccessLogIntact, audit?.realEstateAccessLogIntact, audit?.vehicleAccessLogIntact, audit?.financeAccessLogIntact]).toEqual([true, true, true, true]);
+  });
+
+  it('detects an altered entry in one agency’s log', async () => {
+    const client = new MongoClient(process.env.MONGODB_URI ?? '');
+    try {
+      await client.db(h.databaseName('realestate')).collection(ACCESS_LOG).updateOne({}, { $set: { userId: 'someone-else' } });
+    } finally {
+      await client.close();
+    }
+    const response = await h.query<Audit>(AUDIT, { p: debtor }, { as: SUPERVISOR });
+    expect(response.data?.accessAudit.realEstateAccessLogIntact).toBe(false);
+    expect(response.data?.accessAudit.courtAccessLogIntact).toBe(true);
+  });
+
+  it('is for supervisors only', async () => {
+    for (const as of [officerOf(open), divisionHeadOf(open.courtCode), staffOf('REALESTATE'), ANALYST]) {
+      expect(codeOf(await h.query(AUDIT, { p: debtor }, { as }))).toBe('FORBIDDEN');
+    }
+  });
+});
