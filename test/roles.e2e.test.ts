@@ -73,6 +73,26 @@ const ALLOWED: Record<string, Allowed> = {
   recordVesselDetention: allow('VESSELS', 'AGENCY_STAFF'),
   caseStatistics: allow('POLICE', 'DIVISION_HEAD', 'ANALYST', 'SUPERVISOR'),
   accessAudit: allow('POLICE', 'SUPERVISOR'),
+  // Mass-victim cases: court staff run them; analysts and supervisors see the aggregate views only; paying out needs a division head.
+  massCase: allow('VICTIMS', ...COURT, 'ANALYST', 'SUPERVISOR'),
+  massCases: allow('VICTIMS', ...COURT, 'ANALYST', 'SUPERVISOR'),
+  distributionRound: allow('VICTIMS', ...COURT, 'ANALYST', 'SUPERVISOR'),
+  participant: allow('VICTIMS', ...COURT),
+  me: allow('VICTIMS', ...COURT),
+  verificationIssues: allow('VICTIMS', ...COURT),
+  objections: allow('VICTIMS', ...COURT),
+  declareMassCase: allow('VICTIMS', ...COURT),
+  registerParticipant: allow('VICTIMS', ...COURT),
+  importLedger: allow('VICTIMS', ...COURT),
+  verifyCase: allow('VICTIMS', ...COURT),
+  recordObjection: allow('VICTIMS', ...COURT),
+  resolveObjection: allow('VICTIMS', ...COURT),
+  announceRound: allow('VICTIMS', ...COURT),
+  createPayoutBatches: allow('VICTIMS', ...COURT),
+  runPayoutBatch: allow('VICTIMS', 'DIVISION_HEAD'),
+  recordPaymentResult: allow('VICTIMS', ...COURT),
+  updateBankCard: allow('VICTIMS', ...COURT),
+  resendPayment: allow('VICTIMS', 'DIVISION_HEAD'),
 };
 
 /** Valid-looking values by argument name; anything else gets a placeholder of its type. */

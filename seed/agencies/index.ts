@@ -5,6 +5,7 @@ import { generateVessels } from './vessels';
 import { generateTaxation } from './taxation';
 import { generateMarket } from './market';
 import { generateFinance } from './finance';
+import { generateVictims } from './victims';
 
 /** The generator of every agency subgraph besides the court, by subgraph name. */
 export const AGENCY_GENERATORS: Record<string, AgencyGenerator> = {
@@ -14,4 +15,5 @@ export const AGENCY_GENERATORS: Record<string, AgencyGenerator> = {
   taxation: generateTaxation,
   finance: generateFinance,
   market: generateMarket,
+  victims: generateVictims,
 };

@@ -1,0 +1,61 @@
+import { badUserInput, notFound } from '../kit/errors';
+import { caseNumberArg } from '../kit/validate';
+import type { VictimsContext } from './context';
+import { PARTICIPANT_ID, roundOfBatchId, splitPairId } from './ids';
+import { paymentOf } from './payouts';
+import type { BatchDocument, MassCaseDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument } from './model';
+
+/** Each takes the argument as given, checks its shape (BAD_USER_INPUT naming it) and loads it (NOT_FOUND). */
+
+export async function massCaseArg(ctx: VictimsContext, field: string, value: string): Promise<MassCaseDocument> {
+  const caseNumber = caseNumberArg(field, value);
+  const found = await ctx.massCaseByNumber.load(caseNumber);
+  if (!found) throw notFound('mass-victim case', caseNumber);
+  return found;
+}
+
+export async function participantArg(ctx: VictimsContext, field: string, value: string): Promise<ParticipantDocument> {
+  if (!PARTICIPANT_ID.test(value)) throw badUserInput(field, 'is not a participant id (P + 16 hex digits)');
+  const found = await ctx.participantById.load(value);
+  if (!found) throw notFound('participant', value);
+  return found;
+}
+
+export async function roundArg(ctx: VictimsContext, field: string, value: string): Promise<RoundDocument> {
+  if (!/#R\d+$/.test(value)) throw badUserInput(field, 'is not a round id (<case number>#R<n>)');
+  const found = await ctx.repo.rounds.findOne({ _id: value });
+  if (!found) throw notFound('distribution round', value);
+  return found;
+}
+
+export async function batchArg(ctx: VictimsContext, field: string, value: string): Promise<BatchDocument> {
+  if (!roundOfBatchId(value)) throw badUserInput(field, 'is not a batch id (<round id>#B<n>)');
+  const found = await ctx.repo.batches.findOne({ _id: value });
+  if (!found) throw notFound('payout batch', value);
+  return found;
+}
+
+export async function paymentArg(ctx: VictimsContext, field: string, value: string): Promise<PaymentDocument> {
+  if (!splitPairId(value)) throw badUserInput(field, 'is not a payment id (<round id>|<participant id>)');
+  const found = await paymentOf(ctx.repo, value);
+  if (!found) throw notFound('payment', value);
+  return found;
+}
+
+export async function objectionArg(ctx: VictimsContext, field: string, value: string): Promise<ObjectionDocument> {
+  if (!splitPairId(value)) throw badUserInput(field, 'is not an objection id (<verification id>|<participant id>)');
+  const found = await ctx.repo.objections.findOne({ _id: value });
+  if (!found) throw notFound('objection', value);
+  return found;
+}
+
+export function textArg(field: string, value: string, max: number): string {
+  const text = value.trim();
+  if (text === '' || text.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
+  return text;
+}
+
+export function amountArg(field: string, value: number, min = 0): number {
+  if (!Number.isSafeInteger(value) || value < min) throw badUserInput(field, `must be a whole number of fen of at least ${min}`);
+  return value;
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { readFileSync } from 'node:fs';
+import type { Identity } from '../kit/auth/identity';
+import { identityHeaders } from '../kit/auth/internalToken';
+import { FileSmsSender, OutboxDispatcher } from '../kit/outbox';
+import { startSubgraph, type RunningSubgraph } from '../kit/server';
+import { OUTBOX_PREFIX } from './model';
+import type { Caller } from './caller';
+import { createVictimsSubgraph } from './index';
+import { FilePaymentChannel, type FilePaymentChannelOptions } from './paymentChannel';
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export interface VictimsHarness {
+  running: RunningSubgraph;
+  db: Db;
+  dataDir: string;
+  /** Dispatches the outbox into the SMS file and returns every SMS delivered so far, by id. */
+  sms(): Promise<Map<string, string>>;
+  /** Moves the subgraph's clock (deadlines) forward. */
+  advance(ms: number): void;
+  /** As an officer unless `as` names another caller (x-caller) or `identity` another verified identity. */
+  query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, as?: { caller?: Caller; identity?: Identity }): Promise<GraphQLResult<T>>;
+  stop(): Promise<void>;
+}
+
+export const OFFICER: Identity = { userId: 'victims-officer', roles: ['OFFICER'], court: '浙0102', officerId: '330102-0001' };
+export const ANALYST: Identity = { userId: 'victims-analyst', roles: ['ANALYST'] };
+export const DIVISION_HEAD: Identity = { userId: 'victims-head', roles: ['DIVISION_HEAD'], court: '浙0102' };
+
+/** The victims subgraph alone on port 0, its own database (`t_<name>`), data directory and clock. */
+export async function startVictims(name: string, channel: FilePaymentChannelOptions = {}): Promise<VictimsHarness> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const dbName = `t_${name}`;
+  const client = await MongoClient.connect(uri, { maxPoolSize: 5 });
+  await client.db(dbName).dropDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), `${dbName}-`));
+  let offset = 0;
+  const subgraph = createVictimsSubgraph({ objectionDays: 15, dataDir }, (db) => FilePaymentChannel.open(join(dataDir, db.databaseName, 'payments.jsonl'), channel));
+  const running = await startSubgraph(subgraph, { name: 'victims', host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 }, { clock: () => new Date(Date.now() + offset) });
+  return {
+    running,
+    db: client.db(dbName),
+    dataDir,
+    advance: (ms) => void (offset += ms),
+    async sms() {
+      const file = join(dataDir, 'sms.jsonl');
+      const sender = await FileSmsSender.open(file);
+      const dispatcher = new OutboxDispatcher(client.db(dbName), sender, { prefix: OUTBOX_PREFIX, messagesPerSecond: 10_000, owner: 'test' });
+      await dispatcher.drain();
+      await dispatcher.stop();
+      await sender.close();
+      const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+      return new Map(lines.map((l) => JSON.parse(l) as { id: string; text: string }).map((m) => [m.id, m.text]));
+    },
+    async query<T>(document: string, variables?: Record<string, unknown>, as: { caller?: Caller; identity?: Identity } = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(await identityHeaders(as.identity ?? OFFICER)) };
+      if (as.caller) headers['x-caller'] = JSON.stringify(as.caller);
+      const response = await fetch(running.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
+      return (await response.json()) as GraphQLResult<T>;
+    },
+    async stop() {
+      await running.stop();
+      await client.close();
+    },
+  };
+}
+
+/** The data of a result, or a thrown error carrying its GraphQL errors. */
+export function dataOf<T>(result: GraphQLResult<T>): T {
+  if (result.errors?.length || !result.data) throw new Error(JSON.stringify(result.errors ?? 'no data'));
+  return result.data;
+}
+
+export function codeOf(result: GraphQLResult<unknown>): unknown {
+  return result.errors?.[0]?.extensions?.code;
+}
+
+export const DECLARE = `mutation($c: String!, $n: String!) { declareMassCase(caseNumber: $c, name: $n) { caseNumber objectionDays } }`;
+export const REGISTER = `mutation($i: RegistrationInput!) { registerParticipant(input: $i) { duplicate participant { id name citizenId phone bankCard } } }`;
+export const IMPORT = `mutation($c: String!, $csv: String!) { importLedger(caseNumber: $c, csv: $csv) { entries imported unchanged conflicts { line citizenId reason } } }`;
+export const VERIFY = `mutation($c: String!) { verifyCase(caseNumber: $c) { id number objectionDeadline verified nameMismatches notInLedger unregistered allowedClaims mismatchClaims unregisteredClaims } }`;
+export const ANNOUNCE = `mutation($c: String!, $p: Cents!) { announceRound(caseNumber: $c, pool: $p) { id number pool cumulativePool totalClaims undistributed released summary { payees payable reserved reservedCount escrow escrowCount } } }`;
