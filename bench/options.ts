@@ -1,0 +1,68 @@
+import { SCALES } from '../seed/province';
+import { readCount, readPositiveInt } from '../subgraphs/kit/config';
+
+export interface BenchOptions {
+  connections: number;
+  /**
+   * Connections for the operations that call every subgraph (panorama, page, mixed). With FerretDB
+   * scanning whole collections a fan-out request costs hundreds of ms of database time, and at 50
+   * connections a 10 s run can end before any completes.
+   */
+  fanoutConnections: number;
+  /** Seconds per measured run. */
+  duration: number;
+  /** Measured runs per operation and target; the report gives each figure's median over them. */
+  runs: number;
+  /** Seconds of unmeasured load before an operation's first run, so JIT and query-plan caches are warm. */
+  warmup: number;
+  cases: number;
+  seed: number;
+  /** Per-request timeout in seconds; slow operations at 50 connections would otherwise count as errors at autocannon's 10 s. */
+  timeout: number;
+  /** Requests sent one at a time per operation and target before the load, for latency without queueing. */
+  probes: number;
+  report: string;
+}
+
+/*
+ * The seed's tiny province (300 cases) and 5 fan-out connections by default: on the embedded FerretDB
+ * a demo province (3000) makes one case lookup take ~0.7 s alone, so at 50 connections nothing completes
+ * within a run (see README). With MONGODB_URI pointing at a real MongoDB, pass --cases 3000.
+ */
+const DEFAULTS: BenchOptions = {
+  connections: 50,
+  fanoutConnections: 5,
+  duration: 10,
+  runs: 3,
+  warmup: 2,
+  cases: SCALES.tiny,
+  seed: 2026,
+  timeout: 30,
+  probes: 10,
+  report: 'bench/report.md',
+};
+
+const USAGE = `npm run bench -- [--connections 50] [--fanout-connections 5] [--duration 10] [--runs 3] [--warmup 2] [--cases 300] [--seed 2026] [--timeout 30] [--probes 10] [--report bench/report.md]`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const options = { ...DEFAULTS };
+  for (let i = 0; i < argv.length; i += 2) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--help' || value === undefined) throw new Error(`usage: ${USAGE}`);
+    switch (flag) {
+      case '--connections': options.connections = readPositiveInt(value, 0, flag); break;
+      case '--fanout-connections': options.fanoutConnections = readPositiveInt(value, 0, flag); break;
+      case '--duration': options.duration = readPositiveInt(value, 0, flag); break;
+      case '--runs': options.runs = readPositiveInt(value, 0, flag); break;
+      case '--warmup': options.warmup = readCount(value, 0, flag); break;
+      case '--cases': options.cases = readPositiveInt(value, 0, flag); break;
+      case '--seed': options.seed = readPositiveInt(value, 0, flag); break;
+      case '--timeout': options.timeout = readPositiveInt(value, 0, flag); break;
+      case '--probes': options.probes = readPositiveInt(value, 0, flag); break;
+      case '--report': options.report = value; break;
+      default: throw new Error(`unknown option ${flag}; usage: ${USAGE}`);
+    }
+  }
+  return options;
+}
