@@ -47,8 +47,9 @@ async function transition(
     if (winner) await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set: winner.set });
     refuse(await load(controls, id), action);
   }
-  const result = await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set });
-  if (result.modifiedCount === 0) refuse(await load(controls, id), action);
+  // Holding the claim makes this the only way out of that state; if a racing loser already applied this
+  // change on our behalf (it finishes claims it finds unapplied), the update below matches nothing, and that is success.
+  await controls.updateOne({ _id: id, state: control.state, requestState: control.requestState }, { $set });
   await requeue(controls, control.assetId, now);
   return load(controls, id);
 }
