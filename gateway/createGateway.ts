@@ -59,16 +59,39 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
  * A subgraph that cannot be reached is reported by name, so the officer knows which register did not
  * answer while the others' data still arrives.
  */
-function agencyFetcher(name: string): RemoteGraphQLDataSource['fetcher'] {
+function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDataSource['fetcher'] {
+  const attempt = (url: string, init: Parameters<typeof fetch>[1]) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   return async (url, init) => {
     try {
-      return await fetch(url, init);
+      return await attempt(url, init).catch((error: unknown) => {
+        // One retry for a query whose connection failed (a restarting agency); never a mutation, which may have run.
+        if (isTimeout(error) || !isQuery(init?.body)) throw error;
+        return attempt(url, init);
+      });
     } catch (error) {
+      if (isTimeout(error)) {
+        throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer within ${timeoutMs} ms`, { agency: name });
+      }
       // The cause's code only (ECONNREFUSED, ETIMEDOUT): its message would show internal addresses to clients.
       const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? 'unreachable') : 'unreachable';
       throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer (${cause})`, { agency: name });
     }
   };
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** The gateway's subgraph operations start with their keyword; only queries are safe to send twice. */
+function isQuery(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const query = (JSON.parse(body) as { query?: unknown }).query;
+    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -108,7 +131,7 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
         buildService({ name, url }) {
           const target = overrides[name] || url;
           if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override`);
-          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name) }, identityKey);
+          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name, config.subgraphTimeoutMs ?? 30_000) }, identityKey);
         },
       });
       const apollo = gatewayApolloServer(gateway, config);

@@ -209,6 +209,8 @@ export interface GatewayConfig {
   identityKey: KeyConfig;
   /** NODE_ENV=development: stack traces in error responses, for a developer's own machine only. */
   stackTraces: boolean;
+  /** SUBGRAPH_TIMEOUT_MS: how long an agency may take to answer before the gateway reports it unavailable (30 s: the embedded FerretDB queues concurrent writes for seconds; a deployment on MongoDB should set about 5 s). */
+  subgraphTimeoutMs?: number;
 }
 
 export function gatewayConfig(env: Env = process.env): GatewayConfig {
@@ -224,5 +226,6 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     clientTokens: clientTokenConfig(env),
     identityKey: keyConfig('GATEWAY_IDENTITY', env),
     stackTraces: env.NODE_ENV === 'development',
+    subgraphTimeoutMs: readPositiveInt(env.SUBGRAPH_TIMEOUT_MS, 30_000, 'SUBGRAPH_TIMEOUT_MS'),
   };
 }
