@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** Requests sent one at a time per operation and target before the load, for latency without queueing. */
   probes: number;
   report: string;
+  /** Also measure the lookup with one case number for every request, which shows Hive's request merging. */
+  withMerging: boolean;
 }
 
 /*
@@ -32,7 +34,7 @@ export interface BenchOptions {
 const DEFAULTS: BenchOptions = {
   connections: 50,
   fanoutConnections: 5,
-  duration: 10,
+  duration: 8,
   runs: 3,
   warmup: 2,
   cases: SCALES.tiny,
@@ -40,14 +42,20 @@ const DEFAULTS: BenchOptions = {
   timeout: 30,
   probes: 10,
   report: 'bench/report.md',
+  withMerging: false,
 };
 
-const USAGE = `npm run bench -- [--connections 50] [--fanout-connections 5] [--duration 10] [--runs 3] [--warmup 2] [--cases 300] [--seed 2026] [--timeout 30] [--probes 10] [--report bench/report.md]`;
+const USAGE = `npm run bench -- [--connections 50] [--fanout-connections 5] [--duration 8] [--runs 3] [--warmup 2] [--cases 300] [--seed 2026] [--timeout 30] [--probes 10] [--report bench/report.md] [--with-merging]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...DEFAULTS };
   for (let i = 0; i < argv.length; i += 2) {
     const flag = argv[i];
+    if (flag === '--with-merging') {
+      options.withMerging = true;
+      i -= 1;
+      continue;
+    }
     const value = argv[i + 1];
     if (flag === '--help' || value === undefined) throw new Error(`usage: ${USAGE}`);
     switch (flag) {

@@ -31,8 +31,13 @@ function describe(s: OperationSummary, machineCores: number, duration: number): 
   const gateway = s.targets.find((t) => t.target === 'gateway');
   const peer = s.targets.find((t) => t.target === 'peer');
   if (!gateway || !peer) return `${s.operation.title}: incomplete.`;
-  if (gateway.rps === 0 || peer.rps === 0) {
-    return `**${s.operation.title}**: no request completed within a run for ${gateway.rps === 0 ? 'our gateway' : 'the peer'}: at this concurrency a request waits longer than a run lasts, so the figures say nothing about the gateways; use fewer connections or a smaller province.`;
+  const stalled = s.targets.filter((t) => t.rps === 0).map((t) => t.target);
+  if (stalled.length > 0) {
+    return (
+      `**${s.operation.title}**: no request completed within a run (median) through ${stalled.join(', ')} ` +
+      `(${s.targets.map((t) => `${t.target} ${t.rpsRuns.map(f1).join('/')} req/s`).join(', ')}): at this concurrency a request waits longer than a run lasts, ` +
+      `so the figures compare nothing. Meanwhile FerretDB kept ${gateway.ferretdbCores.toFixed(2)} of the ${machineCores} cores busy during our gateway's runs.`
+    );
   }
   const busy = (t: TargetSummary) => (100 * cores(totalCpu(t), t.rps)) / machineCores;
   const db = cores(gateway.cpuPerRequest.ferretdb, gateway.rps);
@@ -67,7 +72,21 @@ function aloneLine(probes: readonly Probe[]): string | undefined {
 /** Above this many cores of other work, the machine was shared and the figures say so. */
 const DISTURBED_CORES = 0.25;
 
-export function readResults(summaries: readonly OperationSummary[], machineCores: number, probes: readonly Probe[], duration: number): string[] {
+/** Runs of one target that fell by more than a third from the first to the last, as "op → target a → b req/s". */
+function declines(summaries: readonly OperationSummary[]): string[] {
+  return summaries.flatMap((s) =>
+    s.targets
+      .filter((t) => t.rpsRuns.length > 1 && t.rpsRuns[t.rpsRuns.length - 1] < (2 / 3) * t.rpsRuns[0])
+      .map((t) => `${s.operation.key} → ${t.target} ${f1(t.rpsRuns[0])} → ${f1(t.rpsRuns[t.rpsRuns.length - 1])} req/s`),
+  );
+}
+
+export function readResults(
+  summaries: readonly OperationSummary[],
+  machineCores: number,
+  probes: readonly Probe[],
+  duration: number,
+): string[] {
   const lines: string[] = [];
   const disturbed = summaries.flatMap((s) => s.targets.filter((t) => t.outsideCores > DISTURBED_CORES).map((t) => `${s.operation.key} → ${t.target} ${t.outsideCores.toFixed(2)}`));
   if (disturbed.length > 0) {
@@ -78,6 +97,10 @@ export function readResults(summaries: readonly OperationSummary[], machineCores
     const floor = s.targets.find((t) => t.target === 'floor');
     const gateway = s.targets.find((t) => t.target === 'gateway');
     if (!floor || !gateway || !s.overhead) continue;
+    if (!Number.isFinite(s.overhead.gateway)) {
+      lines.push(`**Overhead over the floor under load** (${s.operation.title}): not measurable, since not every target completed a request within a run; the latency alone, below, is the only measure of it here.`);
+      continue;
+    }
     lines.push(
       `**Overhead over the floor under load** (${s.operation.title}): the court subgraph alone answers ${f1(floor.rps)} req/s with p95 ${f1(floor.p95)} ms; ` +
         `through our gateway p95 is ${f1(gateway.p95)} ms (${signed(s.overhead.gateway)} ms), through the peer ${signed(s.overhead.peer)} ms. ` +
@@ -89,6 +112,13 @@ export function readResults(summaries: readonly OperationSummary[], machineCores
   }
   const alone = aloneLine(probes);
   if (alone) lines.push(alone);
+  const fell = declines(summaries);
+  if (fell.length > 0) {
+    lines.push(
+      `**Slower with every run**: ${fell.join(', ')}. The requests themselves grow the data they read: every look is appended to the subgraph's access log ` +
+        '(see the entries per operation), each append first reads the end of the chain, and FerretDB answers that by reading the whole collection.',
+    );
+  }
   lines.push(
     'All processes, the load generator included, share the same cores: a gateway that spends less CPU per request leaves more for the subgraphs and FerretDB, ' +
       'so a throughput ratio here measures the whole system per request on this machine, not the gateway in isolation.',

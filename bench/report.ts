@@ -24,6 +24,8 @@ export interface BenchRecord {
   /** Runs after which the processes were still busy 60 s later: the next run began with their backlog. */
   undrained: string[];
   summaries: OperationSummary[];
+  /** Collections that grew between the seed and the end of the load. */
+  added: { collection: string; before: number; after: number }[];
   /** Per process: RSS after start, and peaks while our gateway's and while the peer's runs were going. */
   rss: { name: string; idle: number; gatewayRuns: number; peerRuns: number }[];
   verdicts: Verdict[];
@@ -65,10 +67,14 @@ function operationSection(s: OperationSummary, options: BenchOptions): string {
     '',
     table(['target', 'req/s (median)', 'req/s per run', 'responses per run', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'peak RSS of target process (MB)'], rows),
     '',
-    `Ratio of our gateway's throughput to the peer's: **×${num(s.ratioToPeer, 2)}**.`,
+    Number.isFinite(s.ratioToPeer) ? `Ratio of our gateway's throughput to the peer's: **×${num(s.ratioToPeer, 2)}**.` : 'No ratio to the peer: a target completed no request within a run.',
   ];
   if (s.overhead) {
     lines.push(`p95 overhead over the floor: **our gateway ${signed(s.overhead.gateway)} ms**, the peer ${signed(s.overhead.peer)} ms (target ≤ ${OVERHEAD_TARGET_MS} ms).`);
+  }
+  const logged = [...s.accessLog].sort((a, b) => b[1] - a[1]);
+  if (logged.length > 0) {
+    lines.push(`Access-log entries appended during this operation (warm-ups and runs): ${logged.reduce((sum, [, n]) => sum + n, 0)} (${logged.map(([name, n]) => `${name} ${n}`).join(', ')}).`);
   }
   const failures = s.targets.filter((t) => t.firstError);
   for (const t of failures) lines.push('', `First GraphQL error seen from ${LABEL[t.target]}: \`${(t.firstError ?? '').replace(/`/g, "'")}\``);
@@ -128,10 +134,12 @@ ${table(['component', 'version'], Object.entries(r.versions).map(([k, v]) => [k,
 
 - Load: autocannon, closed loop (each connection sends its next request when the last is answered), no pipelining,
   ${o.connections} connections (${o.fanoutConnections} for the operations that call every subgraph), ${o.duration} s per run, ${o.runs} runs, request timeout ${o.timeout} s.
-  After every run the bench waits until the processes are idle (under 10 % of a core), since both gateways go on serving
-  the requests a run left in flight${r.undrained.length ? `; **not idle within 60 s after: ${r.undrained.join(', ')}**` : ''}.
+  After every run the bench waits until the processes are idle (under 10 % of a core, for at most 15 s), since both gateways go on serving
+  the requests a run left in flight${r.undrained.length ? `; **not idle within 15 s after: ${r.undrained.join(', ')}**` : ''}.
   Before an operation's first run each target gets ${o.warmup} s of unmeasured load (JIT, query-plan caches, connection pools).
-  Runs alternate between targets (run 1 of each, then run 2 of each…) so that drift affects them alike.
+  Runs alternate between targets (run 1 of each, then run 2 of each…), in an order that rotates from run to run, so that
+  drift affects them alike. Every subgraph's access log (a hash chain each look is appended to) is emptied before each
+  operation, so each starts from the seeded data rather than from what the operations before it logged.
 - Latency percentiles are computed from every response's latency (autocannon's own histogram has no p95).
 - "GraphQL errors": 2xx responses whose body has \`errors\`. Errors and non-2xx as autocannon counts them.
 - RSS: VmRSS from /proc every 200 ms; CPU: utime + stime from /proc/<pid>/stat before and after each run, and the
@@ -162,6 +170,10 @@ ${probeSection(r.probes)}
 ## Where the CPU goes (ms of CPU per request, median over runs)
 
 ${cpuSection(r.summaries)}
+
+## What the benchmark wrote (documents per collection, seeded → at the end)
+
+${table(['collection', 'seeded', 'at the end', 'added'], r.added.map((g) => [g.collection, String(g.before), String(g.after), `+${g.after - g.before}`]))}
 
 ## Memory (RSS, MB)
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { repoRoot } from '../scripts/processes';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { authFor } from './auth';
+import { countDocuments, growth, takeAccessLogs } from './growth';
 import { pickInputs } from './inputs';
 import { runLoad, type RunResult } from './load';
 import { describeMachine, versions } from './machine';
@@ -18,6 +19,9 @@ import { summarise, verdicts, type OperationResult } from './summary';
 
 // `npm run bench`: a seeded province, every service in its own process, then each operation against
 // our gateway, the Hive peer and (where one subgraph answers) the subgraph itself; writes bench/report.md.
+
+/** How long a run's leftover requests may keep the processes busy before the next run starts anyway. */
+const DRAIN_MS = 15_000;
 
 function targetUrls(stack: Stack): Record<Target, string> {
   const court = stack.subgraphs.find((s) => s.name === 'court');
@@ -41,8 +45,9 @@ async function measure(stack: Stack, ops: readonly Operation[], options: BenchOp
   const results: OperationResult[] = [];
   const undrained: string[] = [];
   const drain = async (label: string) => {
-    if ((await waitQuiet(stack.processes)) === null) undrained.push(label);
+    if ((await waitQuiet(stack.processes, { maxMs: DRAIN_MS })) === null) undrained.push(label);
   };
+  await takeAccessLogs(stack.mongoUri, stack.databaseName);
   for (const op of ops) {
     if (options.warmup > 0) {
       for (const target of op.targets) {
@@ -53,14 +58,15 @@ async function measure(stack: Stack, ops: readonly Operation[], options: BenchOp
     }
     const runs = new Map<Target, RunResult[]>(op.targets.map((t) => [t, []]));
     for (let run = 1; run <= options.runs; run++) {
-      for (const target of op.targets) {
+      // The order rotates: whoever goes later in a round finds more in the databases (seals, access log).
+      for (const target of op.targets.map((_, k) => op.targets[(run - 1 + k) % op.targets.length])) {
         const result = await load(op, target, options.duration);
         runs.get(target)?.push(result);
         console.log(line(op, target, run, result));
         await drain(`${op.key} → ${target} run ${run}`);
       }
     }
-    results.push({ operation: op, runs });
+    results.push({ operation: op, runs, accessLog: await takeAccessLogs(stack.mongoUri, stack.databaseName) });
   }
   return { results, undrained };
 }
@@ -91,7 +97,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stopOnSignal);
   try {
     const inputs = await pickInputs(stack.mongoUri, stack.databaseName);
-    const ops = operations(inputs);
+    const seededCounts = await countDocuments(stack.mongoUri, stack.databaseName);
+    const ops = operations(inputs).filter((op) => op.judged || options.withMerging);
     const urls = targetUrls(stack);
     const mixed = ops.find((op) => op.key === 'mixed');
     if (!mixed) throw new Error('no mixed workload');
@@ -107,6 +114,7 @@ async function main(): Promise<void> {
     // A process that died mid-run (the peer's loopback guard, a crash) would leave figures of nothing.
     const dead = stack.exited();
     if (dead.length > 0) throw new Error(`stopped during the benchmark: ${dead.join(', ')}; no report written`);
+    const added = growth(seededCounts, await countDocuments(stack.mongoUri, stack.databaseName));
     const summaries = results.map((r) => summarise(r, SUBGRAPHS.map((s) => s.name)));
     const rss = rssTable(stack, idle, results);
     const gatewayPeak = rss.find((p) => p.name === 'gateway')?.gatewayRuns ?? Number.NaN;
@@ -126,6 +134,7 @@ async function main(): Promise<void> {
       outsideAtStart,
       undrained,
       summaries,
+      added,
       rss,
       verdicts: verdicts(summaries, gatewayPeak, options.connections),
       reading: readResults(summaries, machine.cores, probes, options.duration),

@@ -9,6 +9,8 @@ export const TARGET_PROCESS: Record<Target, string> = { gateway: 'gateway', peer
 export interface OperationResult {
   operation: Operation;
   runs: Map<Target, RunResult[]>;
+  /** Access-log entries each subgraph appended during the operation's warm-ups and runs. */
+  accessLog: Map<string, number>;
 }
 
 export interface TargetSummary {
@@ -30,6 +32,8 @@ export interface TargetSummary {
   rssPeak: number;
   /** Median over runs of CPU milliseconds per response, by group of processes. */
   cpuPerRequest: { target: number; subgraphs: number; ferretdb: number; loadGenerator: number };
+  /** Cores FerretDB kept busy during the runs (median), whether or not requests completed. */
+  ferretdbCores: number;
   /** Cores used by everything outside the benchmark during the runs (median): other users' work disturbs every figure. */
   outsideCores: number;
   firstError?: string;
@@ -37,6 +41,7 @@ export interface TargetSummary {
 
 export interface OperationSummary {
   operation: Operation;
+  accessLog: Map<string, number>;
   targets: TargetSummary[];
   /** Our gateway's throughput over the peer's. */
   ratioToPeer: number;
@@ -45,7 +50,9 @@ export interface OperationSummary {
 }
 
 function cpuPerRequest(runs: RunResult[], target: Target, subgraphNames: readonly string[]): TargetSummary['cpuPerRequest'] {
-  const per = (pick: (run: RunResult) => number) => median(runs.map((run) => (pick(run) * 1000) / Math.max(1, run.responses)));
+  // A run that completed nothing has no cost per request, only a total; it is left out rather than divided by one.
+  const completed = runs.filter((run) => run.responses > 0);
+  const per = (pick: (run: RunResult) => number) => median(completed.map((run) => (pick(run) * 1000) / run.responses));
   const sum = (run: RunResult, names: readonly string[]) => names.reduce((total, name) => total + (run.cpu.get(name) ?? 0), 0);
   const own = TARGET_PROCESS[target];
   return {
@@ -73,6 +80,7 @@ export function summarise(result: OperationResult, subgraphNames: readonly strin
     failuresAllRuns: runs.reduce((sum, r) => sum + r.errors + r.non2xx + r.graphqlErrors, 0),
     rssPeak: Math.max(...runs.map((r) => r.rss.get(TARGET_PROCESS[target]) ?? 0)),
     cpuPerRequest: cpuPerRequest(runs, target, subgraphNames),
+    ferretdbCores: median(runs.map((r) => (r.cpu.get('FerretDB') ?? 0) / Math.max(r.seconds, 1e-9))),
     outsideCores: median(runs.map((r) => (r.cpu.get(OUTSIDE) ?? 0) / Math.max(r.seconds, 1e-9))),
     firstError: runs.find((r) => r.firstError)?.firstError,
   }));
@@ -82,8 +90,9 @@ export function summarise(result: OperationResult, subgraphNames: readonly strin
   const floor = of('floor');
   return {
     operation: result.operation,
+    accessLog: result.accessLog,
     targets,
-    ratioToPeer: gateway && peer ? gateway.rps / peer.rps : Number.NaN,
+    ratioToPeer: gateway && peer && gateway.rps > 0 && peer.rps > 0 ? gateway.rps / peer.rps : Number.NaN,
     overhead: gateway && peer && floor ? { gateway: gateway.p95 - floor.p95, peer: peer.p95 - floor.p95 } : undefined,
   };
 }
@@ -103,7 +112,10 @@ export function verdicts(all: readonly OperationSummary[], gatewayRssPeak: numbe
   const unjudged = all.filter((s) => !s.operation.judged).map((s) => `${s.operation.title}, not judged: ×${fmt(s.ratioToPeer)}`);
   const slower = summaries.filter((s) => !(s.ratioToPeer >= 1));
   const withFloor = summaries.filter((s) => s.overhead);
-  const overheads = withFloor.map((s) => `${s.operation.title}: ${(s.overhead as { gateway: number }).gateway.toFixed(1)} ms`);
+  const overheads = withFloor.map((s) => {
+    const overhead = (s.overhead as { gateway: number }).gateway;
+    return `${s.operation.title}: ${Number.isFinite(overhead) ? `${overhead.toFixed(1)} ms` : 'not measurable, no request completed within a run'}`;
+  });
   const errorful = summaries.flatMap((s) =>
     s.targets.filter((t) => t.target === 'gateway' && t.failuresAllRuns > 0).map((t) => `${s.operation.title}: ${t.failuresAllRuns} failed requests over all runs`),
   );
@@ -111,7 +123,7 @@ export function verdicts(all: readonly OperationSummary[], gatewayRssPeak: numbe
     {
       target: 'Our gateway’s throughput ≥ the peer’s on every operation',
       met: slower.length === 0,
-      detail: [...summaries.map((s) => `${s.operation.title}: ×${fmt(s.ratioToPeer)}`), ...unjudged].join('; '),
+      detail: [...summaries.map((s) => `${s.operation.title}: ${Number.isFinite(s.ratioToPeer) ? `×${fmt(s.ratioToPeer)}` : 'no comparison, a target completed no request'}`), ...unjudged].join('; '),
     },
     {
       target: `p95 overhead over the floor ≤ ${OVERHEAD_TARGET_MS} ms at ${connections} connections`,
