@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
-import { ACCESS_LOG, recordAccess, verifyChain, type AccessEntry, type AccessEntryInput } from './accessLog';
+import { ACCESS_LOG, verifyChain, type AccessEntry, type AccessEntryInput } from './accessLog';
+import { ChainAppender, recordAccess } from './appender';
 
 const KEY = 'test-key';
 const input = (n: number): AccessEntryInput => ({
@@ -38,5 +39,18 @@ describe('the access log', () => {
     const log = fresh.collection<AccessEntry>(ACCESS_LOG);
     await log.deleteOne({ _id: 3 });
     expect((await verifyChain(log)).firstBrokenAt).toBe(3);
+  });
+
+  it('keeps one chain when two instances of a subgraph append to the same log at once', async () => {
+    const shared = client.db('t_access_log_instances');
+    await shared.dropDatabase();
+    await shared.collection(ACCESS_LOG).createIndex({ subjectHash: 1 });
+    const log = shared.collection<AccessEntry>(ACCESS_LOG);
+    // Two appenders on one collection stand for two processes: each keeps its own idea of the chain's end.
+    const instances = [new ChainAppender(log, KEY), new ChainAppender(log, KEY)];
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(Array.from({ length: 40 }, (_, n) => (instances[n % 2] as ChainAppender).append(input(n), new Date())));
+    }
+    expect(await verifyChain(log)).toEqual({ intact: true, entries: 120, firstBrokenAt: null });
   });
 });

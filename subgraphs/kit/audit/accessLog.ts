@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
-import type { Collection, Db } from 'mongodb';
-import { isDuplicateKey, type IndexDeclaration } from '../mongo';
+import type { Collection } from 'mongodb';
+import type { IndexDeclaration } from '../mongo';
 
 /**
  * The access log (查询日志): every look at a person's assets or identity, who looked, why and what came
@@ -35,7 +35,6 @@ export interface AccessEntry extends Omit<AccessEntryInput, 'subjectId'> {
 export const ACCESS_LOG = 'accessLog';
 export const accessLogIndexes: readonly IndexDeclaration[] = [{ collection: ACCESS_LOG, key: { subjectHash: 1 } }];
 export const GENESIS = '0'.repeat(64);
-const MAX_ATTEMPTS = 200;
 
 export function subjectHash(key: string, subjectId: string): string {
   return createHmac('sha256', key).update(subjectId).digest('hex');
@@ -46,24 +45,6 @@ export function entryHash(entry: Omit<AccessEntry, 'hash'>): string {
   const fields = [entry._id, entry.at.toISOString(), entry.userId, entry.role, entry.court, entry.agency, entry.subjectHash,
     entry.answeredBy, entry.categories.join(','), entry.caseNumber, entry.operation, entry.resultCount];
   return createHash('sha256').update(entry.previousHash).update(JSON.stringify(fields)).digest('hex');
-}
-
-/** Appends an entry at the end of the chain; concurrent appends take consecutive places (unique _id). */
-export async function recordAccess(db: Db, key: string, input: AccessEntryInput, at: Date): Promise<AccessEntry> {
-  const log = db.collection<AccessEntry>(ACCESS_LOG);
-  const { subjectId, ...rest } = input;
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const [last] = await log.find().sort({ _id: -1 }).limit(1).toArray();
-    const unsigned = { ...rest, _id: (last?._id ?? 0) + 1, subjectHash: subjectHash(key, subjectId), at, previousHash: last?.hash ?? GENESIS };
-    const entry: AccessEntry = { ...unsigned, hash: entryHash(unsigned) };
-    try {
-      await log.insertOne(entry);
-      return entry;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
-  }
-  throw new Error('could not append to the access log');
 }
 
 export interface ChainCheck {
