@@ -3,7 +3,8 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
 import { gatewayConfig, listenHost, type GatewayConfig } from '../subgraphs/kit/config';
 import { domainError, ErrorCode } from '../subgraphs/kit/errors';
-import { sendJson, serveGraphQL, type Route } from '../subgraphs/kit/http';
+import { healthRoutes } from '../subgraphs/kit/health';
+import { serveGraphQL } from '../subgraphs/kit/http';
 import { loadPrivateKey } from '../subgraphs/kit/signing';
 import { gatewayApolloServer, type GatewayContext } from './apolloServer';
 import { clientTokenVerifier } from './auth/clientTokens';
@@ -102,12 +103,6 @@ function disableApolloTelemetry(): void {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 }
 
-const health: Route = (req, res) => {
-  if (req.method !== 'GET' || new URL(req.url ?? '/', 'http://localhost').pathname !== '/health') return false;
-  sendJson(res, 200, { status: 'ok' });
-  return true;
-};
-
 export function createGateway(options: GatewayOptions): { start(port: number, host?: string): Promise<RunningGateway> } {
   disableApolloTelemetry();
   const config = options.config ?? gatewayConfig();
@@ -125,6 +120,8 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
   return {
     async start(port, host = listenHost()) {
       // Open without a token: the health check and the GraphiQL page (which itself sends a token with each query).
+      let draining = false;
+      const health = healthRoutes({ draining: () => draining });
       const routes = config.graphiql ? [health, graphiqlRoute(options.exampleQuery, options.graphiqlToken)] : [health];
       const gateway = new ApolloGateway({
         supergraphSdl: options.supergraphSdl,
@@ -147,6 +144,7 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
           url: http.url,
           port: http.port,
           async stop() {
+            draining = true;
             await http.close();
             await apollo.stop();
           },

@@ -18,11 +18,15 @@ export interface HttpOptions<TContext extends BaseContext> {
   inspect?: (request: HTTPGraphQLRequest) => void;
 }
 
+/** Long enough for a subgraph call at its timeout to come back; short of an orchestrator's kill (30 s). */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 export interface Listening {
   url: string;
   port: number;
   server: Server;
-  close(): Promise<void>;
+  /** Stops accepting, lets requests in flight finish for up to `graceMs`, then closes what is left. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Refuses a request before GraphQL runs: answered with `status` and a GraphQL error body carrying `code`. */
@@ -126,10 +130,15 @@ export async function serveGraphQL<TContext extends BaseContext>(
     url: `http://${shownHost}:${address.port}${path}`,
     port: address.port,
     server,
-    close: () =>
+    close: (graceMs = SHUTDOWN_GRACE_MS) =>
       new Promise<void>((resolve) => {
         // Requests in flight finish; idle keep-alive sockets are closed so close() does not wait for clients.
-        server.close(() => resolve());
+        // One stuck upstream must not keep the process from stopping: after the grace period, cut what is left.
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       }),
   };

@@ -7,7 +7,8 @@ import { IDENTITY_HEADER, verifyIdentity } from './auth/internalToken';
 import { systemClock, type Clock } from './clock';
 import { isProduction, subgraphConfig, type SubgraphConfig } from './config';
 import { maskInternalErrors } from './errors';
-import { serveGraphQL, sendJson } from './http';
+import { healthRoutes } from './health';
+import { serveGraphQL } from './http';
 import { connectDatabase, createIndexes } from './mongo';
 import { publicKey } from './signing';
 import type { Subgraph } from './subgraph';
@@ -30,7 +31,7 @@ export interface StartOptions {
   identityKey?: KeyObject;
 }
 
-/** Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and /health. */
+/** Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and its health routes. */
 export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const clock = options.clock ?? systemClock;
   // Loaded before anything listens, so production without the key refuses to start rather than every request.
@@ -46,18 +47,11 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       formatError: maskInternalErrors(isProduction()),
     });
     await apollo.start();
+    let stopped: Promise<void> | undefined;
     const http = await serveGraphQL(apollo, config.port, config.host, {
       context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], identityKey) }),
-      routes: [
-        async (req, res) => {
-          if (!req.url?.startsWith('/health')) return false;
-          await db.command({ ping: 1 });
-          sendJson(res, 200, { status: 'ok', subgraph: subgraph.name });
-          return true;
-        },
-      ],
+      routes: [healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } })],
     });
-    let stopped: Promise<void> | undefined;
     return {
       name: subgraph.name,
       url: http.url,
