@@ -1,15 +1,13 @@
-import type { KeyObject } from 'node:crypto';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
+import { ApolloGateway } from '@apollo/gateway';
 import { gatewayConfig, listenHost, type GatewayConfig } from '../subgraphs/kit/config';
-import { domainError, ErrorCode } from '../subgraphs/kit/errors';
 import { healthRoutes } from '../subgraphs/kit/health';
 import { serveGraphQL } from '../subgraphs/kit/http';
 import { loadPrivateKey } from '../subgraphs/kit/signing';
-import { gatewayApolloServer, type GatewayContext } from './apolloServer';
+import { gatewayApolloServer } from './apolloServer';
 import { clientTokenVerifier } from './auth/clientTokens';
 import { graphiqlRoute } from './graphiql';
 import { limitsPreflight } from './preflight';
+import { agencyFetcher, SubgraphDataSource } from './subgraphDataSource';
 import { subgraphNamesAndUrls } from './supergraph';
 
 export type { GatewayContext } from './apolloServer';
@@ -29,70 +27,6 @@ export interface RunningGateway {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-/**
- * One data source per subgraph. Nothing of the client's request reaches a subgraph except what this
- * hook adds: the verified identity, re-signed by the gateway, never the client's own token (a subgraph
- * holding it could replay it against the gateway).
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly identityKey: KeyObject,
-  ) {
-    super(options);
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    headers.delete('authorization');
-    // The gateway's own requests (none today: the supergraph is static) carry no identity and are refused.
-    if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.identityKey));
-  }
-}
-
-/*
- * Node's global fetch (undici) rather than the data source's default make-fetch-happen: both keep
- * connections alive, but make-fetch-happen also routes through any HTTP(S)_PROXY in the environment,
- * which would send court data to a proxy nobody configured for the subgraphs.
- * A subgraph that cannot be reached is reported by name, so the officer knows which register did not
- * answer while the others' data still arrives.
- */
-function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDataSource['fetcher'] {
-  const attempt = (url: string, init: Parameters<typeof fetch>[1]) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  return async (url, init) => {
-    try {
-      return await attempt(url, init).catch((error: unknown) => {
-        // One retry for a query whose connection failed (a restarting agency); never a mutation, which may have run.
-        if (isTimeout(error) || !isQuery(init?.body)) throw error;
-        return attempt(url, init);
-      });
-    } catch (error) {
-      if (isTimeout(error)) {
-        throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer within ${timeoutMs} ms`, { agency: name });
-      }
-      // The cause's code only (ECONNREFUSED, ETIMEDOUT): its message would show internal addresses to clients.
-      const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? 'unreachable') : 'unreachable';
-      throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer (${cause})`, { agency: name });
-    }
-  };
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-}
-
-/** The gateway's subgraph operations start with their keyword; only queries are safe to send twice. */
-function isQuery(body: unknown): boolean {
-  if (typeof body !== 'string') return false;
-  try {
-    const query = (JSON.parse(body) as { query?: unknown }).query;
-    return typeof query === 'string' && /^\s*(query\b|\{)/.test(query);
-  } catch {
-    return false;
-  }
 }
 
 /**
