@@ -1,6 +1,6 @@
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
-import { startHarness, type Harness } from './harness';
+import { startHarness, type GraphQLResponse, type Harness } from './harness';
 import { divisionHeadOf, officerOf, staffOf } from './identities';
 
 const SEED = { seed: 23, cases: 60 };
@@ -20,9 +20,9 @@ const CASE = `query($caseNumber: String!) {
 describe('identical queries in flight at once', () => {
   it('reach the agency once per identity and each caller gets the whole answer', async () => {
     const officer = officerOf(openCase);
-    let answers: Awaited<ReturnType<typeof h.query>>[] = [];
+    let answers: GraphQLResponse<{ enforcementCase: { caseNumber: string } | null }>[] = [];
     const requests = await h.recordRequests(async () => {
-      answers = await Promise.all(Array.from({ length: 20 }, () => h.query(CASE, { caseNumber: openCase._id }, { as: officer })));
+      answers = await Promise.all(Array.from({ length: 20 }, () => h.query<{ enforcementCase: { caseNumber: string } | null }>(CASE, { caseNumber: openCase._id }, { as: officer })));
     });
     expect(answers[0]?.errors).toBeUndefined();
     expect(answers[0]?.data?.enforcementCase).toMatchObject({ caseNumber: openCase._id });
