@@ -34,19 +34,19 @@ export function growth(before: Counts, after: Counts): { collection: string; bef
 }
 
 /**
- * Counts, then empties, every subgraph's access log: what the requests since the last call appended.
- * The log is a hash chain whose every append reads its end, which FerretDB does by reading the whole
- * collection; emptied between operations, each operation starts from the seeded state instead of
- * inheriting the cost of the ones before it.
+ * Counts what every subgraph's access log gained since the last call. The logs are kept, not emptied:
+ * an append costs the same however long the chain is (kit/audit/appender.ts), and a subgraph keeps the
+ * chain's end in memory, so emptying the log under it would only break the chain.
  */
-export async function takeAccessLogs(mongoUri: string, databaseName: (subgraph: string) => string): Promise<Map<string, number>> {
+export async function takeAccessLogs(mongoUri: string, databaseName: (subgraph: string) => string, seen: Map<string, number>): Promise<Map<string, number>> {
   const client = new MongoClient(mongoUri);
   const taken = new Map<string, number>();
   try {
     for (const subgraph of SUBGRAPHS) {
-      const log = client.db(databaseName(subgraph.name)).collection(ACCESS_LOG);
-      const { deletedCount } = await log.deleteMany({});
-      if (deletedCount > 0) taken.set(subgraph.name, deletedCount);
+      const entries = await client.db(databaseName(subgraph.name)).collection(ACCESS_LOG).countDocuments();
+      const added = entries - (seen.get(subgraph.name) ?? 0);
+      seen.set(subgraph.name, entries);
+      if (added > 0) taken.set(subgraph.name, added);
     }
   } finally {
     await client.close();

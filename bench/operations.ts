@@ -135,7 +135,7 @@ export function operations(inputs: BenchInputs): Operation[] {
       key: 'case-lookup-same',
       fanout: false,
       title: 'Case lookup, every request for the same case (request merging)',
-      description: `the single-subgraph lookup with one case number (${same.caseNumber}) for every request: shows the Hive gateway's merging of identical in-flight subgraph queries, which @apollo/gateway does not do`,
+      description: `the single-subgraph lookup with one case number (${same.caseNumber}) for every request: shows both gateways' merging of identical in-flight subgraph queries (ours per caller's identity)`,
       targets: ['gateway', 'peer'],
       judged: false,
       requests: (h) => [fixed({ ...h(same.court) }, CASE_LOOKUP, { caseNumber: same.caseNumber })],

@@ -115,8 +115,8 @@ export function readResults(
   const fell = declines(summaries);
   if (fell.length > 0) {
     lines.push(
-      `**Slower with every run**: ${fell.join(', ')}. The requests themselves grow the data they read: every look is appended to the subgraph's access log ` +
-        '(see the entries per operation), each append first reads the end of the chain, and FerretDB answers that by reading the whole collection.',
+      `**Slower with every run**: ${fell.join(', ')}. Each run leaves more behind for later requests to read (seal requests in the register's queue, ` +
+        'access-log entries), and FerretDB scans every collection it filters on anything but `_id`.',
     );
   }
   lines.push(

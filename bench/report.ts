@@ -138,8 +138,8 @@ ${table(['component', 'version'], Object.entries(r.versions).map(([k, v]) => [k,
   the requests a run left in flight${r.undrained.length ? `; **not idle within 15 s after: ${r.undrained.join(', ')}**` : ''}.
   Before an operation's first run each target gets ${o.warmup} s of unmeasured load (JIT, query-plan caches, connection pools).
   Runs alternate between targets (run 1 of each, then run 2 of each…), in an order that rotates from run to run, so that
-  drift affects them alike. Every subgraph's access log (a hash chain each look is appended to) is emptied before each
-  operation, so each starts from the seeded data rather than from what the operations before it logged.
+  drift affects them alike. Every look at a party is appended to the subgraph's access log (a hash chain) and the logs
+  are kept through the whole bench, as in service; the entries each operation appended are given with its results.
 - Latency percentiles are computed from every response's latency (autocannon's own histogram has no p95).
 - "GraphQL errors": 2xx responses whose body has \`errors\`. Errors and non-2xx as autocannon counts them.
 - RSS: VmRSS from /proc every 200 ms; CPU: utime + stime from /proc/<pid>/stat before and after each run, and the
@@ -154,8 +154,9 @@ ${table(['component', 'version'], Object.entries(r.versions).map(([k, v]) => [k,
   ${r.inputs.caseNumbers.length} open cases, ${r.inputs.sealUnits.length} real-estate units for the seals (case numbers ${r.inputs.busyCourt.code}执900000号 on, never repeated).
   Each request is sent as the division head of its case's court (a development token; the floor gets the signed identity header
   a gateway would send), who has a legal basis for every open case of the court, so access rules refuse nothing.
-  The Hive gateway merges identical subgraph queries in flight by default (\`deduplicateInflightRequests\`); @apollo/gateway does not. With one input for
-  every request it answers 50 requests with one subgraph fetch, which the "same case" operation shows; the other operations avoid it.
+  Both gateways merge identical subgraph queries in flight: the peer by default (\`deduplicateInflightRequests\`), ours per caller's identity
+  (\`gateway/inFlight.ts\`). With one input for every request a gateway answers 50 requests with one subgraph fetch, which the "same case"
+  operation shows; the other operations avoid it.
 
 ## Results by operation
 

@@ -47,7 +47,9 @@ async function measure(stack: Stack, ops: readonly Operation[], options: BenchOp
   const drain = async (label: string) => {
     if ((await waitQuiet(stack.processes, { maxMs: DRAIN_MS })) === null) undrained.push(label);
   };
-  await takeAccessLogs(stack.mongoUri, stack.databaseName);
+  // What the probes before the load logged is not charged to the first operation.
+  const logged = new Map<string, number>();
+  await takeAccessLogs(stack.mongoUri, stack.databaseName, logged);
   for (const op of ops) {
     if (options.warmup > 0) {
       for (const target of op.targets) {
@@ -66,7 +68,7 @@ async function measure(stack: Stack, ops: readonly Operation[], options: BenchOp
         await drain(`${op.key} → ${target} run ${run}`);
       }
     }
-    results.push({ operation: op, runs, accessLog: await takeAccessLogs(stack.mongoUri, stack.databaseName) });
+    results.push({ operation: op, runs, accessLog: await takeAccessLogs(stack.mongoUri, stack.databaseName, logged) });
   }
   return { results, undrained };
 }
