@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
 import { domainError, ErrorCode } from '../subgraphs/kit/errors';
 import type { GatewayContext } from './apolloServer';
@@ -42,6 +43,29 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // The gateway's own requests (none today: the supergraph is static) carry no identity and are refused.
     if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.identityKey));
   }
+
+  /**
+   * A subgraph answers 400 for what the gateway cannot check itself, such as a variable of a custom
+   * scalar (Cents, Date, DateTime) that the subgraph's parser refuses. Apollo's own error would show the
+   * client the subgraph's URL and whole answer under INTERNAL_SERVER_ERROR; the client gets the
+   * subgraph's first error instead, message and code, and never the address an agency listens on.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    const error = await super.errorFromResponse(response);
+    const { response: answer, ...extensions } = error.extensions;
+    const first = firstError(answer);
+    if (first) return new GraphQLError(first.message, { extensions: { code: first.code ?? extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR } });
+    return new GraphQLError(error.message, { extensions });
+  }
+}
+
+/** The first error of the GraphQL body Apollo's errorFromResponse keeps in extensions.response.body. */
+function firstError(answer: unknown): { message: string; code?: string } | undefined {
+  const body = typeof answer === 'object' && answer !== null && 'body' in answer ? answer.body : undefined;
+  const errors = typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
+  const first = errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
+  if (typeof first?.message !== 'string') return undefined;
+  return { message: first.message, code: typeof first.extensions?.code === 'string' ? first.extensions.code : undefined };
 }
 
 /*
@@ -65,14 +89,24 @@ export function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDat
         throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer within ${timeoutMs} ms`, { agency: name });
       }
       // The cause's code only (ECONNREFUSED, ETIMEDOUT): its message would show internal addresses to clients.
-      const cause = error instanceof Error && error.cause instanceof Error ? ((error.cause as NodeJS.ErrnoException).code ?? 'unreachable') : 'unreachable';
+      const code = field(field(error, 'cause'), 'code');
+      const cause = typeof code === 'string' ? code : 'unreachable';
       throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer (${cause})`, { agency: name });
     }
   };
 }
 
+/*
+ * Read by property, not `instanceof Error`: fetch's errors come from undici's own realm (under jest a
+ * different global Error), and a timeout taken for a connection failure would be retried.
+ */
+function field(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
+
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const name = field(error, 'name');
+  return name === 'TimeoutError' || name === 'AbortError';
 }
 
 /** The gateway's subgraph operations start with their keyword; only queries are safe to send twice or share. */
