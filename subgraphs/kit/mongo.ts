@@ -34,3 +34,16 @@ export async function createIndexes(db: Db, indexes: readonly IndexDeclaration[]
 export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
 }
+
+/** The driver's errors for a database it cannot reach (as opposed to one that refused a command). */
+const UNREACHABLE = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoPoolClearedError', 'MongoTopologyClosedError']);
+
+/** Whether an error, or what it wraps (a GraphQL error's original, a cause), is the database being out of reach. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { name, originalError, cause } = current as { name?: unknown; originalError?: unknown; cause?: unknown };
+    if (typeof name === 'string' && UNREACHABLE.has(name)) return true;
+    current = originalError ?? cause;
+  }
+  return false;
+}

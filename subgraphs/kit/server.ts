@@ -2,14 +2,15 @@ import type { KeyObject } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Db, MongoClient } from 'mongodb';
 import { IDENTITY_HEADER, verifyIdentity } from './auth/internalToken';
 import { systemClock, type Clock } from './clock';
 import { isProduction, subgraphConfig, type SubgraphConfig } from './config';
-import { maskInternalErrors } from './errors';
+import { ErrorCode, maskInternalErrors } from './errors';
 import { healthRoutes } from './health';
 import { serveGraphQL } from './http';
-import { connectDatabase, createIndexes } from './mongo';
+import { connectDatabase, createIndexes, isDatabaseUnreachable } from './mongo';
 import { publicKey } from './signing';
 import type { Subgraph } from './subgraph';
 
@@ -44,7 +45,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       // Inline traces only feed Apollo's cloud reporting, which this project never sends to.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-      formatError: maskInternalErrors(isProduction()),
+      formatError: reportDatabaseOutage(subgraph.name, maskInternalErrors(isProduction())),
     });
     await apollo.start();
     let stopped: Promise<void> | undefined;
@@ -73,6 +74,17 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
     await client.close();
     throw error;
   }
+}
+
+/**
+ * A subgraph whose database is down is an agency that cannot answer: the client is told so in the same
+ * words as when the gateway cannot reach the subgraph, and never sees the driver's message (it names hosts).
+ */
+function reportDatabaseOutage(name: string, next: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (!isDatabaseUnreachable(error)) return next(formatted, error);
+    return { message: `agency ${name} cannot reach its register`, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency: name } };
+  };
 }
 
 /** The body of every subgraph's main.ts: configuration from the environment, stop on SIGINT/SIGTERM. */
