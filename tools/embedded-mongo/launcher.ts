@@ -10,6 +10,8 @@ export interface MongoServer {
   embedded: boolean;
   dataDir?: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would end it, keeping its data dir so a fault test can restart it there. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -17,6 +19,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Fresh directory under the OS temp dir, deleted on stop (tests). */
   temporary?: boolean;
+  /** Port on 127.0.0.1, any free one by default; a fault test restarts a killed server on the port its clients' URI names. */
+  port?: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -96,7 +100,12 @@ function runGoBuild(out: string): Promise<void> {
 
 export async function startMongo(options: StartOptions = {}): Promise<MongoServer> {
   const external = process.env.MONGODB_URI;
-  if (external) return { uri: external, embedded: false, stop: async () => {} };
+  if (external) {
+    const kill = async () => {
+      throw new Error('startMongo: the server MONGODB_URI names is not ours to kill');
+    };
+    return { uri: external, embedded: false, stop: async () => {}, kill };
+  }
   if (options.temporary && options.dataDir) throw new Error('startMongo: pass either dataDir or temporary, not both');
 
   const binary = await ensureEmbeddedMongoBinary();
@@ -105,7 +114,7 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
     : (options.dataDir ?? path.join(repoRoot, '.data', 'ferretdb'));
 
   // stdin stays open for the child's lifetime: EOF is its signal that we died.
-  const child = spawn(binary, ['-listen', '127.0.0.1:0', '-data', dataDir, '-watch-stdin', '-log-level', 'warn'], {
+  const child = spawn(binary, ['-listen', `127.0.0.1:${options.port ?? 0}`, '-data', dataDir, '-watch-stdin', '-log-level', 'warn'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   // A failed spawn emits 'error' and possibly no 'exit'; either means nothing is left to wait for.
@@ -133,9 +142,10 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
   }
 
   let stopping: Promise<void> | undefined;
+  let killed = false;
   child.once('exit', (code, signal) => {
     // A dev server dying silently would surface later as baffling connection errors.
-    if (!stopping) process.stderr.write(`embedded FerretDB at ${uri} exited unexpectedly (${signal ?? `code ${code}`}):\n${stderrTail}\n`);
+    if (!stopping && !killed) process.stderr.write(`embedded FerretDB at ${uri} exited unexpectedly (${signal ?? `code ${code}`}):\n${stderrTail}\n`);
   });
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
@@ -149,7 +159,16 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
       await removeTemp();
     })());
 
-  return { uri, embedded: true, dataDir, stop };
+  const kill = async (): Promise<void> => {
+    killed = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    child.stdin.destroy();
+  };
+
+  return { uri, embedded: true, dataDir, stop, kill };
 }
 
 function waitForUri(child: ChildProcess, stderrTail: () => string): Promise<string> {
