@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -126,4 +127,31 @@ test('the GraphiQL page loads everything from the gateway itself', async () => {
     expect(asset.headers.get('cache-control')).toContain('max-age');
     expect((await asset.text()).length).toBeGreaterThan(5000);
   }
+});
+
+test.each([
+  ['not an object', 'yes'],
+  ['another version', { version: 2, sha256Hash: 'a'.repeat(64) }],
+  ['a hash that is not hex', { version: 1, sha256Hash: 'not-a-hash' }],
+  ['a hash of another document', { version: 1, sha256Hash: 'a'.repeat(64) }],
+])('refuses a persisted-query extension with %s as the client’s mistake', async (_label, persistedQuery) => {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+    body: JSON.stringify({ query: '{ __typename }', extensions: { persistedQuery } }),
+  });
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+  expect(body.errors[0]?.extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+});
+
+test('still answers a well-formed automatic persisted query', async () => {
+  const query = '{ __typename }';
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+    body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+  });
+  expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
 });

@@ -1,12 +1,20 @@
+import { createHash } from 'node:crypto';
 import type { HTTPGraphQLRequest } from '@apollo/server';
-import { parse, type DocumentNode } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode } from '../subgraphs/kit/errors';
 import { RequestRefused } from '../subgraphs/kit/http';
 import { operationLimitErrors, type OperationLimits } from './limits';
 
-function documentOf(request: HTTPGraphQLRequest): DocumentNode | undefined {
+/** A field of the request: from a POST body that carries the document, else from the query string. */
+function requestField(request: HTTPGraphQLRequest, field: 'query' | 'operationName'): unknown {
   const body = request.body;
-  const query = typeof body === 'object' && body !== null && 'query' in body ? body.query : new URLSearchParams(request.search).get('query');
+  if (typeof body === 'object' && body !== null && 'query' in body) return (body as Record<string, unknown>)[field];
+  return new URLSearchParams(request.search).get(field) ?? undefined;
+}
+
+function documentOf(request: HTTPGraphQLRequest): DocumentNode | undefined {
+  const query = requestField(request, 'query');
   if (typeof query !== 'string') return undefined;
   try {
     return parse(query, { noLocation: true });
@@ -26,5 +34,45 @@ export function limitsPreflight(limits: OperationLimits): (request: HTTPGraphQLR
     const document = documentOf(request);
     const [first] = document ? operationLimitErrors(document, limits) : [];
     if (first) throw new RequestRefused(400, ErrorCode.QUERY_TOO_COMPLEX, first.message, { ...first.extensions });
+    if (document) refuseUnresolvedOperation(document, requestField(request, 'operationName'));
+    refuseMalformedPersistedQuery(request);
   };
+}
+
+/**
+ * Apollo answers a persistedQuery extension it cannot use (not an object, another version, a hash that is
+ * not hex or not the query's) with a 400 coded INTERNAL_SERVER_ERROR, which production would log as our fault.
+ */
+function refuseMalformedPersistedQuery(request: HTTPGraphQLRequest): void {
+  const body = request.body;
+  const extensions = typeof body === 'object' && body !== null && 'extensions' in body ? (body as { extensions?: unknown }).extensions : undefined;
+  if (typeof extensions !== 'object' || extensions === null || !('persistedQuery' in extensions)) return;
+  const persisted = (extensions as { persistedQuery?: unknown }).persistedQuery;
+  const { version, sha256Hash } = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as { version?: unknown; sha256Hash?: unknown };
+  if (version !== 1 || typeof sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256Hash)) {
+    throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery must be { version: 1, sha256Hash: <64 hex digits> }');
+  }
+  const query = requestField(request, 'query');
+  if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== sha256Hash.toLowerCase()) {
+    throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery.sha256Hash is not the hash of the query sent with it');
+  }
+}
+
+/**
+ * With a gateway, Apollo leaves choosing the operation to the gateway's executor, whose refusal of an
+ * operationName that names none (or of several operations and no name, or of a subscription, which the
+ * graph has none of) comes back as a 500 that production masks as an internal error. They are the
+ * client's mistakes: 400, with the code Apollo itself gives them without a gateway.
+ */
+function refuseUnresolvedOperation(document: DocumentNode, operationName: unknown): void {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  // A name of another type is Apollo's to refuse (400 BAD_REQUEST); a document without operations fails validation.
+  if ((operationName !== undefined && operationName !== null && typeof operationName !== 'string') || operations.length === 0) return;
+  const named = typeof operationName === 'string';
+  const chosen = named ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!chosen) {
+    const message = named ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+    throw new RequestRefused(400, ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, message);
+  }
+  if (chosen.operation === 'subscription') throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'the graph has no subscriptions');
 }
