@@ -31,8 +31,14 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseLiteral: (ast) => checkDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+/** Printed back, because Date.parse rolls a day that does not exist (2026-02-30) over into the next month. */
+const isCalendarDate = (value: string): boolean => {
+  const time = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
+
 function checkDate(value: unknown): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !ISO_DATE.test(value) || !isCalendarDate(value)) {
     throw new GraphQLError(`Date must be YYYY-MM-DD, got ${String(value)}`);
   }
   return value;
@@ -51,8 +57,11 @@ export const DateTime = new GraphQLScalarType<Date, string>({
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
+/** ISO-8601 with a date, a time and an offset: `new Date` alone would take "1" for 2001-01-01. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 function parseInstant(value: unknown): Date {
-  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  const date = typeof value === 'string' && ISO_INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime must be an ISO-8601 instant, got ${String(value)}`);
   return date;
 }
