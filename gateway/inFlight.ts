@@ -7,6 +7,9 @@
 export class InFlightQueries<T> {
   private readonly pending = new Map<string, { answer: Promise<T>; waiting: number }>();
 
+  /** `copy` gives each waiting caller an answer of its own when more than one shares it. */
+  constructor(private readonly copy: (answer: T) => T) {}
+
   async run(key: string, send: () => Promise<T>): Promise<T> {
     let entry = this.pending.get(key);
     if (entry) {
@@ -19,7 +22,7 @@ export class InFlightQueries<T> {
     }
     const shared = entry;
     const result = await shared.answer;
-    return shared.waiting > 1 ? structuredClone(result) : result;
+    return shared.waiting > 1 ? this.copy(result) : result;
   }
 
   /** How many distinct queries are in flight (for tests). */

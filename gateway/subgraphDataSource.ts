@@ -5,6 +5,7 @@ import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalTok
 import { domainError, ErrorCode } from '../subgraphs/kit/errors';
 import type { GatewayContext } from './apolloServer';
 import { InFlightQueries } from './inFlight';
+import { subgraphHttp } from './subgraphHttp';
 
 /**
  * One data source per subgraph. Nothing of the client's request reaches a subgraph except what this
@@ -15,7 +16,8 @@ import { InFlightQueries } from './inFlight';
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  private readonly inFlight = new InFlightQueries<SubgraphResponse>();
+  // The GraphQL body is copied; the HTTP response it came with (headers, read once) is shared.
+  private readonly inFlight = new InFlightQueries<SubgraphResponse>(({ http, ...body }) => ({ ...structuredClone(body), http }));
 
   constructor(
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
@@ -69,14 +71,11 @@ function firstError(answer: unknown): { message: string; code?: string } | undef
 }
 
 /*
- * Node's global fetch (undici) rather than the data source's default make-fetch-happen: both keep
- * connections alive, but make-fetch-happen also routes through any HTTP(S)_PROXY in the environment,
- * which would send court data to a proxy nobody configured for the subgraphs.
  * A subgraph that cannot be reached is reported by name, so the officer knows which register did not
  * answer while the others' data still arrives.
  */
 export function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDataSource['fetcher'] {
-  const attempt = (url: string, init: Parameters<typeof fetch>[1]) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  const attempt = subgraphHttp(timeoutMs);
   return async (url, init) => {
     try {
       return await attempt(url, init).catch((error: unknown) => {
@@ -88,18 +87,15 @@ export function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDat
       if (isTimeout(error)) {
         throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer within ${timeoutMs} ms`, { agency: name });
       }
-      // The cause's code only (ECONNREFUSED, ETIMEDOUT): its message would show internal addresses to clients.
-      const code = field(field(error, 'cause'), 'code');
+      // The code only (ECONNREFUSED, ECONNRESET): the message would show internal addresses to clients.
+      const code = field(error, 'code');
       const cause = typeof code === 'string' ? code : 'unreachable';
       throw domainError(ErrorCode.AGENCY_UNAVAILABLE, `agency ${name} did not answer (${cause})`, { agency: name });
     }
   };
 }
 
-/*
- * Read by property, not `instanceof Error`: fetch's errors come from undici's own realm (under jest a
- * different global Error), and a timeout taken for a connection failure would be retried.
- */
+/* Read by property, not `instanceof Error`: under jest, errors of Node's own modules come from another realm. */
 function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
