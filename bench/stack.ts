@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { MongoClient } from 'mongodb';
-import { startService, stopServices, waitHealthy, type Service } from '../scripts/processes';
+import { GATEWAY_HEAP_MB, startService, stopServices, waitHealthy, type Service } from '../scripts/processes';
 import { seedProvince, type SeedSummary } from '../seed/province';
 import { databaseName, envKey } from '../subgraphs/kit/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -88,12 +88,14 @@ export async function startStack(options: { seed: number; cases: number }): Prom
     for (const [index, subgraph] of SUBGRAPHS.entries()) await waitHealthy(services[index], `http://127.0.0.1:${ports.get(subgraph.name)}/health`);
 
     const gatewayPort = await freePort();
-    const gatewayService = startService('gateway', 'gateway/main.ts', { ...env, ...urls, GATEWAY_PORT: String(gatewayPort) });
+    // Both gateways with the same heap limit as `npm start` gives ours: a limit costs GC time, and neither should be spared it.
+    const heap = [`--max-old-space-size=${GATEWAY_HEAP_MB}`];
+    const gatewayService = startService('gateway', 'gateway/main.ts', { ...env, ...urls, GATEWAY_PORT: String(gatewayPort) }, heap);
     services.push(gatewayService);
     const peerPort = await freePort();
     // No Hive or Apollo credentials reach the peer, so nothing in its environment can switch reporting on.
     const peerEnv = Object.fromEntries(Object.entries({ ...env, ...urls, PEER_PORT: String(peerPort) }).filter(([key]) => !/^(HIVE_|APOLLO_)/.test(key)));
-    const peerService = startService('hive', 'bench/peer-gateway.ts', peerEnv);
+    const peerService = startService('hive', 'bench/peer-gateway.ts', peerEnv, heap);
     services.push(peerService);
     await waitHealthy(gatewayService, `http://127.0.0.1:${gatewayPort}/health`);
     await waitHealthy(peerService, `http://127.0.0.1:${peerPort}/healthcheck`);

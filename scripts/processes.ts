@@ -8,9 +8,16 @@ export interface Service {
   child: ChildProcess;
 }
 
+/**
+ * The gateway's V8 old-space limit. Unbounded, V8 lets a busy gateway's garbage grow to ~350 MB before it
+ * collects (measured at 270 lookups/s); at this limit it stays near 200 MB, with no measurable loss of
+ * throughput. A deployment passes the same with NODE_OPTIONS=--max-old-space-size=192.
+ */
+export const GATEWAY_HEAP_MB = 192;
+
 /** Starts a TypeScript entry point as its own process, as each service is deployed, with its output prefixed. */
-export function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry)], {
+export function startService(name: string, entry: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): Service {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', path.join(repoRoot, entry)], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@ import { SCALES, seedProvince } from '../seed/province';
 import { startMongo } from '../tools/embedded-mongo/launcher';
 import { developmentTokens } from './devTokens';
 import { exampleCase } from './example';
-import { startService, stopServices, waitHealthy, type Service } from './processes';
+import { GATEWAY_HEAP_MB, startService, stopServices, waitHealthy, type Service } from './processes';
 
 // `npm start`: the database (embedded unless MONGODB_URI is set), a demo province if the database is
 // empty, every subgraph as its own process on its own port, then the gateway with GraphiQL.
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
       GRAPHIQL_EXAMPLE_QUERY: example.query,
       GRAPHIQL_TOKEN: tokens.officer,
-    });
+    }, [`--max-old-space-size=${GATEWAY_HEAP_MB}`]);
     services.push(gateway);
     gateway.child.once('exit', (code) => !stopping && (console.error(`gateway stopped unexpectedly (${code})`), void shutdown(1)));
     await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`);
