@@ -24,6 +24,10 @@ export interface BenchOptions {
   report: string;
   /** Also measure the lookup with one case number for every request, which shows Hive's request merging. */
   withMerging: boolean;
+  /** Only these operations (keys: panorama, case-page, case-lookup, mixed, case-lookup-same), for a quick look; the targets table then covers only them. */
+  only: string[] | null;
+  /** Offered load of the paced lookup, requests/s: below the floor's capacity on this machine (~330/s). */
+  pacedRate: number;
 }
 
 /*
@@ -43,9 +47,11 @@ const DEFAULTS: BenchOptions = {
   probes: 10,
   report: 'bench/report.md',
   withMerging: false,
+  only: null,
+  pacedRate: 100,
 };
 
-const USAGE = `npm run bench -- [--connections 50] [--fanout-connections 5] [--duration 8] [--runs 3] [--warmup 2] [--cases 300] [--seed 2026] [--timeout 30] [--probes 10] [--report bench/report.md] [--with-merging]`;
+const USAGE = `npm run bench -- [--connections 50] [--fanout-connections 5] [--duration 8] [--runs 3] [--warmup 2] [--cases 300] [--seed 2026] [--timeout 30] [--probes 10] [--report bench/report.md] [--with-merging] [--only case-lookup,mixed] [--paced-rate 100]`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const options = { ...DEFAULTS };
@@ -69,6 +75,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--timeout': options.timeout = readPositiveInt(value, 0, flag); break;
       case '--probes': options.probes = readPositiveInt(value, 0, flag); break;
       case '--report': options.report = value; break;
+      case '--paced-rate': options.pacedRate = readPositiveInt(value, 0, flag); break;
+      case '--only': options.only = value.split(',').map((key) => key.trim()).filter(Boolean); break;
       default: throw new Error(`unknown option ${flag}; usage: ${USAGE}`);
     }
   }

@@ -104,7 +104,9 @@ export function readResults(
     lines.push(
       `**Overhead over the floor under load** (${s.operation.title}): the court subgraph alone answers ${f1(floor.rps)} req/s with p95 ${f1(floor.p95)} ms; ` +
         `through our gateway p95 is ${f1(gateway.p95)} ms (${signed(s.overhead.gateway)} ms), through the peer ${signed(s.overhead.peer)} ms. ` +
-        'With every request queued for the same database, p95 is mostly that queue' +
+        (s.operation.rate
+          ? `Offered at ${s.operation.rate} req/s, below saturation, p95 is the latency a request meets rather than a queue for the cores`
+          : 'Closed loop on a machine whose cores every process shares, p95 is mostly the queue for them: each ms of CPU the gateway spends per request adds about connections ÷ cores ms to everyone’s wait') +
         (floor.p95Runs.length < 2
           ? '.'
           : `; the floor's own p95 ranged over ${f1(spread(floor.p95Runs))} ms between runs, so the overhead measured under load is ${Math.abs(s.overhead.gateway) <= spread(floor.p95Runs) ? 'within' : 'larger than'} run-to-run noise.`),

@@ -6,6 +6,7 @@ import { authFor } from './auth';
 import { countDocuments, growth, takeAccessLogs } from './growth';
 import { pickInputs } from './inputs';
 import { runLoad, type RunResult } from './load';
+import { runPaced } from './paced';
 import { describeMachine, versions } from './machine';
 import { operations, type Operation, type Target } from './operations';
 import { parseOptions, type BenchOptions } from './options';
@@ -40,7 +41,8 @@ async function measure(stack: Stack, ops: readonly Operation[], options: BenchOp
   const urls = targetUrls(stack);
   const load = async (op: Operation, target: Target, duration: number) => {
     const requests = op.requests(await auth(target));
-    return runLoad({ url: urls[target], connections: op.fanout ? options.fanoutConnections : options.connections, duration, timeout: options.timeout, requests }, stack.processes);
+    const settings = { url: urls[target], connections: op.fanout ? options.fanoutConnections : options.connections, duration, timeout: options.timeout, requests };
+    return op.rate ? runPaced({ ...settings, overallRate: op.rate }, stack.processes) : runLoad(settings, stack.processes);
   };
   const results: OperationResult[] = [];
   const undrained: string[] = [];
@@ -100,12 +102,14 @@ async function main(): Promise<void> {
   try {
     const inputs = await pickInputs(stack.mongoUri, stack.databaseName);
     const seededCounts = await countDocuments(stack.mongoUri, stack.databaseName);
-    const ops = operations(inputs).filter((op) => op.judged || options.withMerging);
+    const all = operations(inputs, options.pacedRate);
+    const unknown = (options.only ?? []).filter((key) => !all.some((op) => op.key === key));
+    if (unknown.length > 0) throw new Error(`--only names no operation: ${unknown.join(', ')} (there are ${all.map((op) => op.key).join(', ')})`);
+    const ops = all.filter((op) => (options.only ? options.only.includes(op.key) : !op.optional || options.withMerging));
     const urls = targetUrls(stack);
     const mixed = ops.find((op) => op.key === 'mixed');
-    if (!mixed) throw new Error('no mixed workload');
     const auth = authFor([...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers].map((i) => i.court)), inputs.busyCourt.code]);
-    const checks = [...(await checkOperations(ops, urls, auth)), ...(await checkSeal(mixed, urls, auth))];
+    const checks = [...(await checkOperations(ops, urls, auth)), ...(mixed ? await checkSeal(mixed, urls, auth) : [])];
     for (const c of checks) console.log(`check ${c.operation} → ${c.target}: HTTP ${c.status}, ${c.bytes} bytes${c.error ? `, error: ${c.error}` : ''}${c.sameAsGateway === false ? ', DIFFERENT DATA' : ''}`);
     const idle = new Map(stack.processes.map(({ name, pid }) => [name, readRssMB(pid) ?? 0]));
     const outsideAtStart = await waitForQuietMachine(stack);
