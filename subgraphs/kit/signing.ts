@@ -15,6 +15,8 @@ export const SIGNING_KEYS = {
   GATEWAY_IDENTITY: 'the identity tokens the gateway forwards to subgraphs',
   /** Bearer tokens of `npm start` and the tests, only while no identity provider is configured (JWT_JWKS_*). */
   DEVELOPMENT_CLIENT_TOKEN: 'development bearer tokens',
+  /** The court attests a caller's legal basis for a party in a case; every register checks it (kit/auth/legalBasis.ts). */
+  LEGAL_BASIS: 'the legal basis the court attests to the agencies',
 } as const;
 export type SigningKeyName = keyof typeof SIGNING_KEYS;
 
@@ -23,6 +25,7 @@ const SEED_PHRASES: Record<SigningKeyName, string> = {
   TAX_CLEARANCE: 'tax clearance',
   GATEWAY_IDENTITY: 'gateway identity',
   DEVELOPMENT_CLIENT_TOKEN: 'development client token',
+  LEGAL_BASIS: 'legal basis',
 };
 // The fixed PKCS#8 DER prefix of an Ed25519 private key, followed by its 32-byte seed (RFC 8410).
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

@@ -10,6 +10,7 @@ import { applyRules, type RootRules } from './auth/rules';
 import type { Clock } from './clock';
 import type { IndexDeclaration } from './mongo';
 import { scalars } from './scalars';
+import { privateKey, publicKey, type SigningKeyName } from './signing';
 
 /** What a subgraph's context factory gets for each request. */
 export interface RequestScope {
@@ -32,6 +33,8 @@ export interface SubgraphDefinition<TContext extends object> {
   indexes: readonly IndexDeclaration[];
   /** Who may call each root field (kit/auth/rules.ts); every root field needs one when given. */
   rules?: RootRules;
+  /** Named keys this subgraph signs or checks with, loaded as it starts so that production without them refuses to start. */
+  keys?: { signs?: SigningKeyName[]; checks?: SigningKeyName[] };
 }
 
 /** A definition with its context type erased, so the registry can hold subgraphs of different contexts. */
@@ -62,6 +65,8 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     // last, so no agency's context can replace the kit's clock or the verified identity.
     createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock, identity: scope.identity }),
     buildSchema() {
+      for (const name of definition.keys?.signs ?? []) privateKey(name);
+      for (const name of definition.keys?.checks ?? []) publicKey(name);
       const declared = new Set(
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),
       );

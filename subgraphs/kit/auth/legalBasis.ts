@@ -1,0 +1,69 @@
+import type { KeyObject } from 'node:crypto';
+import { nowOf, type ClockScope } from '../clock';
+import { privateKey, publicKey, signToken, verifyToken } from '../signing';
+import { identityOf, type IdentityScope } from './identity';
+import { forbidden } from './rules';
+
+/**
+ * The legal basis (domain.md, "Who may see what") is the court's to judge: only it knows which cases are
+ * open and whose they are. It states its judgement for one caller, one case and one party in a token
+ * signed with LEGAL_BASIS (`CaseParty.legalBasis`, hidden from clients), and every register requires that
+ * token with the CaseParty before it shows anything of the party. A register therefore answers a caller
+ * the court vouched for, not merely a caller with the right role: a gateway bug or a forged entity
+ * request naming someone else's case gets nothing.
+ */
+export interface BasisClaim {
+  caseNumber: string;
+  partyId: string;
+  userId: string;
+}
+
+/*
+ * Valid to the end of the next five-minute window. Ed25519 signs deterministically, so within a window
+ * the court hands the same token for the same look and each register checks it once (the caches below).
+ */
+const WINDOW_SECONDS = 300;
+const CACHE_LIMIT = 10_000;
+
+const signedBy = new WeakMap<KeyObject, Map<string, string>>();
+// Per key: a token is only ever taken as checked by the key it was checked with.
+const checkedBy = new WeakMap<KeyObject, Map<string, BasisClaim & { exp: number }>>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= CACHE_LIMIT) cache.clear(); // tokens expire within minutes: starting over costs one signature each
+  cache.set(key, value);
+  return value;
+}
+
+export function attestLegalBasis(claim: BasisClaim, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
+  const exp = (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
+  const cacheKey = JSON.stringify([claim.userId, claim.caseNumber, claim.partyId, exp]);
+  let signed = signedBy.get(key);
+  if (!signed) signedBy.set(key, (signed = new Map()));
+  return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp }, key));
+}
+
+/** Why the token does not attest `expected` at `now`, or null when it does. */
+export function legalBasisProblem(token: unknown, expected: BasisClaim, now: Date, key: KeyObject = publicKey('LEGAL_BASIS')): string | null {
+  if (typeof token !== 'string' || token === '') return 'the court attested no legal basis';
+  let checked = checkedBy.get(key);
+  if (!checked) checkedBy.set(key, (checked = new Map()));
+  let claim = checked.get(token);
+  if (!claim) {
+    const verified = verifyToken(token, key);
+    if ('problem' in verified) return `the court's attestation ${verified.problem}`;
+    const { c, p, u, exp } = (verified.payload ?? {}) as Record<string, unknown>;
+    if (typeof c !== 'string' || typeof p !== 'string' || typeof u !== 'string' || typeof exp !== 'number') return "the court's attestation is incomplete";
+    claim = remember(checked, token, { caseNumber: c, partyId: p, userId: u, exp });
+  }
+  if (claim.exp * 1000 <= now.getTime()) return "the court's attestation has expired";
+  if (claim.caseNumber !== expected.caseNumber || claim.partyId !== expected.partyId) return "the court's attestation is for another case or party";
+  if (claim.userId !== expected.userId) return "the court's attestation is for another user";
+  return null;
+}
+
+/** Refuses a look at a CaseParty the court did not attest for this caller. */
+export function requireAttestedBasis(ctx: IdentityScope & ClockScope, ref: { caseNumber: string; partyId: string; legalBasis?: unknown }): void {
+  const problem = legalBasisProblem(ref.legalBasis, { caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identityOf(ctx).userId }, nowOf(ctx));
+  if (problem) throw forbidden(`no legal basis for party ${ref.partyId} in ${ref.caseNumber}: ${problem}`);
+}
