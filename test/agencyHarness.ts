@@ -1,6 +1,7 @@
 import { MongoClient } from 'mongodb';
 import type { Identity } from '../subgraphs/kit/auth/identity';
 import { identityHeaders } from '../subgraphs/kit/auth/internalToken';
+import { attestLegalBasis } from '../subgraphs/kit/auth/legalBasis';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import type { Subgraph } from '../subgraphs/kit/subgraph';
 import type { AgencyData } from '../seed/world';
@@ -40,8 +41,11 @@ export async function startAgency(subgraph: Subgraph, name: string, data: Agency
     subgraph: running,
     query,
     async caseParties<T>(refs: { caseNumber: string; partyId: string }[], selection: string) {
-      const representations = refs.map((ref) => ({ __typename: 'CaseParty', ...ref }));
-      const response = await query<{ _entities: T[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseParty { ${selection} } } }`, { r: representations });
+      const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseParty { ${selection} } } }`;
+      // The court's attestation the gateway would fetch first, for whoever sends the document.
+      const actor = actorFor(document);
+      const representations = refs.map((ref) => ({ __typename: 'CaseParty', ...ref, legalBasis: attestLegalBasis({ ...ref, userId: actor.userId }, new Date()) }));
+      const response = await query<{ _entities: T[] }>(document, { r: representations }, { as: actor });
       if (response.errors) throw new Error(JSON.stringify(response.errors));
       return response.data?._entities ?? [];
     },

@@ -23,4 +23,5 @@ export default defineSubgraph({
   createContext: ({ db, clock }) => ({ ...createCourtLoaders(db), ...createReferralContext(db, clock) }),
   indexes: [...courtIndexes, ...referralIndexes, ...accessLogIndexes],
   rules: courtRules,
+  keys: { signs: ['LEGAL_BASIS'] },
 });

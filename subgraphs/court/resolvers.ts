@@ -4,6 +4,8 @@ import type { AssetCategory } from '../kit/register/model';
 import { COURTS, courtByCode, type Court } from '../kit/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
 import { identityOf, type IdentityScope } from '../kit/auth/identity';
+import { attestLegalBasis } from '../kit/auth/legalBasis';
+import { nowOf, type ClockScope } from '../kit/clock';
 import { forbidden } from '../kit/auth/rules';
 import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -46,7 +48,7 @@ function partiesOf(doc: CaseDocument, role: PartyRole): CasePartyRef[] {
   return ids.map((partyId) => ({ caseNumber: doc._id, partyId, role }));
 }
 
-type Ctx = CourtContext & IdentityScope;
+type Ctx = CourtContext & IdentityScope & ClockScope;
 
 /** The open cases naming a party through which the caller has a legal basis to see them. */
 async function basisCases(partyId: string, ctx: Ctx): Promise<CaseDocument[]> {
@@ -135,6 +137,12 @@ export const courtResolvers: GraphQLResolverMap<Ctx> = {
       return party;
     },
     enforcementCase: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.caseByNumber.load(ref.caseNumber),
+    legalBasis: async (ref: CasePartyRef, _: unknown, ctx: Ctx) => {
+      const doc = await ctx.caseByNumber.load(ref.caseNumber);
+      const identity = identityOf(ctx);
+      if (!doc || !hasLegalBasis(identity, doc)) return null;
+      return attestLegalBasis({ caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identity.userId }, nowOf(ctx));
+    },
     panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) =>
       panorama(ref, args.categories, ctx),
   },

@@ -21,4 +21,5 @@ export default defineSubgraph({
   createContext: ({ db }) => ({ register: createRegisterLoaders(db) }),
   indexes: [...registerIndexes, ...deductionIndexes],
   rules: registerRules(FINANCE_REGISTER, { Query: { bankDepositByAccount: COURT_STAFF }, Mutation: { deductFrozenFunds: DIVISION_HEAD } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

@@ -17,4 +17,5 @@ export default defineSubgraph({
   createContext: ({ db }) => createMarketContext(db),
   indexes: [...registerIndexes, ...marketIndexes],
   rules: registerRules(MARKET_REGISTER, { Query: { companyEquityOfCompany: COURT_STAFF, intellectualPropertyByNumber: COURT_STAFF } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

@@ -17,4 +17,5 @@ export default defineSubgraph({
   createContext: ({ db }) => createRealEstateContext(db),
   indexes: [...registerIndexes, ...realEstateIndexes],
   rules: registerRules(REAL_ESTATE_REGISTER, { Mutation: { transferRealEstateTitle: COURT_STAFF } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

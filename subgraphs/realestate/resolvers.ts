@@ -3,7 +3,7 @@ import { nowOf } from '../kit/clock';
 import { parcelCode } from '../kit/identifiers';
 import { REGISTER_COLLECTIONS } from '../kit/register/model';
 import { mergeResolvers } from '../kit/resolverMaps';
-import { registerResolvers } from '../kit/register/resolvers';
+import { admitPartyLook, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
 import { caseNumberArg, idempotencyKeyArg, partyIdArg, textArg, unitNumberArg } from '../kit/validate';
 import type { RealEstateContext } from './loaders';
 import { entryOf, type LandUseRightDocument, type TitleTransferEntry, type UnitDocument } from './model';
@@ -44,8 +44,12 @@ export const realEstateResolvers: GraphQLResolverMap<RealEstateContext> = mergeR
     },
   },
   CaseParty: {
-    realEstate: async (ref: { partyId: string }, _: unknown, ctx: RealEstateContext) =>
-      (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE'),
+    realEstate: async (ref: CasePartyRef, _: unknown, ctx: RealEstateContext) => {
+      admitPartyLook(ctx, ref);
+      const units = (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE');
+      await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], caseNumber: ref.caseNumber, operation: 'CaseParty.realEstate', resultCount: units.length });
+      return units;
+    },
   },
   RealEstateUnit: {
     parcelCode: (unit: UnitDocument) => parcelCode(unit._id),

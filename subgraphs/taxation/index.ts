@@ -18,4 +18,5 @@ export default defineSubgraph({
   // Taxpayers and clearances are looked up by _id only, so the register's indexes are all this database needs.
   indexes: registerIndexes,
   rules: registerRules(TAXATION_REGISTER, { Query: { taxRefund: COURT_STAFF, taxClearance: either(COURT_STAFF, staffOf('TAXATION')) }, Mutation: { settleTransferTax: staffOf('TAXATION') } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

@@ -20,4 +20,5 @@ export default defineSubgraph({
   createContext: ({ db }) => ({ register: createRegisterLoaders(db), vehicles: createVehicleLoaders(db) }),
   indexes: [...registerIndexes, ...vehicleIndexes, ...impoundIndexes, ...outboxIndexes()],
   rules: registerRules(VEHICLE_REGISTER, { Query: { motorVehicleByPlate: COURT_STAFF, motorVehicleByVin: COURT_STAFF, aircraftByMark: COURT_STAFF }, Mutation: { recordVehicleSighting: staffOf('VEHICLES'), impoundVehicle: staffOf('VEHICLES') } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

@@ -19,4 +19,5 @@ export default defineSubgraph({
   createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
   indexes: [...registerIndexes, ...vesselIndexes, ...detentionIndexes],
   rules: registerRules(VESSEL_REGISTER, { Query: { merchantVesselByMmsi: COURT_STAFF, merchantVesselByImo: COURT_STAFF, fishingVesselByHullName: COURT_STAFF, vesselsToLocate: staffOf('VESSELS') }, Mutation: { recordVesselDetention: staffOf('VESSELS') } }),
+  keys: { checks: ['LEGAL_BASIS'] },
 });

@@ -1,5 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { accessAuditResolvers } from '../audit/auditResolvers';
+import { requireAttestedBasis } from '../auth/legalBasis';
 import { COURT_STAFF, requireRule } from '../auth/rules';
 import { mergeResolvers } from '../resolverMaps';
 import { registerActionResolvers } from './actionResolvers';
@@ -9,9 +10,21 @@ import type { RegisterContext } from './loaders';
 import type { AssetCategory, AssetDocument, ControlDocument } from './model';
 import { ranked, standing } from './queue';
 
-interface CasePartyRef {
+export interface CasePartyRef {
   caseNumber: string;
   partyId: string;
+  /** The court's attestation for the caller (@requires), see kit/auth/legalBasis.ts. */
+  legalBasis?: string | null;
+}
+
+/**
+ * Admits a look at a party through a CaseParty: only the court's own roles, and only with the court's
+ * attestation that this caller has a basis in this case. A party reached some other way (a referral's
+ * suspect, by the police) shows nothing of what the registers hold.
+ */
+export function admitPartyLook(ctx: RegisterContext, ref: CasePartyRef): void {
+  requireRule(ctx, COURT_STAFF, "see a party's assets");
+  requireAttestedBasis(ctx, ref);
 }
 
 /**
@@ -41,9 +54,7 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
 
   // Every answer about a party's assets is logged here, by the agency that gives it (domain.md, access log).
   const findings = async (ref: CasePartyRef, asked: AssetCategory[] | null | undefined, ctx: RegisterContext, operation: string) => {
-    // The court checks the case behind the CaseParty; the register still answers only the court's own
-    // roles, so a party reached some other way (a referral's suspect, by the police) shows no assets.
-    requireRule(ctx, COURT_STAFF, "see a party's assets");
+    admitPartyLook(ctx, ref);
     const categories = askedCategories(descriptor, asked);
     const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
     const answer = findingsOf(descriptor, ref.partyId, categories, assets);
