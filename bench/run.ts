@@ -111,6 +111,9 @@ async function main(): Promise<void> {
     const auth = authFor([...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers].map((i) => i.court)), inputs.busyCourt.code]);
     const checks = [...(await checkOperations(ops, urls, auth)), ...(mixed ? await checkSeal(mixed, urls, auth) : [])];
     for (const c of checks) console.log(`check ${c.operation} → ${c.target}: HTTP ${c.status}, ${c.bytes} bytes${c.error ? `, error: ${c.error}` : ''}${c.sameAsGateway === false ? ', DIFFERENT DATA' : ''}`);
+    // A target that cannot answer would be measured failing fast, and the ratios would compare nothing.
+    const broken = checks.filter((c) => c.status !== 200 || c.error || c.sameAsGateway === false);
+    if (broken.length > 0) throw new Error(`sanity checks failed (${broken.map((c) => `${c.operation} → ${c.target}`).join(', ')}); no report written`);
     const idle = new Map(stack.processes.map(({ name, pid }) => [name, readRssMB(pid) ?? 0]));
     const outsideAtStart = await waitForQuietMachine(stack);
     const probes = await probeOperations(ops, urls, auth, options.probes);
