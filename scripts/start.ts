@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import { databaseName, readPort } from '../subgraphs/kit/config';
+import { databaseName, envKey, readPort } from '../subgraphs/kit/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { SCALES, seedProvince } from '../seed/province';
 import { startMongo } from '../tools/embedded-mongo/launcher';
@@ -39,9 +39,12 @@ async function main(): Promise<void> {
       services.push(service);
       service.child.once('exit', (code) => !stopping && (console.error(`${subgraph.name} stopped unexpectedly (${code})`), void shutdown(1)));
     }
+    // The gateway is told where each subgraph listens, so <NAME>_PORT moves a subgraph without recomposing.
+    const subgraphUrls: Record<string, string> = {};
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
-      const port = readPort(process.env[`${subgraph.name.toUpperCase()}_PORT`], subgraph.defaultPort, 'port');
+      const port = readPort(process.env[`${envKey(subgraph.name)}_PORT`], subgraph.defaultPort, `${envKey(subgraph.name)}_PORT`);
       await waitHealthy(services[index], `http://127.0.0.1:${port}/health`);
+      subgraphUrls[`${envKey(subgraph.name)}_URL`] = process.env[`${envKey(subgraph.name)}_URL`] ?? `http://127.0.0.1:${port}/graphql`;
     }
 
     const example = await exampleCase(mongo.uri);
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     // A developer's session: GraphiQL and introspection on unless the environment says otherwise.
     const gateway = startService('gateway', 'gateway/main.ts', {
       ...env,
+      ...subgraphUrls,
       GRAPHIQL: process.env.GRAPHIQL ?? 'true',
       GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
       GRAPHIQL_EXAMPLE_QUERY: example.query,
