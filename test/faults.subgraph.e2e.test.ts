@@ -3,7 +3,8 @@ import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { startChildSubgraph, type ChildSubgraph } from './childSubgraph';
-import { dropDatabases, faultDatabaseName, startFaultGraph, type FaultGraph } from './faultGraph';
+import { startFaultGraph, type FaultGraph } from './faultGraph';
+import { dropDatabases, testDatabaseName } from './harness';
 import { otherThanUnavailable, sleep, waitUntil, type Outcome } from './faultLoad';
 import { officerOf, staffOf, TEST_OFFICER } from './identities';
 
@@ -128,8 +129,8 @@ async function runLoad(g: FaultGraph, subgraph: ChildSubgraph): Promise<void> {
 beforeAll(async () => {
   const mongoUri = process.env.MONGODB_URI;
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
-  await dropDatabases(mongoUri, faultDatabaseName(NAME));
-  child = await startChildSubgraph(AGENCY, { mongoUri, dbName: faultDatabaseName(NAME)(AGENCY) });
+  await dropDatabases(mongoUri, testDatabaseName(NAME));
+  child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
   graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { subgraphTimeoutMs: TIMEOUT_MS } });
   await runLoad(graph, child);
 }, 90_000);

@@ -2,6 +2,7 @@ import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { createGateway, type RunningGateway } from '../gateway/createGateway';
 import { readCommittedSupergraph } from '../schema/supergraph';
 import type { Clock } from '../subgraphs/kit/clock';
+import { gatewayConfig, type GatewayConfig } from '../subgraphs/kit/config';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
@@ -36,6 +37,25 @@ export interface HarnessOptions {
   seed?: { seed: number; cases: number };
   /** One clock for every subgraph, which the test may move (see subgraphs/kit/clock.ts); the system clock by default. */
   clock?: Clock;
+  /** The database server; the jest run's (MONGODB_URI) unless a fault test brings its own. */
+  mongoUri?: string;
+  /** Subgraphs that run elsewhere (a child process a fault test can kill), by name: the gateway calls them at these URLs. */
+  elsewhere?: Record<string, string>;
+  /** Gateway settings over those of the environment, e.g. a short subgraph timeout. */
+  gateway?: Partial<GatewayConfig>;
+}
+
+/** The database names of a test file's subgraphs. */
+export const testDatabaseName = (name: string) => (subgraph: string) => `t_${name}_${subgraph}`;
+
+/** Drops the databases of these subgraphs; before they start, since a subgraph creates its indexes when it starts. */
+export async function dropDatabases(mongoUri: string, databaseName: (subgraph: string) => string, subgraphs: readonly string[] = SUBGRAPHS.map((s) => s.name)): Promise<void> {
+  const admin = new MongoClient(mongoUri);
+  try {
+    for (const subgraph of subgraphs) await admin.db(databaseName(subgraph)).dropDatabase();
+  } finally {
+    await admin.close();
+  }
 }
 
 function mongoUri(): string {
@@ -46,25 +66,24 @@ function mongoUri(): string {
 
 /** Every subgraph and the gateway, each on port 0, against the real database, as `npm start` runs them. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const uri = mongoUri();
-  const databaseName = (subgraph: string) => `t_${options.name}_${subgraph}`;
+  const uri = options.mongoUri ?? mongoUri();
+  const databaseName = testDatabaseName(options.name);
+  const elsewhere = options.elsewhere ?? {};
+  const here = SUBGRAPHS.filter((subgraph) => !(subgraph.name in elsewhere));
   const subgraphs = new Map<string, RunningSubgraph>();
   let gateway: RunningGateway | undefined;
   try {
     // Fresh databases first: a subgraph creates its indexes when it starts, and dropping afterwards would lose them.
-    const admin = new MongoClient(uri);
-    try {
-      for (const subgraph of SUBGRAPHS) await admin.db(databaseName(subgraph.name)).dropDatabase();
-    } finally {
-      await admin.close();
-    }
-    for (const subgraph of SUBGRAPHS) {
+    // A subgraph running elsewhere has started already, on a database its test dropped before.
+    await dropDatabases(uri, databaseName, here.map((subgraph) => subgraph.name));
+    for (const subgraph of here) {
       const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 }, { clock: options.clock });
       subgraphs.set(subgraph.name, running);
     }
     const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;
-    const subgraphUrls = Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url]));
-    gateway = await createGateway({ supergraphSdl: readCommittedSupergraph(), subgraphUrls }).start(0, '127.0.0.1');
+    const subgraphUrls = { ...Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])), ...elsewhere };
+    const config = options.gateway ? { ...gatewayConfig(), ...options.gateway } : undefined;
+    gateway = await createGateway({ supergraphSdl: readCommittedSupergraph(), subgraphUrls, config }).start(0, '127.0.0.1');
     const started = gateway;
     return {
       gateway: started,
