@@ -3,7 +3,7 @@ import { nowOf } from '../kit/clock';
 import { parcelCode } from '../kit/identifiers';
 import { REGISTER_COLLECTIONS } from '../kit/register/model';
 import { mergeResolvers } from '../kit/resolverMaps';
-import { admitPartyLook, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
+import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
 import { caseNumberArg, idempotencyKeyArg, partyIdArg, textArg, unitNumberArg } from '../kit/validate';
 import type { RealEstateContext } from './loaders';
 import { entryOf, type LandUseRightDocument, type TitleTransferEntry, type UnitDocument } from './model';
@@ -44,12 +44,12 @@ export const realEstateResolvers: GraphQLResolverMap<RealEstateContext> = mergeR
     },
   },
   CaseParty: {
-    realEstate: async (ref: CasePartyRef, _: unknown, ctx: RealEstateContext) => {
-      admitPartyLook(ctx, ref);
-      const units = (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE');
-      await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], caseNumber: ref.caseNumber, operation: 'CaseParty.realEstate', resultCount: units.length });
-      return units;
-    },
+    realEstate: (ref: CasePartyRef, _: unknown, ctx: RealEstateContext) =>
+      lookAtParty(
+        ctx, ref, { answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], operation: 'CaseParty.realEstate' },
+        async () => (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE'),
+        (units) => units.length,
+      ),
   },
   RealEstateUnit: {
     parcelCode: (unit: UnitDocument) => parcelCode(unit._id),

@@ -3,7 +3,7 @@ import { badUserInput } from '../kit/errors';
 import { nowOf } from '../kit/clock';
 import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../kit/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
-import { admitPartyLook, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
+import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
 import { caseNumberArg, unitNumberArg } from '../kit/validate';
 import { settleTransferTax, type TransferTaxSettlement } from './clearances';
@@ -37,12 +37,12 @@ const taxationOwn: GraphQLResolverMap<TaxationContext> = {
     },
   },
   CaseParty: {
-    taxRecord: async (ref: CasePartyRef, _: unknown, ctx: TaxationContext) => {
-      admitPartyLook(ctx, ref);
-      const record = await ctx.taxpayerById.load(ref.partyId);
-      await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: 'TAXATION', categories: ['TAX_RECORD'], caseNumber: ref.caseNumber, operation: 'CaseParty.taxRecord', resultCount: record ? 1 : 0 });
-      return record;
-    },
+    taxRecord: (ref: CasePartyRef, _: unknown, ctx: TaxationContext) =>
+      lookAtParty(
+        ctx, ref, { answeredBy: 'TAXATION', categories: ['TAX_RECORD'], operation: 'CaseParty.taxRecord' },
+        () => ctx.taxpayerById.load(ref.partyId),
+        (record) => (record ? 1 : 0),
+      ),
   },
   TaxpayerRecord: {
     taxpayerNumber: (record: TaxpayerDocument) => record._id,

@@ -13,7 +13,7 @@ import { ranked, standing } from './queue';
 export interface CasePartyRef {
   caseNumber: string;
   partyId: string;
-  /** The court's attestation for the caller (@requires), see kit/auth/legalBasis.ts. */
+  /** The court's attestation for the caller, part of the registers' CaseParty key (kit/auth/legalBasis.ts). */
   legalBasis?: string | null;
 }
 
@@ -25,6 +25,20 @@ export interface CasePartyRef {
 export function admitPartyLook(ctx: RegisterContext, ref: CasePartyRef): void {
   requireRule(ctx, COURT_STAFF, "see a party's assets");
   requireAttestedBasis(ctx, ref);
+}
+
+/** An agency's own field about a party: admitted as above, read, and logged with what it returned before it is returned. */
+export async function lookAtParty<T>(
+  ctx: RegisterContext,
+  ref: CasePartyRef,
+  look: { answeredBy: string; categories: string[]; operation: string },
+  read: () => Promise<T>,
+  count: (answer: T) => number,
+): Promise<T> {
+  admitPartyLook(ctx, ref);
+  const answer = await read();
+  await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, caseNumber: ref.caseNumber, ...look, resultCount: count(answer) });
+  return answer;
 }
 
 /**
