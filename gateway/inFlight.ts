@@ -24,9 +24,4 @@ export class InFlightQueries<T> {
     const result = await shared.answer;
     return shared.waiting > 1 ? this.copy(result) : result;
   }
-
-  /** How many distinct queries are in flight (for tests). */
-  get size(): number {
-    return this.pending.size;
-  }
 }

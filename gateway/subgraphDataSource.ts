@@ -7,14 +7,14 @@ import type { GatewayContext } from './apolloServer';
 import { InFlightQueries } from './inFlight';
 import { subgraphHttp } from './subgraphHttp';
 
+/** What a subgraph answers, as the gateway's data sources return it. */
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
 /**
  * One data source per subgraph. Nothing of the client's request reaches a subgraph except what this
  * hook adds: the verified identity, re-signed by the gateway, never the client's own token (a subgraph
  * holding it could replay it against the gateway).
  */
-/** What a subgraph answers, as the gateway's data sources return it. */
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
-
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // The GraphQL body is copied; the HTTP response it came with (headers, read once) is shared.
   private readonly inFlight = new InFlightQueries<SubgraphResponse>(({ http, ...body }) => ({ ...structuredClone(body), http }));

@@ -42,9 +42,10 @@ async function main(): Promise<void> {
     // The gateway is told where each subgraph listens, so <NAME>_PORT moves a subgraph without recomposing.
     const subgraphUrls: Record<string, string> = {};
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
-      const port = readPort(process.env[`${envKey(subgraph.name)}_PORT`], subgraph.defaultPort, `${envKey(subgraph.name)}_PORT`);
+      const key = envKey(subgraph.name);
+      const port = readPort(process.env[`${key}_PORT`], subgraph.defaultPort, `${key}_PORT`);
       await waitHealthy(services[index], `http://127.0.0.1:${port}/health`);
-      subgraphUrls[`${envKey(subgraph.name)}_URL`] = process.env[`${envKey(subgraph.name)}_URL`] ?? `http://127.0.0.1:${port}/graphql`;
+      subgraphUrls[`${key}_URL`] = process.env[`${key}_URL`] ?? `http://127.0.0.1:${port}/graphql`;
     }
 
     const example = await exampleCase(mongo.uri);

@@ -25,8 +25,8 @@ export interface Listening {
   url: string;
   port: number;
   server: Server;
-  /** Stops accepting, lets requests in flight finish for up to `graceMs`, then closes what is left. */
-  close(graceMs?: number): Promise<void>;
+  /** Stops accepting, lets requests in flight finish for up to SHUTDOWN_GRACE_MS, then closes what is left. */
+  close(): Promise<void>;
 }
 
 /** Refuses a request before GraphQL runs: answered with `status` and a GraphQL error body carrying `code`. */
@@ -132,11 +132,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
     url: `http://${shownHost}:${address.port}${path}`,
     port: address.port,
     server,
-    close: (graceMs = SHUTDOWN_GRACE_MS) =>
+    close: () =>
       new Promise<void>((resolve) => {
         // Requests in flight finish; idle keep-alive sockets are closed so close() does not wait for clients.
         // One stuck upstream must not keep the process from stopping: after the grace period, cut what is left.
-        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
         server.close(() => {
           clearTimeout(cut);
           resolve();

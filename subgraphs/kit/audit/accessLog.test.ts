@@ -1,6 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { ACCESS_LOG, verifyChain, type AccessEntry, type AccessEntryInput } from './accessLog';
-import { ChainAppender, recordAccess } from './appender';
+import { appenderFor, ChainAppender } from './appender';
 
 const KEY = 'test-key';
 const input = (n: number): AccessEntryInput => ({
@@ -20,7 +20,7 @@ afterAll(() => client.close());
 
 describe('the access log', () => {
   it('chains 60 concurrent entries into one unbroken sequence, holding no identifier in clear', async () => {
-    await Promise.all(Array.from({ length: 60 }, (_, n) => recordAccess(db, KEY, input(n), new Date())));
+    await Promise.all(Array.from({ length: 60 }, (_, n) => appenderFor(db, KEY).append(input(n), new Date())));
     const log = db.collection<AccessEntry>(ACCESS_LOG);
     expect(await verifyChain(log)).toEqual({ intact: true, entries: 60, firstBrokenAt: null });
     expect(JSON.stringify(await log.find().toArray())).not.toContain('330102199001011237');
@@ -35,7 +35,7 @@ describe('the access log', () => {
   it('detects a removed entry', async () => {
     const fresh = client.db('t_access_log_removed');
     await fresh.dropDatabase();
-    for (let n = 0; n < 5; n++) await recordAccess(fresh, KEY, input(n), new Date());
+    for (let n = 0; n < 5; n++) await appenderFor(fresh, KEY).append(input(n), new Date());
     const log = fresh.collection<AccessEntry>(ACCESS_LOG);
     await log.deleteOne({ _id: 3 });
     expect((await verifyChain(log)).firstBrokenAt).toBe(3);

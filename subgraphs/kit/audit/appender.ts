@@ -130,8 +130,3 @@ export function appenderFor(db: Db, key: string): ChainAppender {
   }
   return appender;
 }
-
-/** Appends one entry to a database's access log; concurrent appends take consecutive places. */
-export function recordAccess(db: Db, key: string, input: AccessEntryInput, at: Date): Promise<AccessEntry> {
-  return appenderFor(db, key).append(input, at);
-}

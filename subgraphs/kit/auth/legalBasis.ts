@@ -29,6 +29,13 @@ const signedBy = new WeakMap<KeyObject, Map<string, string>>();
 // Per key: a token is only ever taken as checked by the key it was checked with.
 const checkedBy = new WeakMap<KeyObject, Map<string, BasisClaim & { exp: number }>>();
 
+/** The cache of `key`, made on first use. */
+function cacheOf<V>(caches: WeakMap<KeyObject, Map<string, V>>, key: KeyObject): Map<string, V> {
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map()));
+  return cache;
+}
+
 function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   if (cache.size >= CACHE_LIMIT) cache.clear(); // tokens expire within minutes: starting over costs one signature each
   cache.set(key, value);
@@ -38,16 +45,14 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
 export function attestLegalBasis(claim: BasisClaim, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
   const exp = (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
   const cacheKey = JSON.stringify([claim.userId, claim.caseNumber, claim.partyId, exp]);
-  let signed = signedBy.get(key);
-  if (!signed) signedBy.set(key, (signed = new Map()));
+  const signed = cacheOf(signedBy, key);
   return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp }, key));
 }
 
 /** Why the token does not attest `expected` at `now`, or null when it does. */
 export function legalBasisProblem(token: unknown, expected: BasisClaim, now: Date, key: KeyObject = publicKey('LEGAL_BASIS')): string | null {
   if (typeof token !== 'string' || token === '') return 'the court attested no legal basis';
-  let checked = checkedBy.get(key);
-  if (!checked) checkedBy.set(key, (checked = new Map()));
+  const checked = cacheOf(checkedBy, key);
   let claim = checked.get(token);
   if (!claim) {
     const verified = verifyToken(token, key);
