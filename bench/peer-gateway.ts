@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { clientTokenVerifier } from '../gateway/auth/clientTokens';
@@ -11,6 +11,7 @@ import { envKey, gatewayConfig, listenHost, readPort } from '../subgraphs/kit/co
 import { RequestRefused, sendJson } from '../subgraphs/kit/http';
 import { loadPrivateKey } from '../subgraphs/kit/signing';
 import { isLoopback } from '../test/sockets';
+import { createGatewayRuntime } from './hiveRuntime';
 
 /**
  * The peer for the benchmark: @graphql-hive/gateway-runtime serving the committed supergraph against
@@ -39,26 +40,6 @@ function refuseNonLoopbackSockets(): void {
   });
 }
 
-/*
- * The slice of the runtime's API used here, declared locally: importing its types would pull in
- * @whatwg-node/fetch's `/// <reference lib="dom" />`, whose DOM fetch types then break the type check
- * of the gateway's own (Node) fetch calls everywhere in the project.
- */
-interface HiveGatewayRuntime {
-  (req: IncomingMessage, res: ServerResponse): void;
-  dispose(): void | Promise<void>;
-}
-interface HiveGatewayRuntimeModule {
-  createGatewayRuntime(config: {
-    supergraph: string;
-    graphiql: boolean;
-    landingPage: boolean;
-    logging: 'debug' | 'info' | 'warn' | 'error';
-    /** Called for every subgraph request; the server context carries node's request as `req`. */
-    propagateHeaders: { fromClientToSubgraphs(payload: { context: { req?: IncomingMessage } }): Promise<Record<string, string> | undefined> };
-  }): HiveGatewayRuntime;
-}
-const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as HiveGatewayRuntimeModule;
 
 function withSubgraphUrls(supergraphSdl: string, env: NodeJS.ProcessEnv): string {
   let sdl = supergraphSdl;

@@ -1,12 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '../bench/hiveRuntime';
 import { readCommittedSupergraph } from './supergraph';
-
-// The slice of @graphql-hive/gateway-runtime used here (see bench/peer-gateway.ts for why it is not imported with its types).
-type Runtime = ((req: IncomingMessage, res: ServerResponse) => void) & { dispose(): void | Promise<void> };
-const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as {
-  createGatewayRuntime(config: { supergraph: string; graphiql: boolean; landingPage: boolean; logging: 'error' }): Runtime;
-};
 
 /*
  * The bench compares our gateway with this peer on the committed supergraph, so a schema shape the peer
