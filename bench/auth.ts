@@ -1,6 +1,6 @@
 import { developmentIdentities, developmentToken } from '../gateway/auth/devTokens';
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import { identityHeaders } from '../subgraphs/kit/auth/internalToken';
+import type { Identity } from '../platform/identity';
+import { identityHeaders } from '../platform/internalToken';
 import type { HeadersFor, Target } from './operations';
 
 /**

@@ -1,5 +1,5 @@
 import { SCALES } from '../seed/province';
-import { readCount, readPositiveInt } from '../subgraphs/kit/config';
+import { readCount, readPositiveInt } from '../platform/config';
 
 export interface BenchOptions {
   connections: number;

@@ -5,11 +5,12 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { clientTokenVerifier } from '../gateway/auth/clientTokens';
 import { subgraphNamesAndUrls } from '../gateway/supergraph';
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
-import { envKey, gatewayConfig, listenHost, readPort } from '../subgraphs/kit/config';
-import { RequestRefused, sendJson } from '../subgraphs/kit/http';
-import { loadPrivateKey } from '../subgraphs/kit/signing';
+import type { Identity } from '../platform/identity';
+import { IDENTITY_HEADER, signIdentity } from '../platform/internalToken';
+import { envKey, listenHost, readPort } from '../platform/config';
+import { gatewayConfig } from '../gateway/config';
+import { RequestRefused, sendJson } from '../platform/http';
+import { loadPrivateKey } from '../platform/signing';
 import { isLoopback } from '../test/sockets';
 import { createGatewayRuntime } from './hiveRuntime';
 

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Db } from 'mongodb';
-import { createRandom } from '../subgraphs/kit/identifiers';
+import { createRandom } from '../domain/identifiers';
 import { Outbox, type OutboxMessage } from '../subgraphs/kit/outbox';
 import { allocate, type ClaimInput } from '../subgraphs/victims/allocation';
 import { importLedgerFile } from '../subgraphs/victims/ledger';

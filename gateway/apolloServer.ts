@@ -6,9 +6,9 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import type { GatewayConfig } from '../subgraphs/kit/config';
-import { ErrorCode, maskInternalErrors } from '../subgraphs/kit/errors';
+import type { Identity } from '../platform/identity';
+import type { GatewayConfig } from './config';
+import { ErrorCode, maskInternalErrors } from '../platform/errors';
 import { operationLimitsRule } from './limits';
 import { loadSafelist, safelistPlugin } from './safelist';
 

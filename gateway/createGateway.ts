@@ -1,8 +1,9 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { gatewayConfig, listenHost, type GatewayConfig } from '../subgraphs/kit/config';
-import { healthRoutes } from '../subgraphs/kit/health';
-import { serveGraphQL } from '../subgraphs/kit/http';
-import { loadPrivateKey } from '../subgraphs/kit/signing';
+import { listenHost } from '../platform/config';
+import { gatewayConfig, type GatewayConfig } from './config';
+import { healthRoutes } from '../platform/health';
+import { serveGraphQL } from '../platform/http';
+import { loadPrivateKey } from '../platform/signing';
 import { gatewayApolloServer } from './apolloServer';
 import { clientTokenVerifier } from './auth/clientTokens';
 import { graphiqlRoute } from './graphiql';
@@ -16,7 +17,7 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Per-subgraph URL, by the subgraph's name in the supergraph, replacing the URL composed into it. */
   subgraphUrls?: Record<string, string>;
-  /** Switches, limits and keys: from the environment (kit/config.ts) unless a test brings its own. */
+  /** Switches, limits and keys: from the environment (gateway/config.ts) unless a test brings its own. */
   config?: GatewayConfig;
   exampleQuery?: string;
   /** The bearer token GraphiQL starts with; `npm start` passes the development officer's. */

@@ -5,8 +5,8 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
-import { gatewayConfig } from '../subgraphs/kit/config';
-import { serveGraphQL, type Listening } from '../subgraphs/kit/http';
+import { gatewayConfig } from './config';
+import { serveGraphQL, type Listening } from '../platform/http';
 import { authorizationFor } from '../test/identities';
 import { createGateway, type RunningGateway } from './createGateway';
 import { subgraphNamesAndUrls } from './supergraph';

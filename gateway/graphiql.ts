@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Route } from '../subgraphs/kit/http';
+import type { Route } from '../platform/http';
 
 export const DEFAULT_EXAMPLE_QUERY = '# Enforcement supergraph: write a query and press the run button.\nquery Example {\n  __typename\n}\n';
 

@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
-import { ErrorCode } from '../subgraphs/kit/errors';
+import { ErrorCode } from '../platform/errors';
 
 /** Bounds on one operation, fragments expanded, checked before anything runs (see GatewayConfig). */
 export interface OperationLimits {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envKey, listenHost, readPort } from '../subgraphs/kit/config';
+import { envKey, listenHost, readPort } from '../platform/config';
 import { createGateway } from './createGateway';
 import { subgraphNamesAndUrls } from './supergraph';
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode } from '../subgraphs/kit/errors';
-import { RequestRefused } from '../subgraphs/kit/http';
+import { ErrorCode } from '../platform/errors';
+import { RequestRefused } from '../platform/http';
 import { operationLimitErrors, type OperationLimits } from './limits';
 
 /** A field of the request: from a POST body that carries the document, else from the query string. */

@@ -8,11 +8,11 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { exportJWK, SignJWT } from 'jose';
-import { identityOf, type Identity, type IdentityScope } from '../subgraphs/kit/auth/identity';
-import { IDENTITY_HEADER, verifyIdentity } from '../subgraphs/kit/auth/internalToken';
-import { gatewayConfig } from '../subgraphs/kit/config';
-import { notFound } from '../subgraphs/kit/errors';
-import { serveGraphQL, type Listening } from '../subgraphs/kit/http';
+import { identityOf, type Identity, type IdentityScope } from '../platform/identity';
+import { IDENTITY_HEADER, verifyIdentity } from '../platform/internalToken';
+import { gatewayConfig } from './config';
+import { notFound } from '../platform/errors';
+import { serveGraphQL, type Listening } from '../platform/http';
 import { createGateway, type RunningGateway } from './createGateway';
 
 // A production deployment: the provider's key set on disk, the gateway's own identity key pair, no development key anywhere.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../subgraphs/kit/errors';
+import { ErrorCode } from '../platform/errors';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

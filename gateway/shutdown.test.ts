@@ -3,8 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { gatewayConfig } from '../subgraphs/kit/config';
-import { serveGraphQL, type Listening } from '../subgraphs/kit/http';
+import { gatewayConfig } from './config';
+import { serveGraphQL, type Listening } from '../platform/http';
 import { authorizationFor } from '../test/identities';
 import { createGateway } from './createGateway';
 

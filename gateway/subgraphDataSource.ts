@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, signIdentity } from '../subgraphs/kit/auth/internalToken';
-import { domainError, ErrorCode } from '../subgraphs/kit/errors';
+import { IDENTITY_HEADER, signIdentity } from '../platform/internalToken';
+import { domainError, ErrorCode } from '../platform/errors';
 import type { GatewayContext } from './apolloServer';
 import { InFlightQueries } from './inFlight';
 import { subgraphHttp } from './subgraphHttp';

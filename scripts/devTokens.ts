@@ -1,5 +1,5 @@
 import { developmentIdentities, developmentToken, type DevelopmentCase } from '../gateway/auth/devTokens';
-import { ROLES } from '../subgraphs/kit/auth/identity';
+import { ROLES } from '../platform/identity';
 
 /** One development bearer token per role, with the claims each carries, as `npm start` and `npm run tokens` print them. */
 export async function developmentTokens(example: DevelopmentCase): Promise<{ officer: string; text: string }> {

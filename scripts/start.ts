@@ -1,5 +1,6 @@
 import { MongoClient } from 'mongodb';
-import { databaseName, envKey, readPort } from '../subgraphs/kit/config';
+import { envKey, readPort } from '../platform/config';
+import { databaseName } from '../subgraphs/kit/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { SCALES, seedProvince } from '../seed/province';
 import { startMongo } from '../tools/embedded-mongo/launcher';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Random } from '../subgraphs/kit/identifiers';
-import type { AssetDocument, ControlDocument, ControlMeasure } from '../subgraphs/kit/register/model';
-import { controlPeriodYears, expiryOf } from '../subgraphs/kit/register/timeLimits';
+import type { Random } from '../domain/identifiers';
+import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
+import type { ControlMeasure } from '../domain/assets';
+import { controlPeriodYears, expiryOf } from '../domain/timeLimits';
 import { addDays, addYears, type World } from './world';
 
 export interface ControlPlan {

@@ -1,5 +1,6 @@
-import type { Random } from '../subgraphs/kit/identifiers';
-import type { AssetCategory, AssetDocument } from '../subgraphs/kit/register/model';
+import type { Random } from '../domain/identifiers';
+import type { AssetDocument } from '../subgraphs/kit/register/model';
+import type { AssetCategory } from '../domain/assets';
 import type { PoolParty } from './pool';
 import type { World } from './world';
 

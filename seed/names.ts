@@ -1,4 +1,4 @@
-import type { Random } from '../subgraphs/kit/identifiers';
+import type { Random } from '../domain/identifiers';
 
 // Common surnames weighted roughly by frequency (the first ones are far more common).
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛段雷龙史陶贺毛郝顾龚邵万钱戴严莫孔向常';

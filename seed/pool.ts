@@ -5,7 +5,7 @@ import {
   weightedPick,
   type Court,
   type Random,
-} from '../subgraphs/kit/identifiers';
+} from '../domain/identifiers';
 import { companyName, personName } from './names';
 
 /** One party of the synthetic province; every agency's generator draws from the same pool. */

@@ -6,7 +6,7 @@ import {
   checkUnitNumber,
   checkUscc,
   courtByCode,
-} from '../subgraphs/kit/identifiers';
+} from '../domain/identifiers';
 import type { CaseDocument, PartyDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import type { UnitDocument } from '../subgraphs/realestate/model';

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, MongoClient, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
-import { createRandom } from '../subgraphs/kit/identifiers';
+import { createRandom } from '../domain/identifiers';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { COLLECTIONS as COURT } from '../subgraphs/court/model';
 import { AGENCY_GENERATORS } from './agencies';

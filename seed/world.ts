@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import type { Random } from '../subgraphs/kit/identifiers';
+import type { Random } from '../domain/identifiers';
 import type { CaseDocument } from '../subgraphs/court/model';
 import type { PoolParty } from './pool';
 

@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import { identityHeaders } from '../subgraphs/kit/auth/internalToken';
+import type { Identity } from '../platform/identity';
+import { identityHeaders } from '../platform/internalToken';
 import { attestLegalBasis } from '../subgraphs/kit/auth/legalBasis';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import type { Subgraph } from '../subgraphs/kit/subgraph';

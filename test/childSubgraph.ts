@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { envKey } from '../subgraphs/kit/config';
+import { envKey } from '../platform/config';
 
 const repoRoot = path.resolve(__dirname, '..');
 const START_TIMEOUT_MS = 30_000;

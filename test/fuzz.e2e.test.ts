@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import type { CommandStartedEvent } from 'mongodb';
 import { developmentToken } from '../gateway/auth/devTokens';
-import { checkCitizenId, checkPlate, checkUscc, parseCaseNumber } from '../subgraphs/kit/identifiers';
+import { checkCitizenId, checkPlate, checkUscc, parseCaseNumber } from '../domain/identifiers';
 import { authorizationFor, startHarness, writeCommands, type Harness } from './harness';
 import { CATEGORIES, fuzzRequests, type Actor, type Category, type FuzzRequest } from './fuzz/requests';
 import { POISON, provincePools } from './fuzz/values';

@@ -1,8 +1,8 @@
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { createGateway, type RunningGateway } from '../gateway/createGateway';
 import { readCommittedSupergraph } from '../schema/supergraph';
-import type { Clock } from '../subgraphs/kit/clock';
-import { gatewayConfig, type GatewayConfig } from '../subgraphs/kit/config';
+import type { Clock } from '../platform/clock';
+import { gatewayConfig, type GatewayConfig } from '../gateway/config';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
@@ -35,7 +35,7 @@ export interface HarnessOptions {
   name: string;
   /** Seed a synthetic province first (by number of cases); omit for empty databases. */
   seed?: { seed: number; cases: number };
-  /** One clock for every subgraph, which the test may move (see subgraphs/kit/clock.ts); the system clock by default. */
+  /** One clock for every subgraph, which the test may move (see platform/clock.ts); the system clock by default. */
   clock?: Clock;
   /** The database server; the jest run's (MONGODB_URI) unless a fault test brings its own. */
   mongoUri?: string;

@@ -1,7 +1,7 @@
 import { Kind, parse } from 'graphql';
 import { developmentToken } from '../gateway/auth/devTokens';
-import type { Identity } from '../subgraphs/kit/auth/identity';
-import type { Agency } from '../subgraphs/kit/register/model';
+import type { Identity } from '../platform/identity';
+import type { Agency } from '../domain/agencies';
 
 /**
  * Whom tests act as unless they say otherwise. Phase 1 checks that an officer's claims are present,

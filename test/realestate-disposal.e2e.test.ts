@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
-import { signToken } from '../subgraphs/kit/signing';
+import { signToken } from '../platform/signing';
 import { startHarness, writeCommands, type GraphQLResponse, type Harness } from './harness';
 import { actorForCases } from './identities';
 

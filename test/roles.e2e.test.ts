@@ -3,8 +3,8 @@ import {
   type GraphQLField, type GraphQLInputType, type GraphQLObjectType,
 } from 'graphql';
 import { readCommittedSupergraph } from '../schema/supergraph';
-import type { Identity, Role } from '../subgraphs/kit/auth/identity';
-import type { Agency } from '../subgraphs/kit/register/model';
+import type { Identity, Role } from '../platform/identity';
+import type { Agency } from '../domain/agencies';
 import { startHarness, type GraphQLResponse, type Harness } from './harness';
 import { ANALYST, divisionHeadOf, staffOf, SUPERVISOR, TEST_OFFICER } from './identities';
 

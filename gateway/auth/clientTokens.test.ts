@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { clientTokenConfig } from '../../subgraphs/kit/config';
-import { RequestRefused } from '../../subgraphs/kit/http';
+import { clientTokenConfig } from '../config';
+import { RequestRefused } from '../../platform/http';
 import { clientTokenVerifier } from './clientTokens';
 import { developmentIdentities, developmentToken } from './devTokens';
 

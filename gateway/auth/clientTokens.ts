@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import type { KeyObject } from 'node:crypto';
-import { identityFromClaims, type Identity } from '../../subgraphs/kit/auth/identity';
-import { unauthenticated } from '../../subgraphs/kit/auth/internalToken';
-import type { ClientTokenConfig } from '../../subgraphs/kit/config';
-import { developmentKey } from '../../subgraphs/kit/signing';
+import { identityFromClaims, type Identity } from '../../platform/identity';
+import { unauthenticated } from '../../platform/internalToken';
+import type { ClientTokenConfig } from '../config';
+import { developmentKey } from '../../platform/signing';
 
 /** Asymmetric algorithms only: with HS256 a provider's public key could be misused as a shared secret. */
 const PROVIDER_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];

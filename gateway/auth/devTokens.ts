@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { claimsOf, type Identity, type Role } from '../../subgraphs/kit/auth/identity';
-import { clientTokenConfig } from '../../subgraphs/kit/config';
-import { developmentKey } from '../../subgraphs/kit/signing';
+import { claimsOf, type Identity, type Role } from '../../platform/identity';
+import { clientTokenConfig } from '../config';
+import { developmentKey } from '../../platform/signing';
 
 /** The case a development officer works on: the example case of `npm start`, or any case of a test. */
 export interface DevelopmentCase {

@@ -6,7 +6,7 @@ import {
   type CaseTypeCode,
   type Court,
   type Random,
-} from '../../subgraphs/kit/identifiers';
+} from '../../domain/identifiers';
 import type { CaseDocument, CaseNode, CaseNodeEntry, CaseStatus, OfficerDocument, PartyDocument } from '../../subgraphs/court/model';
 import { personName } from '../names';
 import { createParty, pickBasicCourt, type PoolParty } from '../pool';

@@ -1,5 +1,6 @@
-import type { Random } from '../../subgraphs/kit/identifiers';
-import type { AssetDocument, ControlMeasure } from '../../subgraphs/kit/register/model';
+import type { Random } from '../../domain/identifiers';
+import type { AssetDocument } from '../../subgraphs/kit/register/model';
+import type { ControlMeasure } from '../../domain/assets';
 import { rankedControls, touchRegister } from '../controls';
 import { ensureEachCategoryHeld } from '../coverage';
 import type { AgencyData, World } from '../world';

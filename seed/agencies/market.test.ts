@@ -1,4 +1,4 @@
-import { checkCitizenId, checkIpNumber, checkUscc, createRandom, patentKindOf } from '../../subgraphs/kit/identifiers';
+import { checkCitizenId, checkIpNumber, checkUscc, createRandom, patentKindOf } from '../../domain/identifiers';
 import type { MarketAsset } from '../../subgraphs/market/model';
 import { DEFAULT_AS_OF } from '../province';
 import { generateCourt } from './court';

@@ -1,4 +1,4 @@
-import type { Random } from '../../subgraphs/kit/identifiers';
+import type { Random } from '../../domain/identifiers';
 import type { ControlDocument } from '../../subgraphs/kit/register/model';
 import type { CompanyEquityDocument, MarketAsset } from '../../subgraphs/market/model';
 import { rankedControls, touchRegister } from '../controls';

@@ -1,4 +1,4 @@
-import { generateUscc, randomDigits, type Random } from '../../subgraphs/kit/identifiers';
+import { generateUscc, randomDigits, type Random } from '../../domain/identifiers';
 import type { CompanyEquityDocument, EquityPledge, UnlistedSharesDocument } from '../../subgraphs/market/model';
 import { companyName } from '../names';
 import { pickBasicCourt, type PoolParty } from '../pool';

@@ -5,7 +5,7 @@ import {
   weightedPick,
   type PatentKind,
   type Random,
-} from '../../subgraphs/kit/identifiers';
+} from '../../domain/identifiers';
 import type { IntellectualPropertyDocument, IntellectualPropertyKind } from '../../subgraphs/market/model';
 import type { PoolParty } from '../pool';
 import { addDays, addYears } from '../world';

@@ -1,4 +1,4 @@
-import { generateCertificateNumber, generateUnitNumber, parcelCode, randomDigits, type Random } from '../../subgraphs/kit/identifiers';
+import { generateCertificateNumber, generateUnitNumber, parcelCode, randomDigits, type Random } from '../../domain/identifiers';
 import type {
   LandUseRightDocument,
   MiningOrSeaRightDocument,

@@ -1,4 +1,4 @@
-import { generateUnitNumber, type Random } from '../../subgraphs/kit/identifiers';
+import { generateUnitNumber, type Random } from '../../domain/identifiers';
 import type { CaseDocument } from '../../subgraphs/court/model';
 import { taxAuthorityName } from '../../subgraphs/taxation/authority';
 import { clearanceId, type ClearanceDocument } from '../../subgraphs/taxation/model';

@@ -1,6 +1,6 @@
-import { formatTaxRefundNumber, type Random } from '../../subgraphs/kit/identifiers';
+import { formatTaxRefundNumber, type Random } from '../../domain/identifiers';
 import type { ControlDocument } from '../../subgraphs/kit/register/model';
-import { expiryOf } from '../../subgraphs/kit/register/timeLimits';
+import { expiryOf } from '../../domain/timeLimits';
 import type { TaxpayerDocument, TaxRefundDocument, TaxRefundType } from '../../subgraphs/taxation/model';
 import { addDays, DAY_MS, logNormal } from '../world';
 

@@ -1,4 +1,4 @@
-import { weightedPick, type Random } from '../../subgraphs/kit/identifiers';
+import { weightedPick, type Random } from '../../domain/identifiers';
 import { taxAuthorityName } from '../../subgraphs/taxation/authority';
 import type { TaxCreditRating, TaxpayerDocument, TaxpayerStatus } from '../../subgraphs/taxation/model';
 import { rankedControls, touchRegister } from '../controls';

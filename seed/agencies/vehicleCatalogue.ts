@@ -1,4 +1,4 @@
-import { randomDigits, type Random } from '../../subgraphs/kit/identifiers';
+import { randomDigits, type Random } from '../../domain/identifiers';
 import type { VehicleType } from '../../subgraphs/vehicles/model';
 
 /**

@@ -1,4 +1,4 @@
-import { generateAircraftMark, generatePlate, generateVin, randomDigits, weightedPick, type Random } from '../../subgraphs/kit/identifiers';
+import { generateAircraftMark, generatePlate, generateVin, randomDigits, weightedPick, type Random } from '../../domain/identifiers';
 import type { AircraftDocument, MotorVehicleDocument, VehicleAsset, VehiclePledge } from '../../subgraphs/vehicles/model';
 import { rankedControls, touchRegister } from '../controls';
 import { ensureEachCategoryHeld } from '../coverage';

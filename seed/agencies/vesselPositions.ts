@@ -1,4 +1,4 @@
-import type { Random } from '../../subgraphs/kit/identifiers';
+import type { Random } from '../../domain/identifiers';
 import type { VesselPosition } from '../../subgraphs/vessels/model';
 import { DAY_MS } from '../world';
 

@@ -7,7 +7,7 @@ import {
   generateShipId,
   weightedPick,
   type Random,
-} from '../../subgraphs/kit/identifiers';
+} from '../../domain/identifiers';
 import type {
   FishingLicenceDocument,
   FishingType,

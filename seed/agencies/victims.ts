@@ -1,4 +1,4 @@
-import { generateBankCard, generateCitizenId, generatePhone, type Random } from '../../subgraphs/kit/identifiers';
+import { generateBankCard, generateCitizenId, generatePhone, type Random } from '../../domain/identifiers';
 import { packAllocations } from '../../subgraphs/victims/allocationStore';
 import { participantIdOf, roundIdOf, verificationIdOf } from '../../subgraphs/victims/ids';
 import type { ClaimDocument, LedgerEntryDocument, MassCaseDocument, ParticipantDocument, RoundDocument, VerificationDocument } from '../../subgraphs/victims/model';

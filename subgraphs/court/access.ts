@@ -1,4 +1,4 @@
-import { identityOf, type Identity, type IdentityScope } from '../kit/auth/identity';
+import { identityOf, type Identity, type IdentityScope } from '../../platform/identity';
 import { forbidden } from '../kit/auth/rules';
 import type { CaseDocument } from './model';
 

@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { subjectHash } from '../kit/audit/accessLog';
 import { accessAuditResolvers } from '../kit/audit/auditResolvers';
 import { accessLogKey } from '../kit/audit/key';
-import type { IdentityScope } from '../kit/auth/identity';
+import type { IdentityScope } from '../../platform/identity';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { partyIdArg } from '../kit/validate';
 import type { CourtContext } from './loaders';

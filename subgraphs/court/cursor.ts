@@ -1,4 +1,4 @@
-import { badUserInput } from '../kit/errors';
+import { badUserInput } from '../../platform/errors';
 import type { CaseCursor } from './repository';
 
 /** Cursors are opaque to clients; base64url keeps them URL-safe while carrying the sort position. */

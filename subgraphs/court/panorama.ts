@@ -1,4 +1,4 @@
-import { ASSET_CATEGORIES, type AssetCategory } from '../kit/register/model';
+import { ASSET_CATEGORIES, type AssetCategory } from '../../domain/assets';
 import type { CourtContext } from './loaders';
 
 interface CategoryRow {

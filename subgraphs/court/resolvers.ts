@@ -1,11 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import type { AssetCategory } from '../kit/register/model';
-import { COURTS, courtByCode, type Court } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import type { AssetCategory } from '../../domain/assets';
+import { COURTS, courtByCode, type Court } from '../../domain/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
-import { identityOf, type IdentityScope } from '../kit/auth/identity';
+import { identityOf, type IdentityScope } from '../../platform/identity';
 import { attestLegalBasis } from '../kit/auth/legalBasis';
-import { nowOf, type ClockScope } from '../kit/clock';
+import { nowOf, type ClockScope } from '../../platform/clock';
 import { forbidden } from '../kit/auth/rules';
 import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { identityOf, type IdentityScope } from '../kit/auth/identity';
+import { identityOf, type IdentityScope } from '../../platform/identity';
 import { forbidden } from '../kit/auth/rules';
 import { courtCodeArg } from '../kit/validate';
 import type { CaseDocument, CaseStatus, CaseType } from './model';

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { MongoServerError } from 'mongodb';
-import { badUserInput, domainError, ErrorCode, notFound } from '../kit/errors';
-import { checkBankCard } from '../kit/identifiers';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
+import { checkBankCard } from '../../domain/identifiers';
 import type { IndexDeclaration } from '../kit/mongo';
 import type { ControlDocument } from '../kit/register/model';
 import { ranked } from '../kit/register/queue';

@@ -1,10 +1,10 @@
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { createRandom, generateBankCard } from '../kit/identifiers';
-import type { AssetCategory } from '../kit/register/model';
+import { createRandom, generateBankCard } from '../../domain/identifiers';
+import type { AssetCategory } from '../../domain/assets';
 import finance from './index';
 import type { FinanceAsset } from './model';
 import { FINANCE_REGISTER } from './register';
-import { financeTestData } from './testData';
+import { financeTestData } from '../../test/worlds/finance';
 
 const { data, assets, controls } = financeTestData(7, 400);
 const CASE = '（2026）浙0102执1号';

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import { checkBankCard, normaliseBankCard } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkBankCard, normaliseBankCard } from '../../domain/identifiers';
 import type { RegisterContext } from '../kit/register/loaders';
 import type { AssetDocument } from '../kit/register/model';
 import { registerResolvers } from '../kit/register/resolvers';

@@ -1,8 +1,8 @@
 import {
   checkBankCard, checkCitizenId, checkPhone, checkUscc,
-} from '../kit/identifiers';
+} from '../../domain/identifiers';
 import { FINANCE_REGISTER } from './register';
-import { financeTestData } from './testData';
+import { financeTestData } from '../../test/worlds/finance';
 
 const { world, assets, controls } = financeTestData(7, 400);
 const of = <C extends (typeof assets)[number]['category']>(category: C) =>

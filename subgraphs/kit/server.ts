@@ -4,14 +4,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Db, MongoClient } from 'mongodb';
-import { IDENTITY_HEADER, verifyIdentity } from './auth/internalToken';
-import { systemClock, type Clock } from './clock';
-import { isProduction, subgraphConfig, type SubgraphConfig } from './config';
-import { ErrorCode, maskInternalErrors } from './errors';
-import { healthRoutes } from './health';
-import { serveGraphQL } from './http';
+import { IDENTITY_HEADER, verifyIdentity } from '../../platform/internalToken';
+import { systemClock, type Clock } from '../../platform/clock';
+import { isProduction } from '../../platform/config';
+import { subgraphConfig, type SubgraphConfig } from './config';
+import { ErrorCode, maskInternalErrors } from '../../platform/errors';
+import { healthRoutes } from '../../platform/health';
+import { serveGraphQL } from '../../platform/http';
 import { connectDatabase, createIndexes, isDatabaseUnreachable } from './mongo';
-import { publicKey } from './signing';
+import { publicKey } from '../../platform/signing';
 import type { Subgraph } from './subgraph';
 
 export interface RunningSubgraph {

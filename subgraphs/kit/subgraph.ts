@@ -5,12 +5,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Db } from 'mongodb';
-import type { Identity } from './auth/identity';
+import type { Identity } from '../../platform/identity';
 import { applyRules, type RootRules } from './auth/rules';
-import type { Clock } from './clock';
+import type { Clock } from '../../platform/clock';
 import type { IndexDeclaration } from './mongo';
 import { scalars } from './scalars';
-import { privateKey, publicKey, type SigningKeyName } from './signing';
+import { privateKey, publicKey, type SigningKeyName } from '../../platform/signing';
 
 /** What a subgraph's context factory gets for each request. */
 export interface RequestScope {

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { privateKey, publicKey, signToken, verifyToken } from './signing';
+import { privateKey, publicKey, signToken, verifyToken } from '../../platform/signing';
 
 /**
  * 完税证明: the tax bureau's signed statement of the transfer taxes on one unit in one case, which the

@@ -1,5 +1,5 @@
-import { badUserInput } from './errors';
-import { checkCitizenId, checkPhone, checkUnitNumber, checkUscc, courtByCode, formatCaseNumber, normaliseUnitNumber, parseCaseNumber } from './identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkCitizenId, checkPhone, checkUnitNumber, checkUscc, courtByCode, formatCaseNumber, normaliseUnitNumber, parseCaseNumber } from '../../domain/identifiers';
 
 /**
  * Argument checks shared by every subgraph. Each returns the value in its canonical form

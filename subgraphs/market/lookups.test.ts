@@ -2,7 +2,7 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateMarket } from '../../seed/agencies/market';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { createRandom } from '../kit/identifiers';
+import { createRandom } from '../../domain/identifiers';
 import type { MarketAsset } from './model';
 import market from './index';
 

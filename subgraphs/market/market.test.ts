@@ -2,8 +2,9 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateMarket } from '../../seed/agencies/market';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { createRandom } from '../kit/identifiers';
-import type { AssetCategory, ControlDocument } from '../kit/register/model';
+import { createRandom } from '../../domain/identifiers';
+import type { ControlDocument } from '../kit/register/model';
+import type { AssetCategory } from '../../domain/assets';
 import type { CompanyEquityDocument, IntellectualPropertyDocument, MarketAsset, UnlistedSharesDocument } from './model';
 import market from './index';
 

@@ -1,4 +1,4 @@
-import type { PatentKind } from '../kit/identifiers';
+import type { PatentKind } from '../../domain/identifiers';
 import type { AssetDocument } from '../kit/register/model';
 
 /** Documents of the market regulator's database: equity, custodied shares and IP in one collection. */

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../../domain/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { registerResolvers } from '../kit/register/resolvers';
 import { caseNumberArg } from '../kit/validate';

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { nowOf } from '../kit/clock';
-import { parcelCode } from '../kit/identifiers';
+import { nowOf } from '../../platform/clock';
+import { parcelCode } from '../../domain/identifiers';
 import { REGISTER_COLLECTIONS } from '../kit/register/model';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';

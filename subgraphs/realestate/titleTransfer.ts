@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { badUserInput, domainError, ErrorCode, notFound } from '../kit/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/mongo';
 import type { ControlDocument } from '../kit/register/model';
 import { IN_QUEUE, ranked } from '../kit/register/queue';

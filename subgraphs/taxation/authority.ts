@@ -1,4 +1,4 @@
-import { courtByDivisionCode } from '../kit/identifiers';
+import { courtByDivisionCode } from '../../domain/identifiers';
 
 /**
  * The local bureau of the State Taxation Administration for a county-level division, named as

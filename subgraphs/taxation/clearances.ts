@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { badUserInput, domainError, ErrorCode } from '../kit/errors';
+import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/mongo';
 import { isSettled } from '../kit/taxClearance';
 import { taxAuthorityName } from './authority';

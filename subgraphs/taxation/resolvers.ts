@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import { nowOf } from '../kit/clock';
-import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { nowOf } from '../../platform/clock';
+import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../../domain/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';

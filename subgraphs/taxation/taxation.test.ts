@@ -3,7 +3,7 @@ import { generateTaxation } from '../../seed/agencies/taxation';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { checkCaseNumber, checkCitizenId, checkTaxRefundNumber, checkUnitNumber, checkUscc, createRandom, formatTaxRefundNumber } from '../kit/identifiers';
+import { checkCaseNumber, checkCitizenId, checkTaxRefundNumber, checkUnitNumber, checkUscc, createRandom, formatTaxRefundNumber } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import taxation from './index';
 import type { ClearanceDocument, TaxpayerDocument, TaxRefundDocument } from './model';

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { badUserInput, domainError, ErrorCode, notFound } from '../kit/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
 import type { IndexDeclaration } from '../kit/mongo';
 import type { ControlDocument } from '../kit/register/model';
 import { IN_QUEUE } from '../kit/register/queue';

@@ -1,7 +1,7 @@
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { vinCheckChar } from '../kit/identifiers';
+import { vinCheckChar } from '../../domain/identifiers';
 import vehicles from './index';
-import { CASE, vehicleTestData } from './testData';
+import { CASE, vehicleTestData } from '../../test/worlds/vehicles';
 
 const { data, vehicles: cars, aircraft } = vehicleTestData(7, 400);
 let h: AgencyHarness;

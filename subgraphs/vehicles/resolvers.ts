@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import { checkAircraftMark, checkPlate, checkVin, normaliseAircraftMark, normalisePlate, normaliseVin } from '../kit/identifiers';
-import type { AssetCategory } from '../kit/register/model';
+import { badUserInput } from '../../platform/errors';
+import { checkAircraftMark, checkPlate, checkVin, normaliseAircraftMark, normalisePlate, normaliseVin } from '../../domain/identifiers';
+import type { AssetCategory } from '../../domain/assets';
 import { registerResolvers } from '../kit/register/resolvers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { notFound } from '../kit/errors';
+import { notFound } from '../../platform/errors';
 import type { ControlDocument } from '../kit/register/model';
 import { impoundInForce, impoundVehicle, type ImpoundInput } from './impound';
 import type { VehicleContext } from './loaders';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
-import { badUserInput } from '../kit/errors';
-import { checkPlate, normalisePlate } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkPlate, normalisePlate } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import { isExecuted, ranked } from '../kit/register/queue';
 import { RegisterRepository } from '../kit/register/repository';

@@ -1,8 +1,8 @@
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
-import { checkAircraftMark, checkPlate, checkVin } from '../kit/identifiers';
+import { checkAircraftMark, checkPlate, checkVin } from '../../domain/identifiers';
 import vehicles from './index';
 import type { VehicleAsset } from './model';
-import { CASE, vehicleTestData } from './testData';
+import { CASE, vehicleTestData } from '../../test/worlds/vehicles';
 
 const { world, data, assets, vehicles: cars, aircraft, controls } = vehicleTestData(7, 400);
 let h: AgencyHarness;

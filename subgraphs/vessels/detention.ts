@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput, domainError, ErrorCode, notFound } from '../kit/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
 import type { IndexDeclaration } from '../kit/mongo';
 import { REGISTER_COLLECTIONS, type ControlDocument } from '../kit/register/model';
 import { IN_QUEUE, isExecuted } from '../kit/register/queue';

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput } from '../kit/errors';
-import { checkFishingHullName, checkImo, checkMmsi } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkFishingHullName, checkImo, checkMmsi } from '../../domain/identifiers';
 import { mergeResolvers } from '../kit/resolverMaps';
 import { registerResolvers } from '../kit/register/resolvers';
 import { caseNumberArg } from '../kit/validate';

@@ -5,8 +5,9 @@ import type { World } from '../../seed/world';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
 import {
   checkFishingHullName, checkFishingLicenceNumber, checkFishingRegistryNumber, checkImo, checkMmsi, checkShipId, createRandom,
-} from '../kit/identifiers';
-import type { AssetCategory, ControlDocument } from '../kit/register/model';
+} from '../../domain/identifiers';
+import type { ControlDocument } from '../kit/register/model';
+import type { AssetCategory } from '../../domain/assets';
 import type { FishingLicenceDocument, FishingVesselDocument, MerchantVesselDocument, VesselAsset } from './model';
 import vessels from './index';
 

@@ -1,5 +1,5 @@
-import { identityHeaders } from '../kit/auth/internalToken';
-import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../kit/identifiers';
+import { identityHeaders } from '../../platform/internalToken';
+import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../../domain/identifiers';
 import { participantIdOf } from './ids';
 import { ANALYST, ANNOUNCE, codeOf, dataOf, DECLARE, IMPORT, REGISTER, startVictims, VERIFY, type VictimsHarness } from './testing';
 

@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../kit/identifiers';
+import { createRandom, type Random } from '../../domain/identifiers';
 import { allocate, type ClaimInput } from './allocation';
 
 function pid(i: number): string {

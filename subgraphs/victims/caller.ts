@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLError } from 'graphql';
-import { domainError, ErrorCode } from '../kit/errors';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { PARTICIPANT_ID } from './ids';
 
 /**

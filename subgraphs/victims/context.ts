@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Db } from 'mongodb';
-import { nowOf, type Clock } from '../kit/clock';
+import { nowOf, type Clock } from '../../platform/clock';
 import { entityLoader } from '../kit/loaders';
 import { callerOf, type Caller } from './caller';
 import type { MassCaseDocument, ParticipantDocument } from './model';
@@ -18,7 +18,7 @@ export class VictimsContext {
   readonly repo: VictimsRepository;
   readonly massCaseByNumber: DataLoader<string, MassCaseDocument | null>;
   readonly participantById: DataLoader<string, ParticipantDocument | null>;
-  /** Filled in by defineSubgraph (kit/clock.ts). */
+  /** Filled in by defineSubgraph (platform/clock.ts). */
   clock?: Clock;
   private readonly callerResult: Caller | GraphQLError;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../kit/identifiers';
+import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../../domain/identifiers';
 import { forEachAllocation } from './allocationStore';
 import { participantIdOf } from './ids';
 import { OUTBOX_PREFIX, type AllocationDocument } from './model';

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { badUserInput, domainError, ErrorCode } from '../kit/errors';
-import { checkCitizenId, maskCitizenId, normaliseCitizenId } from '../kit/identifiers';
+import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
+import { checkCitizenId, maskCitizenId, normaliseCitizenId } from '../../domain/identifiers';
 import { insertIgnoringDuplicates } from '../kit/outbox';
 import { participantIdOf } from './ids';
 import type { LedgerEntryDocument } from './model';

@@ -1,4 +1,4 @@
-import { badUserInput, notFound } from '../kit/errors';
+import { badUserInput, notFound } from '../../platform/errors';
 import { caseNumberArg } from '../kit/validate';
 import type { VictimsContext } from './context';
 import { PARTICIPANT_ID, roundOfBatchId, splitPairId } from './ids';

@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { badUserInput, domainError, ErrorCode } from '../kit/errors';
+import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/outbox';
 import { caseNumberArg } from '../kit/validate';
 import { isStaff, requireSelfOrStaff, requireStaff } from './caller';

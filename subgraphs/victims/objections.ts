@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from '../kit/errors';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/outbox';
 import { pairId } from './ids';
 import type { ObjectionDocument, ParticipantDocument, RulingDocument } from './model';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readPositiveInt } from '../kit/config';
+import { readPositiveInt } from '../../platform/config';
 
 type Env = Record<string, string | undefined>;
 

@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from '../kit/errors';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey, type Outbox } from '../kit/outbox';
 import { orderIdOf } from './ids';
 import type { ParticipantDocument, PaymentDocument, PaymentEventDocument } from './model';

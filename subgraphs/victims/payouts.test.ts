@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { createRandom, generateBankCard, generatePhone } from '../kit/identifiers';
+import { createRandom, generateBankCard, generatePhone } from '../../domain/identifiers';
 import { Outbox } from '../kit/outbox';
 import { batchIdOf, pairId, roundIdOf } from './ids';
 import type { BatchDocument, PaymentItem } from './model';

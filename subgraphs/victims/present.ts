@@ -1,4 +1,4 @@
-import { maskBankCard, maskCitizenId, maskPhone } from '../kit/identifiers';
+import { maskBankCard, maskCitizenId, maskPhone } from '../../domain/identifiers';
 import { isStaff, type Caller } from './caller';
 import type { AllocationDocument, BatchDocument, BatchRunDocument, IssueDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument, RulingDocument, VerificationDocument } from './model';
 import type { PaymentState } from './paymentState';

@@ -1,4 +1,4 @@
-import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../kit/identifiers';
+import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../../domain/identifiers';
 import { OUTBOX_PREFIX } from './model';
 import { codeOf, dataOf, DECLARE, IMPORT, REGISTER, startVictims, type VictimsHarness } from './testing';
 

@@ -1,5 +1,5 @@
-import { badUserInput } from '../kit/errors';
-import { checkBankCard, checkCitizenId, checkPhone, normaliseBankCard, normaliseCitizenId, normalisePhone } from '../kit/identifiers';
+import { badUserInput } from '../../platform/errors';
+import { checkBankCard, checkCitizenId, checkPhone, normaliseBankCard, normaliseCitizenId, normalisePhone } from '../../domain/identifiers';
 import { insertIgnoringDuplicates, isDuplicateKey, type Outbox } from '../kit/outbox';
 import { caseNumberArg } from '../kit/validate';
 import { participantIdOf } from './ids';

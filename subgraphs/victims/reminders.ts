@@ -1,4 +1,4 @@
-import { maskBankCard } from '../kit/identifiers';
+import { maskBankCard } from '../../domain/identifiers';
 import { outboxKey, type OutboxMessage } from '../kit/outbox';
 
 /**

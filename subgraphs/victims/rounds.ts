@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from '../kit/errors';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/outbox';
 import { forEachAllocation, packAllocations, writeAllocations } from './allocationStore';
 import { allocate, type ClaimInput } from './allocation';

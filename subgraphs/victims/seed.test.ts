@@ -2,7 +2,7 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateVictims } from '../../seed/agencies/victims';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
-import { checkBankCard, checkCitizenId, checkPhone, createRandom } from '../kit/identifiers';
+import { checkBankCard, checkCitizenId, checkPhone, createRandom } from '../../domain/identifiers';
 import { COLLECTIONS, type MassCaseDocument, type ParticipantDocument } from './model';
 import { ANNOUNCE, dataOf, startVictims } from './testing';
 

@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from '../kit/errors';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { insertIgnoringDuplicates, isDuplicateKey, type Outbox, type OutboxMessage } from '../kit/outbox';
 import { pairId, participantIdOf, verificationIdOf } from './ids';
 import type { ClaimDocument, ClaimStatus, IssueDocument, LedgerEntryDocument, MassCaseDocument, ParticipantDocument, VerificationDocument } from './model';

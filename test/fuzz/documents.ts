@@ -3,7 +3,7 @@ import {
   type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
 } from 'graphql';
 import { readCommittedSupergraph } from '../../schema/supergraph';
-import { randomChars, weightedPick, type Random } from '../../subgraphs/kit/identifiers';
+import { randomChars, weightedPick, type Random } from '../../domain/identifiers';
 import { junk, literal, plain, poisonString, valueFor, wideString, type Pools, type Value } from './values';
 
 export type Kind = 'query' | 'mutation';

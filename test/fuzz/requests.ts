@@ -1,5 +1,5 @@
-import type { Identity } from '../../subgraphs/kit/auth/identity';
-import { createRandom, randomChars, weightedPick, type Random } from '../../subgraphs/kit/identifiers';
+import type { Identity } from '../../platform/identity';
+import { createRandom, randomChars, weightedPick, type Random } from '../../domain/identifiers';
 import { actorForCases, ANALYST, divisionHeadOf, officerOf, staffOf, SUPERVISOR, TEST_OFFICER } from '../identities';
 import { brokenDocument, schemaOperation, variablesOperation, type Operation } from './documents';
 import { wideString, type Pools } from './values';

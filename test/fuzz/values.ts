@@ -2,7 +2,7 @@ import {
   getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLInputType,
 } from 'graphql';
 import { generateProvince } from '../../seed/province';
-import { weightedPick, type Random } from '../../subgraphs/kit/identifiers';
+import { weightedPick, type Random } from '../../domain/identifiers';
 
 /** An enum value, printed bare in a document and as its name in variables. */
 export class EnumLiteral {

@@ -1,4 +1,4 @@
-import type { BankCode } from '../../../subgraphs/kit/identifiers';
+import type { BankCode } from '../../../domain/identifiers';
 import type { PaymentPlatform } from '../../../subgraphs/finance/model';
 
 /**

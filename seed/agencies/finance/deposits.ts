@@ -1,6 +1,6 @@
 import {
   BANK_PREFIXES, generateBankCard, generatePhone, randomChars, randomDigits, weightedPick,
-} from '../../../subgraphs/kit/identifiers';
+} from '../../../domain/identifiers';
 import type {
   BankDepositDocument, DigitalCurrencyDocument, OnlinePaymentDocument, PaymentPlatform, WealthProductDocument,
 } from '../../../subgraphs/finance/model';

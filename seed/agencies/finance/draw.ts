@@ -1,4 +1,4 @@
-import type { Random } from '../../../subgraphs/kit/identifiers';
+import type { Random } from '../../../domain/identifiers';
 import type { PoolParty } from '../../pool';
 import { addDays, logNormal } from '../../world';
 

@@ -1,4 +1,4 @@
-import { randomDigits } from '../../../subgraphs/kit/identifiers';
+import { randomDigits } from '../../../domain/identifiers';
 import type {
   ProvidentFundDocument, ReceivableDocument, ReceivableKind, SocialInsuranceDocument,
 } from '../../../subgraphs/finance/model';

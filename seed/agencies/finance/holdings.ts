@@ -1,4 +1,4 @@
-import { weightedPick } from '../../../subgraphs/kit/identifiers';
+import { weightedPick } from '../../../domain/identifiers';
 import type { FinanceAsset } from '../../../subgraphs/finance/model';
 import type { PoolParty } from '../../pool';
 import { PAYMENT_PLATFORMS } from './catalogue';

@@ -1,4 +1,4 @@
-import { randomDigits } from '../../../subgraphs/kit/identifiers';
+import { randomDigits } from '../../../domain/identifiers';
 import type {
   BrokerCashDocument, FundUnitsDocument, FuturesMarginDocument, InsurancePolicyDocument, SecuritiesDocument,
 } from '../../../subgraphs/finance/model';

@@ -1,5 +1,5 @@
 import type { FinanceAsset } from '../../../subgraphs/finance/model';
-import type { AssetCategory } from '../../../subgraphs/kit/register/model';
+import type { AssetCategory } from '../../../domain/assets';
 import type { CoverageMaker } from '../../coverage';
 import { bankDeposit, digitalCurrency, onlinePayment, wealthProduct } from './deposits';
 import type { Draw } from './draw';

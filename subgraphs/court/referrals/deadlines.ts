@@ -1,4 +1,4 @@
-import { readPositiveInt } from '../../kit/config';
+import { readPositiveInt } from '../../../platform/config';
 import type { RefusalReferralDocument } from './model';
 
 const DAY_MS = 86_400_000;

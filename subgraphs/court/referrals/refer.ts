@@ -1,4 +1,4 @@
-import { badUserInput, domainError, ErrorCode } from '../../kit/errors';
+import { badUserInput, domainError, ErrorCode } from '../../../platform/errors';
 import type { ReferralContext } from './context';
 import type { RefusalReferralDocument } from './model';
 import type { ReferralDraft } from './validate';

@@ -1,5 +1,5 @@
 import { MongoServerError, type Db, type Filter } from 'mongodb';
-import { domainError, ErrorCode, notFound } from '../../kit/errors';
+import { domainError, ErrorCode, notFound } from '../../../platform/errors';
 import type { IndexDeclaration } from '../../kit/mongo';
 import { REFERRAL_COLLECTIONS, type ReferralState, type RefusalReferralDocument, type TransitionClaimDocument } from './model';
 import { referralNumber } from './numbering';

@@ -1,4 +1,4 @@
-import { domainError, ErrorCode } from '../../kit/errors';
+import { domainError, ErrorCode } from '../../../platform/errors';
 import { decisionDueAt } from './deadlines';
 import type { PoliceDecision, ReferralChange, RefusalReferralDocument } from './model';
 

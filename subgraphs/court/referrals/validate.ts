@@ -1,4 +1,4 @@
-import { badUserInput } from '../../kit/errors';
+import { badUserInput } from '../../../platform/errors';
 import { caseNumberArg, partyIdArg } from '../../kit/validate';
 import type { EvidenceItem, PoliceDecision } from './model';
 

@@ -1,6 +1,6 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Db } from 'mongodb';
-import type { IdentityScope } from '../auth/identity';
+import type { IdentityScope } from '../../../platform/identity';
 import { roles, requireRule } from '../auth/rules';
 import { ACCESS_LOG, verifyChain, type AccessEntry } from './accessLog';
 import { accessLogKey } from './key';

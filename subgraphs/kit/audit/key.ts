@@ -1,4 +1,4 @@
-import { isProduction, type Env } from '../config';
+import { isProduction, type Env } from '../../../platform/config';
 
 /** Published in this repository, so anyone could compute the subject hashes it keys: development only. */
 const DEVELOPMENT_KEY = 'enforcement-supergraph development access-log key';

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
-import { identityOf, type IdentityScope } from '../auth/identity';
-import { nowOf, type ClockScope } from '../clock';
+import { identityOf, type IdentityScope } from '../../../platform/identity';
+import { nowOf, type ClockScope } from '../../../platform/clock';
 import type { AccessEntryInput } from './accessLog';
 import { appenderFor } from './appender';
 import { accessLogKey } from './key';

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { nowOf, type ClockScope } from '../clock';
-import { privateKey, publicKey, signToken, verifyToken } from '../signing';
-import { identityOf, type IdentityScope } from './identity';
+import { nowOf, type ClockScope } from '../../../platform/clock';
+import { privateKey, publicKey, signToken, verifyToken } from '../../../platform/signing';
+import { identityOf, type IdentityScope } from '../../../platform/identity';
 import { forbidden } from './rules';
 
 /**

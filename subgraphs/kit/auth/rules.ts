@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { domainError, ErrorCode } from '../errors';
-import type { Agency } from '../register/model';
-import { identityOf, type Identity, type IdentityScope, type Role } from './identity';
+import { domainError, ErrorCode } from '../../../platform/errors';
+import type { Agency } from '../../../domain/agencies';
+import { identityOf, type Identity, type IdentityScope, type Role } from '../../../platform/identity';
 
 /** Whether an identity may call a root field at all; finer checks (legal basis) stay in the resolvers. */
 export type Rule = (identity: Identity) => boolean;

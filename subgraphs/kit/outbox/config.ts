@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readPositiveInt } from '../config';
+import { readPositiveInt } from '../../../platform/config';
 import { FileSmsSender } from './fileSender';
 import { HttpSmsSender } from './httpSender';
 import type { SmsSender } from './sender';

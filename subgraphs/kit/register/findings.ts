@@ -1,4 +1,6 @@
-import { ASSET_CATEGORIES, type Agency, type AssetCategory, type AssetDocument, type ControlMeasure } from './model';
+import { type AssetDocument } from './model';
+import { type Agency } from '../../../domain/agencies';
+import { ASSET_CATEGORIES, type AssetCategory, type ControlMeasure } from '../../../domain/assets';
 
 export interface CategoryRegister {
   /** The GraphQL type of this category's assets, e.g. RealEstateUnit. */

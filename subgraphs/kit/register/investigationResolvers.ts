@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { nowOf, systemClock, type Clock } from '../clock';
+import { nowOf, systemClock, type Clock } from '../../../platform/clock';
 import { investigationConfig } from '../config';
-import { parseCaseNumber } from '../identifiers';
+import { parseCaseNumber } from '../../../domain/identifiers';
 import { caseNumberArg, idempotencyKeyArg, officerArg, pageSizeArg, partyIdArg, textArg } from '../validate';
 import { names, type RegisterDescriptor } from './findings';
 import { answerInvestigation, deadlineStatus, requestInvestigation } from './investigations';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import type { InvestigationConfig } from '../config';
-import { badUserInput, domainError, ErrorCode, notFound } from '../errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../mongo';
-import { workingDaysAfter } from '../workingDays';
+import { workingDaysAfter } from '../../../domain/workingDays';
 import type { AssetDocument, InvestigationDocument } from './model';
 
 /**

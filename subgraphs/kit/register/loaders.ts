@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { accessLogger } from '../audit/logger';
-import type { IdentityScope } from '../auth/identity';
-import type { ClockScope } from '../clock';
+import type { IdentityScope } from '../../../platform/identity';
+import type { ClockScope } from '../../../platform/clock';
 import { entityLoader, groupLoader } from '../loaders';
 import type { AssetDocument } from './model';
 import { IN_QUEUE } from './queue';

@@ -2,25 +2,8 @@
  * The documents every agency register keeps: assets of several categories in one collection
  * (so the assets of a party are one query, whatever the categories) and the control measures on them.
  */
-export type AssetCategory =
-  | 'BANK_DEPOSIT' | 'WEALTH_PRODUCT' | 'ONLINE_PAYMENT' | 'DIGITAL_CURRENCY' | 'BROKER_CASH' | 'FUTURES_MARGIN'
-  | 'PROVIDENT_FUND' | 'SOCIAL_INSURANCE' | 'RECEIVABLE' | 'TAX_REFUND' | 'SECURITIES' | 'FUND_UNITS'
-  | 'INSURANCE_CASH_VALUE' | 'COMPANY_EQUITY' | 'UNLISTED_SHARES' | 'REAL_ESTATE' | 'LAND_USE_RIGHT'
-  | 'OFF_PLAN_PROPERTY' | 'MINING_OR_SEA_RIGHT' | 'INTELLECTUAL_PROPERTY' | 'MOTOR_VEHICLE' | 'MERCHANT_VESSEL'
-  | 'FISHING_VESSEL' | 'FISHING_LICENCE' | 'AIRCRAFT';
+import type { AssetCategory, ControlMeasure } from '../../../domain/assets';
 
-/** The 25 categories in the order of domain.md; findings list them in this order. */
-export const ASSET_CATEGORIES: readonly AssetCategory[] = [
-  'BANK_DEPOSIT', 'WEALTH_PRODUCT', 'ONLINE_PAYMENT', 'DIGITAL_CURRENCY', 'BROKER_CASH', 'FUTURES_MARGIN',
-  'PROVIDENT_FUND', 'SOCIAL_INSURANCE', 'RECEIVABLE', 'TAX_REFUND', 'SECURITIES', 'FUND_UNITS',
-  'INSURANCE_CASH_VALUE', 'COMPANY_EQUITY', 'UNLISTED_SHARES', 'REAL_ESTATE', 'LAND_USE_RIGHT',
-  'OFF_PLAN_PROPERTY', 'MINING_OR_SEA_RIGHT', 'INTELLECTUAL_PROPERTY', 'MOTOR_VEHICLE', 'MERCHANT_VESSEL',
-  'FISHING_VESSEL', 'FISHING_LICENCE', 'AIRCRAFT',
-];
-
-export type Agency = 'COURT' | 'REALESTATE' | 'VEHICLES' | 'VESSELS' | 'TAXATION' | 'FINANCE' | 'MARKET' | 'VICTIMS' | 'POLICE' | 'PROCURATORATE';
-
-export type ControlMeasure = 'SEAL' | 'PRE_SEAL' | 'FREEZE' | 'DEDUCT' | 'IMPOUND' | 'REGISTRATION_BLOCK' | 'DETAIN' | 'WITHHOLD';
 /** ACTIVE/WAITING/PENDING follow from the queue; the rest are where a measure ended. */
 export type ControlStatus = 'ACTIVE' | 'WAITING' | 'PENDING' | 'LAPSED' | 'RELEASED' | 'DISPOSED' | 'REJECTED';
 /** Where a request stands with the agency (domain.md, "A request to an agency"). */

@@ -1,6 +1,6 @@
 import type { Collection } from 'mongodb';
 import type { ControlDocument, ControlState, ControlStatus } from './model';
-import { expiryOf } from './timeLimits';
+import { expiryOf } from '../../../domain/timeLimits';
 
 /**
  * The queue of measures on one asset. Position in it is the rank: the first court to seize (首封)

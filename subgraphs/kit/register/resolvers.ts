@@ -7,7 +7,8 @@ import { registerActionResolvers } from './actionResolvers';
 import { askedCategories, findingsOf, names, type RegisterDescriptor } from './findings';
 import { investigationResolvers } from './investigationResolvers';
 import type { RegisterContext } from './loaders';
-import type { AssetCategory, AssetDocument, ControlDocument } from './model';
+import type { AssetDocument, ControlDocument } from './model';
+import type { AssetCategory } from '../../../domain/assets';
 import { ranked, standing } from './queue';
 
 export interface CasePartyRef {
@@ -45,7 +46,7 @@ export async function lookAtParty<T>(
  * The resolvers every asset subgraph needs, built from its descriptor: its findings on CaseParty,
  * its controls on EnforcementCase, the shared Asset/Control fields and entity references.
  * An agency merges its own category-specific resolvers with these.
- * `clock` serves only contexts built by hand: a running server's request clock wins (see kit/clock.ts).
+ * `clock` serves only contexts built by hand: a running server's request clock wins (see platform/clock.ts).
  */
 export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
   const { findingsField, totalsField, controlsField, controlType } = names(descriptor);

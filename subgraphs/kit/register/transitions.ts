@@ -1,9 +1,9 @@
 import type { Collection } from 'mongodb';
-import { domainError, ErrorCode, notFound } from '../errors';
+import { domainError, ErrorCode, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../mongo';
 import type { ControlDocument, RequestState } from './model';
 import { IN_QUEUE, isExecuted, ranked, requeue } from './queue';
-import { controlPeriodYears } from './timeLimits';
+import { controlPeriodYears } from '../../../domain/timeLimits';
 
 /**
  * The agency's side of a request (domain.md): RECEIVED → ACKNOWLEDGED → EXECUTED | PARTIAL | REJECTED,

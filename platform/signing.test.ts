@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { keyConfig } from './config';
 import { loadPrivateKey, loadPublicKey, signToken, verifyToken } from './signing';
-import { issueTaxClearanceCertificate, readTaxClearanceCertificate } from './taxClearance';
+import { issueTaxClearanceCertificate, readTaxClearanceCertificate } from '../subgraphs/kit/taxClearance';
 
 const statement = { caseNumber: '（2026）浙0102执1号', unitId: '330102001001GB00123F00010001', settledOn: '2026-11-20', taxDue: 100, taxPaid: 100 };
 

@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
-import { ErrorCode } from '../errors';
-import { RequestRefused } from '../http';
-import { privateKey, publicKey } from '../signing';
+import { ErrorCode } from './errors';
+import { RequestRefused } from './http';
+import { privateKey, publicKey } from './signing';
 import { claimsOf, identityFromClaims, type Identity } from './identity';
 
 /**

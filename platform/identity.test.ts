@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { RequestRefused } from '../http';
+import { RequestRefused } from './http';
 import { identityFromClaims, identityOf, type Identity } from './identity';
 import { IDENTITY_HEADER, identityHeaders, signIdentity, verifyIdentity } from './internalToken';
 

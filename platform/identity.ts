@@ -1,11 +1,9 @@
-import { domainError, ErrorCode } from '../errors';
-import type { Agency } from '../register/model';
+import { domainError, ErrorCode } from './errors';
+import { AGENCIES, isAgency, type Agency } from '../domain/agencies';
 
 /** domain.md, "Who may see what": what each role may do is decided per subgraph, on this identity. */
 export const ROLES = ['OFFICER', 'DIVISION_HEAD', 'AGENCY_STAFF', 'ANALYST', 'SUPERVISOR'] as const;
 export type Role = (typeof ROLES)[number];
-
-const AGENCIES: readonly Agency[] = ['COURT', 'REALESTATE', 'VEHICLES', 'VESSELS', 'TAXATION', 'FINANCE', 'MARKET', 'VICTIMS', 'POLICE', 'PROCURATORATE'];
 
 /** Who is asking, as the gateway verified it from the client's token; the same in every subgraph. */
 export interface Identity {
@@ -38,7 +36,7 @@ export interface IdentityClaims {
 }
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
-const isAgency = (value: unknown): value is Agency => (AGENCIES as readonly unknown[]).includes(value);
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
 /**

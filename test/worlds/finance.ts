@@ -2,9 +2,9 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateFinance } from '../../seed/agencies/finance';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
-import { createRandom } from '../kit/identifiers';
-import type { ControlDocument } from '../kit/register/model';
-import type { FinanceAsset } from './model';
+import { createRandom } from '../../domain/identifiers';
+import type { ControlDocument } from '../../subgraphs/kit/register/model';
+import type { FinanceAsset } from '../../subgraphs/finance/model';
 
 /** A small province's court data and the finance register generated from it, shared by this folder's tests. */
 export function financeTestData(seed: number, cases: number) {

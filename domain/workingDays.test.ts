@@ -1,4 +1,4 @@
-import { investigationConfig } from './config';
+import { investigationConfig } from '../subgraphs/kit/config';
 import { chinaDate, endOfChinaDay, isWorkingDay, workingDaysAfter } from './workingDays';
 
 const plain = { holidays: [], workingWeekendDays: [] };

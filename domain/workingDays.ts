@@ -1,4 +1,13 @@
-import type { WorkingCalendar } from './config';
+/**
+ * Which days count as working days in China Standard Time. The State Council publishes the holidays
+ * and the weekend days worked in exchange (调休) each year, so both are configuration, not code.
+ */
+export interface WorkingCalendar {
+  /** HOLIDAYS: public holidays falling on weekdays. */
+  holidays: readonly string[];
+  /** WORKING_WEEKEND_DAYS: Saturdays and Sundays that are worked (调休上班). */
+  workingWeekendDays: readonly string[];
+}
 
 /**
  * Working-day arithmetic for legal time limits. Days are counted in China Standard Time (UTC+8, no

@@ -2,9 +2,9 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateVehicles } from '../../seed/agencies/vehicles';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
-import { createRandom } from '../kit/identifiers';
-import type { ControlDocument } from '../kit/register/model';
-import type { AircraftDocument, MotorVehicleDocument, VehicleAsset } from './model';
+import { createRandom } from '../../domain/identifiers';
+import type { ControlDocument } from '../../subgraphs/kit/register/model';
+import type { AircraftDocument, MotorVehicleDocument, VehicleAsset } from '../../subgraphs/vehicles/model';
 
 /** A small province built the way the seed builds it: the court's parties and cases, then this register. */
 export function vehicleTestData(seed: number, cases: number) {

@@ -1,4 +1,4 @@
-import type { AssetCategory } from './model';
+import type { AssetCategory } from './assets';
 
 /**
  * How long one control period lasts (domain.md): deposits and other funds 1 year, movables

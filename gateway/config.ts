@@ -1,0 +1,82 @@
+import { isProduction, keyConfig, readBoolean, readCount, readPositiveInt, type Env, type KeyConfig } from '../platform/config';
+
+/** What development tokens name when no identity provider is configured; any other value is refused then. */
+export const DEVELOPMENT_TOKEN_ISSUER = 'enforcement-supergraph-development';
+export const DEVELOPMENT_TOKEN_AUDIENCE = 'enforcement-supergraph';
+
+/**
+ * How the gateway recognises clients' bearer tokens: the identity provider's public keys (a JWKS file or
+ * URL) and the issuer and audience its tokens must name. With neither JWKS set, the development key of
+ * signing.ts signs and checks them (refused in production, see gateway/auth).
+ */
+export interface ClientTokenConfig {
+  /** JWT_JWKS_FILE: a JSON Web Key Set on disk. */
+  jwksFile: string | null;
+  /** JWT_JWKS_URL: the provider's key set; the only address the gateway ever fetches from on its own. */
+  jwksUrl: string | null;
+  /** JWT_ISSUER, JWT_AUDIENCE: required with a JWKS, the development values without. */
+  issuer: string;
+  audience: string;
+  production: boolean;
+}
+
+export function clientTokenConfig(env: Env = process.env): ClientTokenConfig {
+  const jwksFile = env.JWT_JWKS_FILE || null;
+  const jwksUrl = env.JWT_JWKS_URL || null;
+  if (jwksFile && jwksUrl) throw new Error('set JWT_JWKS_FILE or JWT_JWKS_URL, not both');
+  const production = isProduction(env);
+  if (jwksUrl && production && new URL(jwksUrl).protocol !== 'https:') throw new Error('JWT_JWKS_URL must be https in production');
+  const configured = jwksFile !== null || jwksUrl !== null;
+  // A provider's tokens without a checked issuer and audience would let tokens minted for other systems in.
+  if (configured && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_FILE or JWT_JWKS_URL');
+  return {
+    jwksFile,
+    jwksUrl,
+    issuer: env.JWT_ISSUER || DEVELOPMENT_TOKEN_ISSUER,
+    audience: env.JWT_AUDIENCE || DEVELOPMENT_TOKEN_AUDIENCE,
+    production,
+  };
+}
+
+/** The gateway's switches and limits; everything a client could abuse is off or bounded by default. */
+export interface GatewayConfig {
+  production: boolean;
+  /** GRAPHIQL: serve the GraphiQL page at / (off by default; `npm start` turns it on). */
+  graphiql: boolean;
+  /** GRAPHQL_INTROSPECTION: answer __schema and __type (off by default; `npm start` turns it on). */
+  introspection: boolean;
+  /** GRAPHQL_MAX_DEPTH: nesting of fields, fragments expanded (15). */
+  maxDepth: number;
+  /** GRAPHQL_MAX_ALIASES: aliased fields per operation, fragments expanded (50). */
+  maxAliases: number;
+  /** GRAPHQL_MAX_FIELDS: field selections per operation, fragments expanded (2,000). */
+  maxFields: number;
+  /** GATEWAY_MAX_BODY_BYTES: a larger request body is refused with 413 (1 MB). */
+  maxBodyBytes: number;
+  /** PERSISTED_OPERATIONS_FILE: a JSON list of the SHA-256 hashes of the only documents accepted; null accepts any. */
+  persistedOperationsFile: string | null;
+  clientTokens: ClientTokenConfig;
+  /** GATEWAY_IDENTITY_PRIVATE_KEY[_FILE]: the key signing the identity forwarded to subgraphs (see signing.ts). */
+  identityKey: KeyConfig;
+  /** NODE_ENV=development: stack traces in error responses, for a developer's own machine only. */
+  stackTraces: boolean;
+  /** SUBGRAPH_TIMEOUT_MS: how long an agency may take to answer before the gateway reports it unavailable (30 s: the embedded FerretDB queues concurrent writes for seconds; a deployment on MongoDB should set about 5 s). */
+  subgraphTimeoutMs?: number;
+}
+
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  return {
+    production: isProduction(env),
+    graphiql: readBoolean(env.GRAPHIQL, false, 'GRAPHIQL'),
+    introspection: readBoolean(env.GRAPHQL_INTROSPECTION, false, 'GRAPHQL_INTROSPECTION'),
+    maxDepth: readPositiveInt(env.GRAPHQL_MAX_DEPTH, 15, 'GRAPHQL_MAX_DEPTH'),
+    maxAliases: readCount(env.GRAPHQL_MAX_ALIASES, 50, 'GRAPHQL_MAX_ALIASES'),
+    maxFields: readPositiveInt(env.GRAPHQL_MAX_FIELDS, 2000, 'GRAPHQL_MAX_FIELDS'),
+    maxBodyBytes: readPositiveInt(env.GATEWAY_MAX_BODY_BYTES, 1_000_000, 'GATEWAY_MAX_BODY_BYTES'),
+    persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
+    clientTokens: clientTokenConfig(env),
+    identityKey: keyConfig('GATEWAY_IDENTITY', env),
+    stackTraces: env.NODE_ENV === 'development',
+    subgraphTimeoutMs: readPositiveInt(env.SUBGRAPH_TIMEOUT_MS, 30_000, 'SUBGRAPH_TIMEOUT_MS'),
+  };
+}
