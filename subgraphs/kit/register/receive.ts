@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { MongoServerError, type Collection } from 'mongodb';
-import { badUserInput, domainError, ErrorCode, notFound } from '../errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../platform/errors';
 import type { RegisterDescriptor } from './findings';
 import { controllableValue } from './findings';
-import type { AssetDocument, ControlDocument, ControlMeasure } from './model';
+import type { AssetDocument, ControlDocument } from './model';
+import type { ControlMeasure } from '../../../domain/assets';
+import { KeyedSerialiser } from '../serialise';
 import { IN_QUEUE, requeue } from './queue';
 
 /** A court's request to an agency to control one asset, as the assistance notice (协助执行通知书) carries it. */
@@ -26,6 +28,8 @@ export interface ControlRequest {
 const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 100;
 const MONEY_MEASURES: readonly ControlMeasure[] = ['FREEZE', 'DEDUCT', 'WITHHOLD'];
+/** This process's requests for one asset's queue take their places in turn (see kit/serialise.ts). */
+const placing = new KeyedSerialiser();
 
 /** The control's id follows from the domain's idempotency tuple, so the same request can never be recorded twice. */
 export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseNumber' | 'partyId' | 'assetId' | 'measure' | 'documentNumber'>): string {
@@ -59,6 +63,17 @@ function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument |
  * asset is refused, and concurrent requests take consecutive places because {assetId, seq} is unique.
  */
 export async function receiveControl(
+  descriptor: RegisterDescriptor,
+  assets: Collection<AssetDocument>,
+  controls: Collection<ControlDocument>,
+  request: ControlRequest,
+  options: { clock: () => Date; executeAtOnce: boolean },
+): Promise<ControlDocument> {
+  // Keyed by the collection too, so registers of different databases in one process never wait on each other.
+  return placing.run(`${controls.namespace}/${request.assetId}`, () => placeControl(descriptor, assets, controls, request, options));
+}
+
+async function placeControl(
   descriptor: RegisterDescriptor,
   assets: Collection<AssetDocument>,
   controls: Collection<ControlDocument>,
