@@ -3,7 +3,7 @@ import { composeServices } from '@apollo/composition';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../subgraphs/kit/resolverMaps';
 import { parse, type DocumentNode } from 'graphql';
 import { gatewayConfig } from './config';
 import { serveGraphQL, type Listening } from '../platform/http';
@@ -44,7 +44,7 @@ let supergraphSdl: string;
 beforeAll(async () => {
   const urls: Record<string, string> = {};
   for (const subgraph of subgraphs) {
-    const schema = buildSubgraphSchema({ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers as GraphQLResolverMap<unknown> });
+    const schema = buildSubgraphSchema({ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers as ResolverMap<unknown> });
     const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] });
     await apollo.start();
     const http = await serveGraphQL(apollo, 0, '127.0.0.1', { context: async () => ({}) });

@@ -1,7 +1,9 @@
 import { Kind, parse } from 'graphql';
 import { developmentToken } from '../gateway/auth/devTokens';
 import type { Identity } from '../platform/identity';
-import type { Agency } from '../domain/agencies';
+import { AGENCIES, type Agency } from '../domain/agencies';
+import type { Rule } from '../subgraphs/kit/auth/rules';
+import { SUBGRAPHS } from '../subgraphs/registry';
 
 /**
  * Whom tests act as unless they say otherwise. Phase 1 checks that an officer's claims are present,
@@ -31,28 +33,22 @@ export const staffOf = (agency: Agency): Identity => ({ userId: `staff-${agency.
 export const ANALYST: Identity = { userId: 'test-analyst', roles: ['ANALYST'] };
 export const SUPERVISOR: Identity = { userId: 'test-supervisor', roles: ['SUPERVISOR'] };
 
-const AGENCY_OF_REGISTER: Record<string, Agency> = {
-  RealEstate: 'REALESTATE', Vehicle: 'VEHICLES', Vessel: 'VESSELS', Tax: 'TAXATION', Finance: 'FINANCE', Market: 'MARKET',
-};
+/** Every root field's rule, as the subgraphs apply it (kit/auth/rules.ts). */
+const RULES = new Map<string, Rule>(
+  SUBGRAPHS.flatMap((subgraph) => [...Object.entries(subgraph.rules.Query ?? {}), ...Object.entries(subgraph.rules.Mutation ?? {})]),
+);
 
 /**
- * Who would send an operation in practice, read off its root field: agency staff work their register's
- * queue, the police and the procuratorate answer referrals, a division head releases and deducts, and
- * an officer (TEST_OFFICER, or `officer`) does the rest. For tests about something other than roles.
+ * Who would send an operation in practice: the first of the officer, a division head of their court and
+ * each agency's staff whom the subgraphs' own rules admit to every root field of the document. So agency
+ * staff work their register's queue, the police and the procuratorate answer referrals, a division head
+ * releases and deducts, and the officer (TEST_OFFICER, or `officer`) does the rest. For tests about
+ * something other than roles.
  */
 export function actorFor(document: string, court = TEST_OFFICER.court ?? '浙0102', officer: Identity = TEST_OFFICER): Identity {
-  const roots = rootFields(document).join(' ');
-  const staff = /\b(?:acknowledge|execute|reject|answer)(RealEstate|Vehicle|Vessel|Tax|Finance|Market)(?:Control|Investigation)\b/.exec(roots);
-  if (staff?.[1]) return staffOf(AGENCY_OF_REGISTER[staff[1]] as Agency);
-  if (/\b(?:receiptRefusalReferral|decideRefusalReferral|refusalReferralsForPolice)\b/.test(roots)) return staffOf('POLICE');
-  if (/\bsuperviseRefusalReferral\b/.test(roots)) return staffOf('PROCURATORATE');
-  if (/\b(?:recordVehicleSighting|impoundVehicle|vehicleRequests|vehicleInvestigations)\b/.test(roots)) return staffOf('VEHICLES');
-  if (/\b(?:recordVesselDetention|vesselsToLocate|vesselRequests|vesselInvestigations)\b/.test(roots)) return staffOf('VESSELS');
-  if (/\bsettleTransferTax\b/.test(roots)) return staffOf('TAXATION');
-  const registerQuery = /\b(realEstate|tax|finance|market)(?:Requests|Investigations)\b/.exec(roots);
-  if (registerQuery?.[1]) return staffOf(AGENCY_OF_REGISTER[registerQuery[1].charAt(0).toUpperCase() + registerQuery[1].slice(1)] as Agency);
-  if (/\b(?:release\w+Control|deductFrozenFunds)\b/.test(roots)) return divisionHeadOf(court);
-  return officer;
+  const roots = rootFields(document);
+  const candidates = [officer, divisionHeadOf(court), ...AGENCIES.map(staffOf)];
+  return candidates.find((candidate) => roots.every((field) => RULES.get(field)?.(candidate) ?? true)) ?? officer;
 }
 
 /** The root fields a document's operations select (not their sub-fields, which name registers too). */

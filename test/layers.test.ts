@@ -7,14 +7,16 @@ import { dirname, join, relative, resolve } from 'node:path';
  * the gateway knows no subgraph, and no product code knows the seed, the tests or the benchmarks.
  */
 const root = resolve(__dirname, '..');
+const isTop = (path: string) => path === 'subgraphs/registry.ts' || /^subgraphs\/[a-z]+\/main\.ts$/.test(path);
 const LAYERS: { name: string; owns: (path: string) => boolean; mayImport: string[] }[] = [
   { name: 'domain', owns: (p) => p.startsWith('domain/'), mayImport: [] },
   { name: 'platform', owns: (p) => p.startsWith('platform/'), mayImport: ['domain'] },
   { name: 'gateway', owns: (p) => p.startsWith('gateway/'), mayImport: ['domain', 'platform'] },
   { name: 'kit', owns: (p) => p.startsWith('subgraphs/kit/') && !p.startsWith('subgraphs/kit/register/'), mayImport: ['domain', 'platform'] },
   { name: 'register', owns: (p) => p.startsWith('subgraphs/kit/register/'), mayImport: ['domain', 'platform', 'kit'] },
-  { name: 'agency', owns: (p) => p.startsWith('subgraphs/') && !p.startsWith('subgraphs/kit/') && p !== 'subgraphs/registry.ts', mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
-  { name: 'registry', owns: (p) => p === 'subgraphs/registry.ts', mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
+  { name: 'agency', owns: (p) => p.startsWith('subgraphs/') && !p.startsWith('subgraphs/kit/') && !isTop(p), mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
+  // The registry, and each subgraph's main.ts, the process entry that takes its subgraph from it.
+  { name: 'registry', owns: isTop, mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
 ];
 
 function sources(dir: string): string[] {

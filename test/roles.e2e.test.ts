@@ -5,6 +5,8 @@ import {
 import { readCommittedSupergraph } from '../schema/supergraph';
 import type { Identity, Role } from '../platform/identity';
 import type { Agency } from '../domain/agencies';
+import { names } from '../subgraphs/kit/register/findings';
+import { REGISTERS } from '../subgraphs/registry';
 import { startHarness, type GraphQLResponse, type Harness } from './harness';
 import { ANALYST, divisionHeadOf, staffOf, SUPERVISOR, TEST_OFFICER } from './identities';
 
@@ -21,24 +23,24 @@ interface Allowed {
 const COURT: Role[] = ['OFFICER', 'DIVISION_HEAD'];
 const allow = (staff: Agency, ...roles: Role[]): Allowed => ({ roles, staff });
 
-const REGISTERS: [string, string, Agency][] = [
-  ['RealEstate', 'realEstate', 'REALESTATE'], ['Vehicle', 'vehicle', 'VEHICLES'], ['Vessel', 'vessel', 'VESSELS'],
-  ['Tax', 'tax', 'TAXATION'], ['Finance', 'finance', 'FINANCE'], ['Market', 'market', 'MARKET'],
-];
-
-const registerEntries = REGISTERS.flatMap(([name, camel, agency]): [string, Allowed][] => [
-  [`request${name}Control`, allow(agency, ...COURT)],
-  [`renew${name}Control`, allow(agency, ...COURT)],
-  [`request${name}Investigation`, allow(agency, ...COURT)],
-  [`release${name}Control`, allow(agency, 'DIVISION_HEAD')],
-  [`acknowledge${name}Control`, allow(agency, 'AGENCY_STAFF')],
-  [`execute${name}Control`, allow(agency, 'AGENCY_STAFF')],
-  [`reject${name}Control`, allow(agency, 'AGENCY_STAFF')],
-  [`answer${name}Investigation`, allow(agency, 'AGENCY_STAFF')],
-  [`${camel}Requests`, allow(agency, 'AGENCY_STAFF')],
-  [`${camel}Investigations`, allow(agency, 'AGENCY_STAFF')],
-  [`${camel}Expiring`, allow(agency, ...COURT, 'AGENCY_STAFF')],
-]);
+// The register template's operations, for every register in the registry, named by the kit's one names().
+const registerEntries = REGISTERS.flatMap((register): [string, Allowed][] => {
+  const { query, mutation } = names(register);
+  const agency = register.agency;
+  return [
+    [mutation.request, allow(agency, ...COURT)],
+    [mutation.renew, allow(agency, ...COURT)],
+    [mutation.requestInvestigation, allow(agency, ...COURT)],
+    [mutation.release, allow(agency, 'DIVISION_HEAD')],
+    [mutation.acknowledge, allow(agency, 'AGENCY_STAFF')],
+    [mutation.execute, allow(agency, 'AGENCY_STAFF')],
+    [mutation.reject, allow(agency, 'AGENCY_STAFF')],
+    [mutation.answerInvestigation, allow(agency, 'AGENCY_STAFF')],
+    [query.requests, allow(agency, 'AGENCY_STAFF')],
+    [query.investigations, allow(agency, 'AGENCY_STAFF')],
+    [query.expiring, allow(agency, ...COURT, 'AGENCY_STAFF')],
+  ];
+});
 
 const ALLOWED: Record<string, Allowed> = {
   ...Object.fromEntries(registerEntries),

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { accessLogIndexes } from '../kit/audit/accessLog';
 import { mergeResolvers } from '../kit/resolverMaps';
-import { defineSubgraph, loadTypeDefs } from '../kit/subgraph';
+import { concatAST, parse } from 'graphql';
+import type { AssetCategory } from '../../domain/assets';
+import type { RegisterDescriptor } from '../kit/register/findings';
+import { defineSubgraph, loadTypeDefs, type Subgraph } from '../kit/subgraph';
+import type { CourtContext } from './loaders';
+import { panorama, panoramaSchemaText, type CasePartyWithFindings } from './panorama';
 import { createCourtLoaders } from './loaders';
 import { createReferralContext, type ReferralContext } from './referrals/context';
 import { referralIndexes } from './referrals/repository';
@@ -11,17 +16,27 @@ import { courtAuditResolvers } from './audit';
 import { courtResolvers } from './resolvers';
 import { courtRules } from './rules';
 
-/** The court's own system: cases, parties, officers, refusal-to-execute referrals. It owns EnforcementCase, CaseParty and Party. */
-export default defineSubgraph({
-  name: 'court',
-  defaultPort: 4101,
-  typeDefs: loadTypeDefs(
-    [join(__dirname, 'schema.graphql'), join(__dirname, 'panorama.graphql'), join(__dirname, 'referrals.graphql'), join(__dirname, 'statistics.graphql'), join(__dirname, 'audit.graphql')],
-    ['scalars', 'assets', 'actions', 'accessLog'],
-  ),
-  resolvers: mergeResolvers<ReferralContext>(courtResolvers, referralResolvers, courtAuditResolvers),
-  createContext: ({ db, clock }) => ({ ...createCourtLoaders(db), ...createReferralContext(db, clock) }),
-  indexes: [...courtIndexes, ...referralIndexes, ...accessLogIndexes],
-  rules: courtRules,
-  keys: { signs: ['LEGAL_BASIS'] },
-});
+/**
+ * The court's own system: cases, parties, officers, refusal-to-execute referrals. It owns EnforcementCase,
+ * CaseParty and Party, and compiles the panorama from the totals of the registers it is given (the registry's).
+ */
+export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): Subgraph {
+  const panoramaResolvers = {
+    CaseParty: {
+      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, registers),
+    },
+  };
+  return defineSubgraph({
+    name: 'court',
+    defaultPort: 4101,
+    typeDefs: concatAST([
+      loadTypeDefs(['schema.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets', 'actions', 'accessLog']),
+      parse(panoramaSchemaText(registers)),
+    ]),
+    resolvers: mergeResolvers<ReferralContext>(courtResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),
+    createContext: ({ db, clock }) => ({ ...createCourtLoaders(db), ...createReferralContext(db, clock) }),
+    indexes: [...courtIndexes, ...referralIndexes, ...accessLogIndexes],
+    rules: courtRules,
+    keys: { signs: ['LEGAL_BASIS'] },
+  });
+}

@@ -1,4 +1,5 @@
 import { runSubgraph } from '../kit/server';
-import court from './index';
+import { subgraphNamed } from '../registry';
 
-void runSubgraph(court);
+// The court's panorama follows the registry's registers, so its process takes it from there.
+void runSubgraph(subgraphNamed('court'));

@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ASSET_CATEGORIES, type AssetCategory } from '../../domain/assets';
+import { names, TOTALS_SELECTION, type RegisterDescriptor } from '../kit/register/findings';
 import type { CourtContext } from './loaders';
+
+/**
+ * The court's panorama schema for these registers: panorama.graphql with each register's totals field
+ * declared @external and required with the one selection, in the registry's order.
+ */
+export function panoramaSchemaText(registers: readonly RegisterDescriptor[]): string {
+  const totals = registers.map((register) => names(register).totalsField);
+  return readFileSync(join(__dirname, 'panorama.graphql'), 'utf8')
+    .replace(/^ *# __REGISTER_TOTALS__.*$/m, totals.map((field) => `  ${field}: AgencyFindings @external`).join('\n'))
+    .replace('__REQUIRED_TOTALS__', totals.map((field) => `${field} { ${TOTALS_SELECTION} }`).join(' '));
+}
 
 interface CategoryRow {
   category: AssetCategory;
@@ -14,15 +28,13 @@ interface CategoryRow {
 /** A CaseParty representation as the gateway sends it: the key plus every agency's totals. */
 export type CasePartyWithFindings = { caseNumber: string; partyId: string } & Record<string, unknown>;
 
-function rowsOf(ref: CasePartyWithFindings): CategoryRow[] {
-  return Object.entries(ref)
-    .filter(([field]) => field.endsWith('Totals'))
-    .flatMap(([, findings]) => (findings as { categories?: CategoryRow[] } | null)?.categories ?? []);
+function rowsOf(ref: CasePartyWithFindings, totalsFields: readonly string[]): CategoryRow[] {
+  return totalsFields.flatMap((field) => (ref[field] as { categories?: CategoryRow[] } | null | undefined)?.categories ?? []);
 }
 
-/** The panorama of one party in one case: every agency's rows in category order, and the totals. */
-export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext) {
-  const byCategory = new Map(rowsOf(ref).map((row) => [row.category, row]));
+/** The panorama of one party in one case: every register's rows in category order, and the totals. */
+export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, registers: readonly RegisterDescriptor[]) {
+  const byCategory = new Map(rowsOf(ref, registers.map((register) => names(register).totalsField)).map((row) => [row.category, row]));
   const categories = ASSET_CATEGORIES.filter((c) => byCategory.has(c) && (!asked || asked.includes(c))).map((c) => byCategory.get(c) as CategoryRow);
   const open = (await ctx.casesByRespondent.load(ref.partyId)).filter((c) => c.status === 'OPEN');
   const owed = open.reduce((sum, c) => sum + c.amountOwed, 0);

@@ -1,6 +1,5 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
-import type { AssetCategory } from '../../domain/assets';
 import { COURTS, courtByCode, type Court } from '../../domain/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
 import { identityOf, type IdentityScope } from '../../platform/identity';
@@ -10,7 +9,6 @@ import { forbidden } from '../kit/auth/rules';
 import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
 import { decodeCursor, encodeCursor } from './cursor';
 import { caseStatistics } from './statistics';
-import { panorama, type CasePartyWithFindings } from './panorama';
 import type { CourtContext } from './loaders';
 import type { CaseDocument, CaseNode, CaseStatus, CaseType, OfficerDocument, PartyDocument, PartyRole } from './model';
 
@@ -57,7 +55,7 @@ async function basisCases(partyId: string, ctx: Ctx): Promise<CaseDocument[]> {
   return [...asRespondent, ...asApplicant].filter((doc) => hasLegalBasis(identity, doc));
 }
 
-export const courtResolvers: GraphQLResolverMap<Ctx> = {
+export const courtResolvers: ResolverMap<Ctx> = {
   Query: {
     enforcementCase: async (_: unknown, args: { caseNumber: string }, ctx: Ctx) => {
       const doc = await ctx.caseByNumber.load(caseNumberArg('caseNumber', args.caseNumber));
@@ -143,8 +141,6 @@ export const courtResolvers: GraphQLResolverMap<Ctx> = {
       if (!doc || !hasLegalBasis(identity, doc)) return null;
       return attestLegalBasis({ caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identity.userId }, nowOf(ctx));
     },
-    panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) =>
-      panorama(ref, args.categories, ctx),
   },
 
   Party: {

@@ -1,13 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
 import { checkBankCard, normaliseBankCard } from '../../domain/identifiers';
 import type { RegisterContext } from '../kit/register/loaders';
 import type { AssetDocument } from '../kit/register/model';
-import { registerResolvers } from '../kit/register/resolvers';
-import { mergeResolvers } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import { ID_SEPARATOR, type BankDepositDocument } from './model';
-import { FINANCE_REGISTER } from './register';
 import { deductFrozenFunds, deductionsOf, type DeductionDocument, type DeductionInput } from './deductions';
 import type { ControlDocument } from '../kit/register/model';
 import { ranked } from '../kit/register/queue';
@@ -23,7 +20,7 @@ async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: Regis
   return Math.min(deposit.estimatedValue, frozen);
 }
 
-export const financeResolvers: GraphQLResolverMap<RegisterContext> = mergeResolvers(registerResolvers(FINANCE_REGISTER), {
+export const financeResolvers: ResolverMap<RegisterContext> = {
   Mutation: {
     deductFrozenFunds: (_: unknown, args: { input: DeductionInput }, ctx: RegisterContext) =>
       deductFrozenFunds(ctx.register.repository.db, args.input, new Date()),
@@ -57,4 +54,4 @@ export const financeResolvers: GraphQLResolverMap<RegisterContext> = mergeResolv
   SecuritiesHolding: { securitiesAccount: idPart(0), marketValue: value },
   FundUnits: { fundAccount: idPart(0) },
   InsurancePolicy: { cashValue: value, policyholderId: (policy: AssetDocument) => policy.ownerIds[0] },
-});
+};

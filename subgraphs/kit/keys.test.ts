@@ -1,11 +1,11 @@
-import court from '../court/index';
-import finance from '../finance/index';
+import { subgraphNamed } from '../registry';
+
 
 // Loaded as the schema is built, before the subgraph listens: a production court or register without
 // its legal-basis key stops at start rather than failing every look at a party.
 describe.each([
-  ['the court', court, /LEGAL_BASIS_PRIVATE_KEY/],
-  ['a register', finance, /LEGAL_BASIS_PUBLIC_KEY/],
+  ['the court', subgraphNamed('court'), /LEGAL_BASIS_PRIVATE_KEY/],
+  ['a register', subgraphNamed('finance'), /LEGAL_BASIS_PUBLIC_KEY/],
 ])('%s in production', (_label, subgraph, missing) => {
   it('refuses to start without the legal-basis key', () => {
     const saved = process.env.NODE_ENV;

@@ -88,14 +88,11 @@ function reportDatabaseOutage(name: string, next: (formatted: GraphQLFormattedEr
   };
 }
 
-/** The body of every subgraph's main.ts: configuration from the environment, stop on SIGINT/SIGTERM. */
-/** A background service of a subgraph's process (a dispatcher, a timer); returns how to stop it. */
-export type BackgroundService = (running: RunningSubgraph) => Promise<() => Promise<void>>;
-
-export async function runSubgraph(subgraph: Subgraph, background: BackgroundService[] = []): Promise<void> {
+/** The body of every subgraph's main.ts: configuration from the environment, its background services, stop on SIGINT/SIGTERM. */
+export async function runSubgraph(subgraph: Subgraph): Promise<void> {
   const running = await startSubgraph(subgraph, subgraphConfig(subgraph.name, subgraph.defaultPort));
   console.log(`subgraph ${running.name} listening at ${running.url}`);
-  const stops = await Promise.all(background.map((service) => service(running)));
+  const stops = await Promise.all(subgraph.background.map((service) => service(running)));
   const shutdown = () => {
     void Promise.all(stops.map((stop) => stop()))
       .then(() => running.stop())

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Db } from 'mongodb';
 import type { Identity } from '../../platform/identity';
 import { applyRules, type RootRules } from './auth/rules';
 import type { Clock } from '../../platform/clock';
 import type { IndexDeclaration } from './mongo';
+import type { ResolverMap } from './resolverMaps';
 import { scalars } from './scalars';
 import { privateKey, publicKey, type SigningKeyName } from '../../platform/signing';
 
@@ -22,19 +22,28 @@ export interface RequestScope {
   identity: Identity;
 }
 
+/**
+ * A background service of a subgraph's process (a dispatcher, a timer), started once the subgraph serves
+ * by main.ts (runSubgraph); returns how to stop it. Declared with the subgraph, so whatever starts the
+ * subgraph finds them all in one place.
+ */
+export type BackgroundService = (running: { name: string; db: Db }) => Promise<() => Promise<void>>;
+
 /** The shape every subgraph's index.ts exports: name, schema, resolvers, context factory, indexes. */
 export interface SubgraphDefinition<TContext extends object> {
   name: string;
   /** The port `npm start` and main.ts use unless <NAME>_PORT says otherwise. */
   defaultPort: number;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  resolvers: ResolverMap<TContext>;
   createContext: (scope: RequestScope) => TContext;
   indexes: readonly IndexDeclaration[];
   /** Who may call each root field (kit/auth/rules.ts); every root field needs one when given. */
   rules?: RootRules;
   /** Named keys this subgraph signs or checks with, loaded as it starts so that production without them refuses to start. */
   keys?: { signs?: SigningKeyName[]; checks?: SigningKeyName[] };
+  /** What the subgraph's process runs beside the server (a register's lapse timer, an outbox dispatcher). */
+  background?: BackgroundService[];
 }
 
 /** A definition with its context type erased, so the registry can hold subgraphs of different contexts. */
@@ -43,6 +52,9 @@ export interface Subgraph {
   defaultPort: number;
   typeDefs: DocumentNode;
   indexes: readonly IndexDeclaration[];
+  background: readonly BackgroundService[];
+  /** Who may call each root field: the schema applies them, and the tests read them to pick who sends what. */
+  rules: RootRules;
   buildSchema(): GraphQLSchema;
   createContext(scope: RequestScope): object;
 }
@@ -61,6 +73,8 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     defaultPort: definition.defaultPort,
     typeDefs: definition.typeDefs,
     indexes: definition.indexes,
+    background: definition.background ?? [],
+    rules: definition.rules ?? {},
     // Assigned rather than spread, so a context built as a class instance keeps its methods; assigned
     // last, so no agency's context can replace the kit's clock or the verified identity.
     createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock, identity: scope.identity }),
@@ -73,7 +87,7 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
       const scalarResolvers = Object.fromEntries(scalars.filter((s) => declared.has(s.name)).map((s) => [s.name, s]));
       const schema = buildSubgraphSchema({
         typeDefs: definition.typeDefs,
-        resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+        resolvers: { ...scalarResolvers, ...definition.resolvers } as ResolverMap<unknown>,
       });
       return definition.rules ? applyRules(schema, definition.rules) : schema;
     },

@@ -1,5 +1,5 @@
-import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import market from './index';
 
-void runSubgraph(market, [lapseTimer]);
+// Its background services are declared with the subgraph (index.ts), so every way of starting it runs the same.
+void runSubgraph(market);

@@ -1,12 +1,9 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
 import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../../domain/identifiers';
-import { mergeResolvers } from '../kit/resolverMaps';
-import { registerResolvers } from '../kit/register/resolvers';
 import { caseNumberArg } from '../kit/validate';
 import type { MarketContext } from './loaders';
 import type { CompanyEquityDocument } from './model';
-import { MARKET_REGISTER } from './register';
 
 function usccArg(field: string, value: string): string {
   const code = normaliseUscc(value);
@@ -22,7 +19,7 @@ function ipNumberArg(field: string, value: string): string {
   return number;
 }
 
-export const marketResolvers: GraphQLResolverMap<MarketContext> = mergeResolvers<MarketContext>(registerResolvers(MARKET_REGISTER), {
+export const marketResolvers: ResolverMap<MarketContext> = {
   Query: {
     companyEquityOfCompany: (_: unknown, args: { companyId: string; caseNumber: string }, ctx: MarketContext) => {
       caseNumberArg('caseNumber', args.caseNumber);
@@ -37,4 +34,4 @@ export const marketResolvers: GraphQLResolverMap<MarketContext> = mergeResolvers
   CompanyEquity: {
     pledged: (equity: CompanyEquityDocument) => equity.pledge !== null,
   },
-});
+};

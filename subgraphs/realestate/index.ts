@@ -1,21 +1,17 @@
 import { join } from 'node:path';
-import { registerIndexes } from '../kit/register/repository';
-import { defineSubgraph } from '../kit/subgraph';
-import { registerRules } from '../kit/register/rules';
 import { COURT_STAFF } from '../kit/auth/rules';
-import { REAL_ESTATE_REGISTER } from './register';
-import { registerTypeDefs } from '../kit/register/typeDefs';
+import { defineRegisterSubgraph } from '../kit/register/subgraph';
 import { createRealEstateContext, realEstateIndexes } from './loaders';
+import { REAL_ESTATE_REGISTER } from './register';
 import { realEstateResolvers } from './resolvers';
 
 /** The natural-resources bureau's registries (不动产登记): real estate, land, off-plan property, mining and sea rights. */
-export default defineSubgraph({
+export default defineRegisterSubgraph(REAL_ESTATE_REGISTER, {
   name: 'realestate',
   defaultPort: 4102,
-  typeDefs: registerTypeDefs(REAL_ESTATE_REGISTER, [join(__dirname, 'schema.graphql')]),
+  schemaFiles: [join(__dirname, 'schema.graphql')],
   resolvers: realEstateResolvers,
   createContext: ({ db }) => createRealEstateContext(db),
-  indexes: [...registerIndexes, ...realEstateIndexes],
-  rules: registerRules(REAL_ESTATE_REGISTER, { Mutation: { transferRealEstateTitle: COURT_STAFF } }),
-  keys: { checks: ['LEGAL_BASIS'] },
+  indexes: realEstateIndexes,
+  rules: { Mutation: { transferRealEstateTitle: COURT_STAFF } },
 });

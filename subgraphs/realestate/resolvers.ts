@@ -1,13 +1,11 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { nowOf } from '../../platform/clock';
 import { parcelCode } from '../../domain/identifiers';
 import { REGISTER_COLLECTIONS } from '../kit/register/model';
-import { mergeResolvers } from '../kit/resolverMaps';
-import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
+import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { caseNumberArg, idempotencyKeyArg, partyIdArg, textArg, unitNumberArg } from '../kit/validate';
 import type { RealEstateContext } from './loaders';
 import { entryOf, type LandUseRightDocument, type TitleTransferEntry, type UnitDocument } from './model';
-import { REAL_ESTATE_REGISTER } from './register';
 import { transferTitle, type TitleTransferRequest } from './titleTransfer';
 
 const owned = (doc: { ownerIds: string[]; owners?: { partyId: string; shareBasisPoints: number }[] }) =>
@@ -30,7 +28,7 @@ function transferRequestArg(input: TitleTransferRequest): TitleTransferRequest {
   };
 }
 
-export const realEstateResolvers: GraphQLResolverMap<RealEstateContext> = mergeResolvers<RealEstateContext>(registerResolvers(REAL_ESTATE_REGISTER), {
+export const realEstateResolvers: ResolverMap<RealEstateContext> = {
   Mutation: {
     transferRealEstateTitle: async (_: unknown, args: { input: TitleTransferRequest }, ctx: RealEstateContext): Promise<TransferView> => {
       const request = transferRequestArg(args.input);
@@ -65,4 +63,4 @@ export const realEstateResolvers: GraphQLResolverMap<RealEstateContext> = mergeR
     owners: owned,
     termEndsOn: (land: LandUseRightDocument) => land.termEndsOn,
   },
-});
+};

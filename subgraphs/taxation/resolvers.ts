@@ -1,15 +1,13 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
 import { nowOf } from '../../platform/clock';
 import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../../domain/identifiers';
-import { mergeResolvers } from '../kit/resolverMaps';
-import { lookAtParty, registerResolvers, type CasePartyRef } from '../kit/register/resolvers';
+import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
 import { caseNumberArg, unitNumberArg } from '../kit/validate';
 import { settleTransferTax, type TransferTaxSettlement } from './clearances';
 import type { TaxationContext } from './loaders';
 import { clearanceId, type ClearanceDocument, type TaxpayerDocument } from './model';
-import { TAXATION_REGISTER } from './register';
 
 function refundNumberArg(field: string, value: string): string {
   const id = normaliseTaxRefundNumber(value);
@@ -18,7 +16,7 @@ function refundNumberArg(field: string, value: string): string {
   return id;
 }
 
-const taxationOwn: GraphQLResolverMap<TaxationContext> = {
+export const taxationResolvers: ResolverMap<TaxationContext> = {
   Query: {
     taxRefund: async (_: unknown, args: { id: string; caseNumber: string }, ctx: TaxationContext) => {
       caseNumberArg('caseNumber', args.caseNumber);
@@ -60,5 +58,3 @@ const taxationOwn: GraphQLResolverMap<TaxationContext> = {
       }),
   },
 };
-
-export const taxationResolvers: GraphQLResolverMap<TaxationContext> = mergeResolvers<TaxationContext>(registerResolvers(TAXATION_REGISTER), taxationOwn);

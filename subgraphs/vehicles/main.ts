@@ -1,7 +1,5 @@
-import { outboxService } from '../kit/outbox/service';
-import { lapseTimer } from '../kit/register/lapseTimer';
 import { runSubgraph } from '../kit/server';
 import vehicles from './index';
 
-// Vehicles sends the impound notices to officers, so its process runs the outbox dispatcher.
-void runSubgraph(vehicles, [lapseTimer, outboxService]);
+// Its background services are declared with the subgraph (index.ts), so every way of starting it runs the same.
+void runSubgraph(vehicles);

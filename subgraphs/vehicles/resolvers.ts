@@ -1,12 +1,9 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../../platform/errors';
 import { checkAircraftMark, checkPlate, checkVin, normaliseAircraftMark, normalisePlate, normaliseVin } from '../../domain/identifiers';
 import type { AssetCategory } from '../../domain/assets';
-import { registerResolvers } from '../kit/register/resolvers';
-import { mergeResolvers } from '../kit/resolverMaps';
+import { mergeResolvers, type ResolverMap } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import type { VehicleContext } from './loaders';
-import { VEHICLE_REGISTER } from './register';
 import { roadsideResolvers } from './roadside';
 
 /** Throws BAD_USER_INPUT naming the argument when `check` finds a reason, else returns the value. */
@@ -21,7 +18,7 @@ async function assetOf(ctx: VehicleContext, id: string, category: AssetCategory)
   return asset?.category === category ? asset : null;
 }
 
-export const vehicleResolvers: GraphQLResolverMap<VehicleContext> = mergeResolvers<VehicleContext>(registerResolvers(VEHICLE_REGISTER), {
+export const vehicleResolvers: ResolverMap<VehicleContext> = mergeResolvers<VehicleContext>({
   Query: {
     // The case number is the legal basis every asset query must name; it is checked before the register is read.
     motorVehicleByPlate: (_: unknown, args: { plate: string; caseNumber: string }, ctx: VehicleContext) => {

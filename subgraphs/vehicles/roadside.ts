@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { notFound } from '../../platform/errors';
 import type { ControlDocument } from '../kit/register/model';
 import { impoundInForce, impoundVehicle, type ImpoundInput } from './impound';
@@ -21,7 +21,7 @@ const sealsOf = async (sighting: SightingDocument, ctx: VehicleContext) =>
   sighting.vehicleId ? sealsInForce(await ctx.register.queueByAsset.load(sighting.vehicleId)) : [];
 
 /** Traffic police at the roadside (云执车): sightings of sealed vehicles and impounds. */
-export function roadsideResolvers(clock: () => Date = () => new Date()): GraphQLResolverMap<VehicleContext> {
+export function roadsideResolvers(clock: () => Date = () => new Date()): ResolverMap<VehicleContext> {
   return {
     Mutation: {
       recordVehicleSighting: (_: unknown, args: { input: SightingInput }, ctx: VehicleContext) => recordSighting(ctx.register.repository.db, args.input, clock()),

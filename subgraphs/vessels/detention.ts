@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
 import type { IndexDeclaration } from '../kit/mongo';
 import { REGISTER_COLLECTIONS, type ControlDocument } from '../kit/register/model';
@@ -78,7 +78,7 @@ async function detentionInForce(vessel: Vessel, _: unknown, ctx: VesselContext):
   return control?.state === IN_QUEUE ? vessel.detention : null;
 }
 
-export function detentionResolvers(clock: () => Date = () => new Date()): GraphQLResolverMap<VesselContext> {
+export function detentionResolvers(clock: () => Date = () => new Date()): ResolverMap<VesselContext> {
   return {
     Query: {
       vesselsToLocate: (_: unknown, args: { first?: number | null }, ctx: VesselContext) =>

@@ -1,13 +1,10 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { badUserInput } from '../../platform/errors';
 import { checkFishingHullName, checkImo, checkMmsi } from '../../domain/identifiers';
-import { mergeResolvers } from '../kit/resolverMaps';
-import { registerResolvers } from '../kit/register/resolvers';
+import { mergeResolvers, type ResolverMap } from '../kit/resolverMaps';
 import { caseNumberArg } from '../kit/validate';
 import { detentionResolvers } from './detention';
 import type { VesselContext } from './loaders';
 import type { FishingLicenceDocument, FishingVesselDocument, VesselAsset } from './model';
-import { VESSEL_REGISTER } from './register';
 
 /** Refuses a malformed identifier before the register is read, naming the argument. */
 function identifierArg(field: string, value: string, check: (s: string) => string | null): string {
@@ -22,7 +19,7 @@ function ofCategory<C extends VesselAsset['category']>(asset: VesselAsset | null
 
 type LookupArgs<K extends string> = Record<K, string> & { caseNumber: string };
 
-export const vesselResolvers: GraphQLResolverMap<VesselContext> = mergeResolvers<VesselContext>(registerResolvers(VESSEL_REGISTER), {
+export const vesselResolvers: ResolverMap<VesselContext> = mergeResolvers<VesselContext>({
   Query: {
     // Every look-up names its case: an officer may search a register only for a party of an open case.
     merchantVesselByMmsi: async (_: unknown, args: LookupArgs<'mmsi'>, ctx: VesselContext) => {

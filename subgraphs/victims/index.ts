@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { outboxService } from '../kit/outbox/service';
 import { defineSubgraph, loadTypeDefs, type Subgraph } from '../kit/subgraph';
 import { VictimsContext, verifiedRolesOf } from './context';
 import { victimsOptionsFromEnv, type VictimsOptions } from './options';
@@ -21,6 +22,8 @@ export function createVictimsSubgraph(options: VictimsOptions = victimsOptionsFr
     createContext: (scope) => new VictimsContext(scope.db, scope.headers, verifiedRolesOf(scope), options, servicesFor(scope.db, options, channel)),
     indexes: victimsIndexes,
     rules: victimsRules,
+    // The SMS outbox's one dispatcher runs beside the server (kit/outbox/service.ts).
+    background: [outboxService],
   });
 }
 

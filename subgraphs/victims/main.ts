@@ -1,6 +1,5 @@
-import { outboxService } from '../kit/outbox/service';
 import { runSubgraph } from '../kit/server';
 import victims from './index';
 
-// The SMS outbox's one dispatcher runs beside the server (kit/outbox/service.ts).
-void runSubgraph(victims, [outboxService]);
+// Its background services are declared with the subgraph (index.ts), so every way of starting it runs the same.
+void runSubgraph(victims);

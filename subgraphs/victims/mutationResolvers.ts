@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/outbox';
 import { caseNumberArg } from '../kit/validate';
@@ -19,7 +19,7 @@ async function roundNumberOf(ctx: VictimsContext, payment: PaymentDocument): Pro
   return (await ctx.repo.rounds.findOne({ _id: payment.roundId }))?.number ?? 0;
 }
 
-export const mutationResolvers: GraphQLResolverMap<VictimsContext> = {
+export const mutationResolvers: ResolverMap<VictimsContext> = {
   Mutation: {
     declareMassCase: async (_: unknown, args: { caseNumber: string; name: string; objectionDays?: number | null }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());

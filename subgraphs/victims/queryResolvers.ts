@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { caseNumberArg, pageSizeArg } from '../kit/validate';
 import { aggregateAccess, requireSelfOrStaff, requireStaff } from './caller';
 import type { VictimsContext } from './context';
@@ -7,7 +7,7 @@ import type { ClaimStatus } from './model';
 import { objectionsOf } from './objections';
 import { presentIssue, presentObjection, presentParticipant, presentRound } from './present';
 
-export const queryResolvers: GraphQLResolverMap<VictimsContext> = {
+export const queryResolvers: ResolverMap<VictimsContext> = {
   Query: {
     massCase: (_: unknown, args: { caseNumber: string }, ctx: VictimsContext) => ctx.massCaseByNumber.load(caseNumberArg('caseNumber', args.caseNumber)),
 

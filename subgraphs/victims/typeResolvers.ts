@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../kit/resolverMaps';
 import { caseFigures, presentFigures, roundFigures } from './aggregates';
 import { aggregateAccess, requireStaff } from './caller';
 import type { VictimsContext } from './context';
@@ -10,7 +10,7 @@ import { paymentOf } from './payouts';
 import { presentAllocation, presentBatch, presentObjection, presentPayment, presentRound, presentVerification, type ParticipantView, type RoundView } from './present';
 
 /** Fields that read more than their parent holds, each checked against the caller where the parent is not. */
-export const typeResolvers: GraphQLResolverMap<VictimsContext> = {
+export const typeResolvers: ResolverMap<VictimsContext> = {
   EnforcementCase: {
     __resolveReference: (ref: { caseNumber: string }) => ({ caseNumber: ref.caseNumber }),
     massCase: (ref: { caseNumber: string }, _: unknown, ctx: VictimsContext) => ctx.massCaseByNumber.load(ref.caseNumber),

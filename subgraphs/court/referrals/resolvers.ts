@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../../kit/resolverMaps';
 import { pageSizeArg } from '../../kit/validate';
 import type { ReferralContext } from './context';
 import { deadlinesOf, overdueCount, privateProsecutionAvailable } from './deadlines';
@@ -19,7 +19,7 @@ async function move(ctx: ReferralContext, id: string, rule: TransitionRule): Pro
   return fresh(ctx, await ctx.referrals.repository.transition(id, rule, ctx.referrals.now));
 }
 
-export const referralResolvers: GraphQLResolverMap<ReferralContext> = {
+export const referralResolvers: ResolverMap<ReferralContext> = {
   Query: {
     refusalReferral: (_: unknown, args: { id: string }, ctx: ReferralContext) => ctx.referrals.byId.load(referralIdArg('id', args.id)),
     refusalReferralsForPolice: (_: unknown, args: { policeStation: string; state?: ReferralState | null; first?: number | null }, ctx: ReferralContext) =>

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../resolverMaps';
 import type { Db } from 'mongodb';
 import type { IdentityScope } from '../../../platform/identity';
 import { roles, requireRule } from '../auth/rules';
@@ -11,7 +11,7 @@ const SUPERVISOR = roles('SUPERVISOR');
  * The AccessAudit fields a subgraph adds for its own log (`<prefix>AccessLog`, `<prefix>AccessLogIntact`).
  * They check the role again: the entity can be asked for by any representation, not only via accessAudit.
  */
-export function accessAuditResolvers<TContext extends IdentityScope>(prefix: string, dbOf: (ctx: TContext) => Db): GraphQLResolverMap<TContext> {
+export function accessAuditResolvers<TContext extends IdentityScope>(prefix: string, dbOf: (ctx: TContext) => Db): ResolverMap<TContext> {
   // Read once as the subgraph is built, so production without ACCESS_LOG_KEY stops at start, not per request.
   accessLogKey();
   const log = (ctx: TContext) => dbOf(ctx).collection<AccessEntry>(ACCESS_LOG);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BackgroundService } from '../server';
+import type { BackgroundService } from '../subgraph';
 import { smsRateFromEnv, smsSenderFromEnv } from './config';
 import { OutboxDispatcher } from './dispatcher';
 

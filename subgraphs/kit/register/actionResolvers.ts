@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
 import { identityOf } from '../../../platform/identity';
 import { forbidden } from '../auth/rules';
@@ -54,43 +54,42 @@ async function requireOwnCourt(ctx: RegisterContext, id: string): Promise<void> 
 }
 
 /** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
-export function registerActionResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
-  const name = descriptor.name;
-  const { camel } = names(descriptor);
+export function registerActionResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): ResolverMap<RegisterContext> {
+  const { query: q, mutation: m } = names(descriptor);
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
   // The request's clock (a test's moved one) wins over the clock these resolvers were built with.
   const now = (ctx: RegisterContext) => nowOf(ctx, clock);
   return {
     Mutation: {
-      [`request${name}Control`]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
+      [m.request]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
         const request = controlRequestArg(args.input);
         return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
           clock: () => now(ctx),
           executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
         });
       },
-      [`acknowledge${name}Control`]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, now(ctx)),
-      [`execute${name}Control`]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
+      [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, now(ctx)),
+      [m.execute]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
         executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, now(ctx)),
-      [`reject${name}Control`]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
+      [m.reject]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
         rejectControl(controls(ctx), args.id, args.reason, args.feedback, now(ctx)),
-      [`release${name}Control`]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
+      [m.release]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
         await requireOwnCourt(ctx, args.id);
         return releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
       },
-      [`renew${name}Control`]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
+      [m.renew]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
         await requireOwnCourt(ctx, args.id);
         return renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
       },
     },
     Query: {
-      [`${camel}Requests`]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {
+      [q.requests]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {
         const first = args.first ?? 50;
         if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first', 'must be between 1 and 500');
         const filter: Filter<ControlDocument> = args.requestState ? { requestState: args.requestState } : { state: IN_QUEUE };
         return controls(ctx).find(filter).sort({ requestedAt: 1, _id: 1 }).limit(first).toArray();
       },
-      [`${camel}Expiring`]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
+      [q.expiring]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
         if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
         const until = new Date(now(ctx).getTime() + args.withinDays * 86_400_000);
         return controls(ctx).find({ state: IN_QUEUE, expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1 }).toArray();

@@ -24,17 +24,43 @@ export interface RegisterDescriptor {
   answersOnline?: readonly ControlMeasure[];
 }
 
-/** The names a register's fields and types take in the supergraph. */
+/**
+ * Every name a register's fields and types take in the supergraph, spelled out once: the template's
+ * resolvers, its rules and the tests' tables read them here (the SDL spells them in kit/schema/register.graphql,
+ * and defineRegisterSubgraph stops a register whose template field has no resolver).
+ */
 export function names(descriptor: RegisterDescriptor) {
-  const camel = descriptor.name[0].toLowerCase() + descriptor.name.slice(1);
+  const Name = descriptor.name;
+  const camel = Name[0].toLowerCase() + Name.slice(1);
   return {
     camel,
     findingsField: `${camel}Findings`,
     totalsField: `${camel}Totals`,
     controlsField: `${camel}Controls`,
-    controlType: `${descriptor.name}Control`,
+    /** EnforcementCase's list of investigations, and the register's staff work list (Query) by the same name. */
+    investigationsField: `${camel}Investigations`,
+    controlType: `${Name}Control`,
+    investigationType: `${Name}Investigation`,
+    query: {
+      requests: `${camel}Requests`,
+      investigations: `${camel}Investigations`,
+      expiring: `${camel}Expiring`,
+    },
+    mutation: {
+      request: `request${Name}Control`,
+      acknowledge: `acknowledge${Name}Control`,
+      execute: `execute${Name}Control`,
+      reject: `reject${Name}Control`,
+      release: `release${Name}Control`,
+      renew: `renew${Name}Control`,
+      requestInvestigation: `request${Name}Investigation`,
+      answerInvestigation: `answer${Name}Investigation`,
+    },
   };
 }
+
+/** What the court's panorama requires of every register's totals field (AgencyFindings, kit/schema/assets.graphql). */
+export const TOTALS_SELECTION = 'agency categories { category agency registerName registerUpdatedAt count totalEstimatedValue controllableValue }';
 
 /** The party's share of a co-owned asset (共有), whole when the register records no shares. */
 export function shareOf(asset: AssetDocument, partyId: string): number {

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { ResolverMap } from '../resolverMaps';
 import { nowOf, systemClock, type Clock } from '../../../platform/clock';
 import { investigationConfig } from '../config';
 import { parseCaseNumber } from '../../../domain/identifiers';
@@ -16,16 +16,15 @@ export interface InvestigationRequestInput {
 }
 
 /** Investigations of every register, named after it (see schema/register.graphql). */
-export function investigationResolvers(descriptor: RegisterDescriptor, clock: Clock = systemClock): GraphQLResolverMap<RegisterContext> {
-  const name = descriptor.name;
-  const { camel } = names(descriptor);
+export function investigationResolvers(descriptor: RegisterDescriptor, clock: Clock = systemClock): ResolverMap<RegisterContext> {
+  const { query: q, mutation: m, investigationsField, investigationType } = names(descriptor);
   // Read once at start: a malformed limit or holiday list stops the subgraph rather than a request.
   const config = investigationConfig();
   const now = (ctx: RegisterContext) => nowOf(ctx, clock);
   const investigations = (ctx: RegisterContext) => ctx.register.repository.investigations;
   return {
     Mutation: {
-      [`request${name}Investigation`]: (_: unknown, args: { input: InvestigationRequestInput }, ctx: RegisterContext) => {
+      [m.requestInvestigation]: (_: unknown, args: { input: InvestigationRequestInput }, ctx: RegisterContext) => {
         const caseNumber = caseNumberArg('input.caseNumber', args.input.caseNumber);
         const request = {
           caseNumber,
@@ -36,19 +35,19 @@ export function investigationResolvers(descriptor: RegisterDescriptor, clock: Cl
         };
         return requestInvestigation(investigations(ctx), descriptor.controlIdPrefix, request, now(ctx), config);
       },
-      [`answer${name}Investigation`]: (_: unknown, args: { id: string; feedback: string }, ctx: RegisterContext) =>
+      [m.answerInvestigation]: (_: unknown, args: { id: string; feedback: string }, ctx: RegisterContext) =>
         answerInvestigation(investigations(ctx), ctx.register.repository.assets, args.id, textArg('feedback', args.feedback, 2000), now(ctx)),
     },
     Query: {
-      [`${camel}Investigations`]: (_: unknown, args: { state?: InvestigationState | null; first?: number | null }, ctx: RegisterContext) => {
+      [q.investigations]: (_: unknown, args: { state?: InvestigationState | null; first?: number | null }, ctx: RegisterContext) => {
         const first = pageSizeArg('first', args.first ?? 50, 500);
         return investigations(ctx).find(args.state ? { state: args.state } : {}).sort({ requestedAt: 1, _id: 1 }).limit(first).toArray();
       },
     },
     EnforcementCase: {
-      [`${camel}Investigations`]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.investigationsByCase.load(ref.caseNumber),
+      [investigationsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.investigationsByCase.load(ref.caseNumber),
     },
-    [`${name}Investigation`]: {
+    [investigationType]: {
       id: (investigation: InvestigationDocument) => investigation._id,
       assetCount: (investigation: InvestigationDocument) => investigation.assetIds?.length ?? null,
       deadlineStatus: (investigation: InvestigationDocument, _: unknown, ctx: RegisterContext) => deadlineStatus(investigation, now(ctx)),

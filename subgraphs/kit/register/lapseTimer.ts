@@ -1,4 +1,4 @@
-import type { BackgroundService } from '../server';
+import type { BackgroundService } from '../subgraph';
 import type { ControlDocument } from './model';
 import { lapseExpired } from './transitions';
 

@@ -1,8 +1,7 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { accessAuditResolvers } from '../audit/auditResolvers';
 import { requireAttestedBasis } from '../auth/legalBasis';
 import { COURT_STAFF, requireRule } from '../auth/rules';
-import { mergeResolvers } from '../resolverMaps';
+import { mergeResolvers, type ResolverMap } from '../resolverMaps';
 import { registerActionResolvers } from './actionResolvers';
 import { askedCategories, findingsOf, names, type RegisterDescriptor } from './findings';
 import { investigationResolvers } from './investigationResolvers';
@@ -48,7 +47,7 @@ export async function lookAtParty<T>(
  * An agency merges its own category-specific resolvers with these.
  * `clock` serves only contexts built by hand: a running server's request clock wins (see platform/clock.ts).
  */
-export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): GraphQLResolverMap<RegisterContext> {
+export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): ResolverMap<RegisterContext> {
   const { findingsField, totalsField, controlsField, controlType } = names(descriptor);
   const typeByCategory = new Map(Object.entries(descriptor.categories).map(([category, register]) => [category, register.typeName]));
   const assetFields = (typeName: string) => ({
@@ -79,7 +78,7 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
     return answer;
   };
 
-  const resolvers: GraphQLResolverMap<RegisterContext> = {
+  const resolvers: ResolverMap<RegisterContext> = {
     CaseParty: {
       // The case in the key is the legal basis of the look-up; it reaches this register with every request.
       [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx, findingsField),

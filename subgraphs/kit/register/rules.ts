@@ -7,24 +7,23 @@ import { names, type RegisterDescriptor } from './findings';
  * database holds only the requests addressed to it, so "staff of this agency" is "addressed to them".
  */
 export function registerRules(descriptor: RegisterDescriptor, own: RootRules = {}): RootRules {
-  const name = descriptor.name;
-  const { camel } = names(descriptor);
+  const { query: q, mutation: m } = names(descriptor);
   const staff = staffOf(descriptor.agency);
   const query: Record<string, Rule> = {
-    [`${camel}Requests`]: staff,
-    [`${camel}Investigations`]: staff,
+    [q.requests]: staff,
+    [q.investigations]: staff,
     // Expiring measures are what the court renews and the agency lifts, so both may list them.
-    [`${camel}Expiring`]: either(COURT_STAFF, staff),
+    [q.expiring]: either(COURT_STAFF, staff),
   };
   const mutation: Record<string, Rule> = {
-    [`request${name}Control`]: COURT_STAFF,
-    [`renew${name}Control`]: COURT_STAFF,
-    [`request${name}Investigation`]: COURT_STAFF,
-    [`release${name}Control`]: DIVISION_HEAD,
-    [`acknowledge${name}Control`]: staff,
-    [`execute${name}Control`]: staff,
-    [`reject${name}Control`]: staff,
-    [`answer${name}Investigation`]: staff,
+    [m.request]: COURT_STAFF,
+    [m.renew]: COURT_STAFF,
+    [m.requestInvestigation]: COURT_STAFF,
+    [m.release]: DIVISION_HEAD,
+    [m.acknowledge]: staff,
+    [m.execute]: staff,
+    [m.reject]: staff,
+    [m.answerInvestigation]: staff,
   };
   return { Query: { ...query, ...own.Query }, Mutation: { ...mutation, ...own.Mutation } };
 }

@@ -11,6 +11,10 @@ const TEMPLATE = readFileSync(join(__dirname, '..', 'schema', 'register.graphql'
  * entity fields, control type, mutations and staff queries from the kit template, named after it.
  */
 export function registerTypeDefs(descriptor: RegisterDescriptor, files: string[]): DocumentNode {
-  const register = TEMPLATE.replaceAll('__Register__', descriptor.name).replaceAll('__register__', names(descriptor).camel);
-  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions', 'accessLog']), parse(register)]);
+  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions', 'accessLog']), parse(registerSchemaText(descriptor))]);
+}
+
+/** The template named after one register: the only place its generated names are spelled out in SDL. */
+export function registerSchemaText(descriptor: RegisterDescriptor): string {
+  return TEMPLATE.replaceAll('__Register__', descriptor.name).replaceAll('__register__', names(descriptor).camel);
 }
