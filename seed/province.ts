@@ -1,3 +1,4 @@
+import { isDuplicateKeyWrite } from '../subgraphs/kit/mongo';
 import { MongoBulkWriteError, MongoClient, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
 import { createRandom } from '../domain/identifiers';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -32,7 +33,6 @@ const INSERT_BATCH = 1000;
  * statement until the whole command ends, and its pool holds 100: a command of 100 replaces deadlocks.
  */
 const REPLACE_BATCH = 50;
-const DUPLICATE_KEY = 11000;
 
 /**
  * Inserts a batch; documents already there (a re-run) are replaced only where they differ, so the result
@@ -46,7 +46,7 @@ async function writeBatch(collection: Collection<Document>, docs: Document[]): P
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+    if (!errors.every((e) => isDuplicateKeyWrite(e))) throw error;
     existing = errors.map((e) => docs[e.index]);
   }
   const stored = new Map<unknown, string>();

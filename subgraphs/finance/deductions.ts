@@ -1,8 +1,7 @@
 import type { Db } from 'mongodb';
-import { MongoServerError } from 'mongodb';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../platform/errors';
 import { checkBankCard } from '../../domain/identifiers';
-import type { IndexDeclaration } from '../kit/mongo';
+import { type IndexDeclaration, isDuplicateKey } from '../kit/mongo';
 import type { ControlDocument } from '../kit/register/model';
 import { ranked } from '../kit/register/queue';
 import { RegisterRepository } from '../kit/register/repository';
@@ -68,7 +67,7 @@ export async function deductFrozenFunds(db: Db, input: DeductionInput, now: Date
   try {
     await deductions.insertOne(deduction);
   } catch (error) {
-    if (!(error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message)))) throw error;
+    if (!isDuplicateKey(error)) throw error;
     return applyToBalance(register, sameDeduction((await deductions.findOne({ _id: reference })) as DeductionDocument, input));
   }
   return applyToBalance(register, deduction);

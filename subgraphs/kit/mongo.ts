@@ -32,7 +32,12 @@ export async function createIndexes(db: Db, indexes: readonly IndexDeclaration[]
  * FerretDB 1.24 reports some of these as code 1 with SQLite's message rather than 11000.
  */
 export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
+  return error instanceof MongoServerError && isDuplicateKeyWrite({ code: error.code, errmsg: error.message });
+}
+
+/** The same for one write of a bulk insert (a MongoBulkWriteError's writeErrors), by both servers' codes. */
+export function isDuplicateKeyWrite(writeError: { code?: number | string; errmsg?: string }): boolean {
+  return writeError.code === 11000 || /UNIQUE constraint failed/.test(writeError.errmsg ?? '');
 }
 
 /** The driver's errors for a database it cannot reach (as opposed to one that refused a command). */

@@ -1,5 +1,6 @@
+import { isDuplicateKey } from '../kit/mongo';
 import { createHash } from 'node:crypto';
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import { badUserInput } from '../../platform/errors';
 import { checkPlate, normalisePlate } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
@@ -30,11 +31,6 @@ export interface SightingInput {
 
 /** Clocks of checkpoint cameras drift; a report a few minutes ahead is still believed. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** FerretDB 1.24 reports some unique violations as code 1 with SQLite's message rather than 11000. */
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
-}
 
 export function idempotencyKeyArg(field: string, value: string): string {
   const key = value.trim();

@@ -1,6 +1,6 @@
 import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
-import { isDuplicateKey } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { caseNumberArg } from '../kit/validate';
 import { isStaff, requireSelfOrStaff, requireStaff } from './caller';
 import type { VictimsContext } from './context';

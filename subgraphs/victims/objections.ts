@@ -1,5 +1,5 @@
 import { domainError, ErrorCode } from '../../platform/errors';
-import { isDuplicateKey } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { pairId } from './ids';
 import type { ObjectionDocument, ParticipantDocument, RulingDocument } from './model';
 import { chineseDate } from './reminders';

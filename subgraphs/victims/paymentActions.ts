@@ -1,5 +1,6 @@
 import { domainError, ErrorCode } from '../../platform/errors';
-import { isDuplicateKey, type Outbox } from '../kit/outbox';
+import { type Outbox } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { orderIdOf } from './ids';
 import type { ParticipantDocument, PaymentDocument, PaymentEventDocument } from './model';
 import type { PaymentChannel } from './paymentChannel';

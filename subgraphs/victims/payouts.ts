@@ -1,5 +1,6 @@
 import { domainError, ErrorCode } from '../../platform/errors';
-import { insertIgnoringDuplicates, isDuplicateKey, type Outbox, type OutboxMessage } from '../kit/outbox';
+import { insertIgnoringDuplicates, type Outbox, type OutboxMessage } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { forEachAllocation } from './allocationStore';
 import { batchIdOf, orderIdOf, pairId, splitPairId } from './ids';
 import type { BatchDocument, BatchOutcomeTotals, BatchRunDocument, ParticipantDocument, PaymentDocument, PaymentItem, RoundDocument } from './model';

@@ -1,6 +1,7 @@
 import { badUserInput } from '../../platform/errors';
 import { checkBankCard, checkCitizenId, checkPhone, normaliseBankCard, normaliseCitizenId, normalisePhone } from '../../domain/identifiers';
-import { insertIgnoringDuplicates, isDuplicateKey, type Outbox } from '../kit/outbox';
+import { insertIgnoringDuplicates, type Outbox } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { caseNumberArg } from '../kit/validate';
 import { participantIdOf } from './ids';
 import type { ParticipantDocument } from './model';

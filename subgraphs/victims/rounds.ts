@@ -1,5 +1,5 @@
 import { domainError, ErrorCode } from '../../platform/errors';
-import { isDuplicateKey } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { forEachAllocation, packAllocations, writeAllocations } from './allocationStore';
 import { allocate, type ClaimInput } from './allocation';
 import { pairId, roundIdOf } from './ids';

@@ -1,5 +1,6 @@
 import { domainError, ErrorCode } from '../../platform/errors';
-import { insertIgnoringDuplicates, isDuplicateKey, type Outbox, type OutboxMessage } from '../kit/outbox';
+import { insertIgnoringDuplicates, type Outbox, type OutboxMessage } from '../kit/outbox';
+import { isDuplicateKey } from '../kit/mongo';
 import { pairId, participantIdOf, verificationIdOf } from './ids';
 import type { ClaimDocument, ClaimStatus, IssueDocument, LedgerEntryDocument, MassCaseDocument, ParticipantDocument, VerificationDocument } from './model';
 import { verifiedSms } from './reminders';

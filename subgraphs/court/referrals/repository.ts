@@ -1,6 +1,6 @@
-import { MongoServerError, type Db, type Filter } from 'mongodb';
+import type { Db, Filter } from 'mongodb';
 import { domainError, ErrorCode, notFound } from '../../../platform/errors';
-import type { IndexDeclaration } from '../../kit/mongo';
+import { type IndexDeclaration, isDuplicateKey } from '../../kit/mongo';
 import { REFERRAL_COLLECTIONS, type ReferralState, type RefusalReferralDocument, type TransitionClaimDocument } from './model';
 import { referralNumber } from './numbering';
 import { refuseTransition, type TransitionRule } from './transitions';
@@ -16,11 +16,6 @@ export const referralIndexes: readonly IndexDeclaration[] = [
 ];
 
 const MAX_ATTEMPTS = 20;
-
-function isDuplicate(error: unknown): boolean {
-  // FerretDB 1.24 reports some unique violations as code 1 with SQLite's message rather than 11000.
-  return error instanceof MongoServerError && (error.code === 11000 || /UNIQUE constraint failed/.test(error.message));
-}
 
 export class ReferralRepository {
   constructor(private readonly db: Db) {}
@@ -71,7 +66,7 @@ export class ReferralRepository {
         await this.referrals.insertOne(referral);
         return referral;
       } catch (error) {
-        if (!isDuplicate(error)) throw error;
+        if (!isDuplicateKey(error)) throw error;
         const original = await this.byIdempotencyKey(draft.idempotencyKey);
         if (original) return original;
       }
@@ -92,7 +87,7 @@ export class ReferralRepository {
     try {
       await this.transitions.insertOne({ _id: `${id}|${referral.state}`, referralId: id, from: referral.state, change, claimedAt: now });
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
       await this.rollForward(id, referral.state);
       refuseTransition(await this.load(id), rule);
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { MongoBulkWriteError, MongoServerError, type Collection, type Db, type OptionalUnlessRequiredId } from 'mongodb';
-import { DUPLICATE_KEY, outboxCollections, type MessageDocument, type OutboxMessage, type ProgressDocument, type TicketDocument } from './model';
+import { MongoBulkWriteError, type Collection, type Db, type OptionalUnlessRequiredId } from 'mongodb';
+import { isDuplicateKey, isDuplicateKeyWrite } from '../mongo';
+import { outboxCollections, type MessageDocument, type OutboxMessage, type ProgressDocument, type TicketDocument } from './model';
 
 export interface EnqueueResult {
   /** Messages this call added to the outbox. */
@@ -16,10 +17,6 @@ export interface OutboxOptions {
   now?: () => Date;
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-}
-
 /** Indices of the documents an unordered insertMany refused as duplicates; rethrows anything else. */
 export async function insertIgnoringDuplicates<T extends { _id: string }>(collection: Collection<T>, docs: T[]): Promise<Set<number>> {
   const duplicates = new Set<number>();
@@ -30,7 +27,7 @@ export async function insertIgnoringDuplicates<T extends { _id: string }>(collec
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (errors.length === 0 || errors.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+    if (errors.length === 0 || !errors.every((e) => isDuplicateKeyWrite(e))) throw error;
     for (const e of errors) duplicates.add(e.index);
   }
   return duplicates;

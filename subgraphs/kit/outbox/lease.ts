@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { isDuplicateKey } from './enqueue';
+import { isDuplicateKey } from '../mongo';
 import type { LeaseDocument } from './model';
 import type { Clock } from './rateLimiter';
 

@@ -78,4 +78,3 @@ export function outboxKey(kind: string, subjectId: string, stage: string): strin
   return `${kind}:${subjectId}:${stage}`;
 }
 
-export const DUPLICATE_KEY = 11000;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { MongoServerError, type Collection } from 'mongodb';
+import type { Collection } from 'mongodb';
+import { isDuplicateKey } from '../mongo';
 import { badUserInput, domainError, ErrorCode, notFound } from '../../../platform/errors';
 import type { RegisterDescriptor } from './findings';
 import { controllableValue } from './findings';
@@ -25,7 +26,6 @@ export interface ControlRequest {
   debtPlusCosts: number;
 }
 
-const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 100;
 const MONEY_MEASURES: readonly ControlMeasure[] = ['FREEZE', 'DEDUCT', 'WITHHOLD'];
 /** This process's requests for one asset's queue take their places in turn (see kit/serialise.ts). */
@@ -35,11 +35,6 @@ const placing = new KeyedSerialiser();
 export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseNumber' | 'partyId' | 'assetId' | 'measure' | 'documentNumber'>): string {
   const tuple = [request.caseNumber, request.partyId, request.assetId, request.measure, request.documentNumber].join('|');
   return `${prefix}-${createHash('sha256').update(tuple).digest('hex').slice(0, 16)}`;
-}
-
-function isDuplicate(error: unknown): boolean {
-  // FerretDB 1.24 reports some unique violations as code 1 with SQLite's message rather than 11000.
-  return error instanceof MongoServerError && (error.code === DUPLICATE_KEY || /UNIQUE constraint failed/.test(error.message));
 }
 
 /** Checks that write nothing: the asset exists, belongs to the party, takes this measure, within the debt. */
@@ -133,7 +128,7 @@ async function placeControl(
       await requeue(controls, request.assetId, receivedAt);
       return (await controls.findOne({ _id: id })) ?? control;
     } catch (error) {
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const retried = await controls.findOne({ idempotencyKey: request.idempotencyKey });
       if (retried) return retried;
       // Otherwise another request took this place in the queue (or this case's claim): look again.
