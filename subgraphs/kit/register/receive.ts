@@ -57,17 +57,6 @@ function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument |
  * insert: a retry finds its original (never re-stamped), a second measure by the same case on the same
  * asset is refused, and concurrent requests take consecutive places because {assetId, seq} is unique.
  */
-export async function receiveControl(
-  descriptor: RegisterDescriptor,
-  assets: Collection<AssetDocument>,
-  controls: Collection<ControlDocument>,
-  request: ControlRequest,
-  options: { clock: () => Date; executeAtOnce: boolean },
-): Promise<ControlDocument> {
-  // Keyed by the collection too, so registers of different databases in one process never wait on each other.
-  return placing.run(`${controls.namespace}/${request.assetId}`, () => placeControl(descriptor, assets, controls, request, options));
-}
-
 async function placeControl(
   descriptor: RegisterDescriptor,
   assets: Collection<AssetDocument>,
@@ -135,4 +124,13 @@ async function placeControl(
     }
   }
   throw domainError(ErrorCode.INTERNAL_SERVER_ERROR, `could not place the request on ${request.assetId} after ${MAX_ATTEMPTS} attempts`);
+}
+
+/**
+ * Records a request in the register (see placeControl). This process's requests for one asset take their
+ * places in turn; the collection is part of the key, so registers of different databases never wait on each other.
+ */
+export function receiveControl(...args: Parameters<typeof placeControl>): Promise<ControlDocument> {
+  const [, , controls, request] = args;
+  return placing.run(`${controls.namespace}/${request.assetId}`, () => placeControl(...args));
 }
