@@ -1,5 +1,6 @@
 import { investigationConfig } from '../subgraphs/kit/config';
-import { chinaDate, endOfChinaDay, isWorkingDay, workingDaysAfter } from './workingDays';
+import { isWorkingDay, workingDaysAfter } from './workingDays';
+import { chinaDate, endOfChinaDay } from './chinaTime';
 
 const plain = { holidays: [], workingWeekendDays: [] };
 

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../domain/chinaTime';
 import type { Db } from 'mongodb';
 import { Outbox, type EnqueueResult } from '../kit/outbox';
 import type { ControlDocument } from '../kit/register/model';
@@ -13,17 +14,11 @@ export interface ImpoundNotice {
   text: string;
 }
 
-const BEIJING_OFFSET_MS = 8 * 3_600_000;
-
-/** Officers read times in Beijing time; the SMS carries no time zone. */
-function beijingTime(instant: Date): string {
-  return new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 /** The SMS to the officer of each seal the vehicle is held for: the active seal's case, then the waiting ones. */
 export function impoundNotices(impound: ImpoundDocument, seals: readonly ControlDocument[]): ImpoundNotice[] {
   const active = seals.find((seal) => seal._id === impound.activeControlId);
-  const when = beijingTime(impound.since);
+  // Officers read times in Beijing time; the SMS carries no time zone.
+  const when = chinaDateTime(impound.since);
   return seals.flatMap((seal) => {
     // Seals recorded without the officer's contact (e.g. migrated paper notices) have nobody to tell.
     if (!seal.officer) return [];

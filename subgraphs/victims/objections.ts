@@ -2,7 +2,7 @@ import { domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/mongo';
 import { pairId } from './ids';
 import type { ObjectionDocument, ParticipantDocument, RulingDocument } from './model';
-import { chineseDate } from './reminders';
+import { chineseDate } from '../../domain/chinaTime';
 import type { VictimsRepository } from './repository';
 
 /**

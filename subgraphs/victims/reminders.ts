@@ -1,3 +1,4 @@
+import { chineseDate } from '../../domain/chinaTime';
 import { maskBankCard } from '../../domain/identifiers';
 import { outboxKey, type OutboxMessage } from '../kit/outbox';
 
@@ -14,12 +15,6 @@ export function formatYuan(fen: number): string {
   const yuan = Math.floor(fen / 100);
   const cents = String(fen % 100).padStart(2, '0');
   return `¥${yuan.toLocaleString('en-US')}.${cents}`;
-}
-
-/** 2026年11月16日, the day as it is in China. */
-export function chineseDate(instant: Date): string {
-  const local = new Date(instant.getTime() + 8 * 3_600_000);
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
 }
 
 interface Recipient {

@@ -1,3 +1,4 @@
+import { chinaDate, datePlusDays, endOfChinaDay } from '../../domain/chinaTime';
 import { domainError, ErrorCode } from '../../platform/errors';
 import { insertIgnoringDuplicates, type Outbox, type OutboxMessage } from '../kit/outbox';
 import { isDuplicateKey } from '../kit/mongo';
@@ -6,13 +7,9 @@ import type { ClaimDocument, ClaimStatus, IssueDocument, LedgerEntryDocument, Ma
 import { verifiedSms } from './reminders';
 import type { VictimsRepository } from './repository';
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 /** The end (23:59:59.999 China time) of the `days`-th day after the verification day. */
 export function objectionDeadline(verifiedAt: Date, days: number): Date {
-  const localMidnight = Math.floor((verifiedAt.getTime() + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS;
-  return new Date(localMidnight + (days + 1) * DAY_MS - 1 - CHINA_OFFSET_MS);
+  return endOfChinaDay(datePlusDays(chinaDate(verifiedAt), days));
 }
 
 /** claim = principal paid in − principal returned − interest and rebates received; a net gain claims nothing. */
