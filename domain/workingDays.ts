@@ -1,3 +1,8 @@
+/**
+ * Working-day arithmetic for legal time limits. Days are counted in China Standard Time (UTC+8, no
+ * daylight saving): a request sent at 01:00 on Saturday in Beijing arrived on Saturday, though it is
+ * still Friday in UTC.
+ */
 import { chinaDate, datePlusDays, endOfChinaDay } from './chinaTime';
 
 /**
@@ -10,12 +15,6 @@ export interface WorkingCalendar {
   /** WORKING_WEEKEND_DAYS: Saturdays and Sundays that are worked (调休上班). */
   workingWeekendDays: readonly string[];
 }
-
-/**
- * Working-day arithmetic for legal time limits. Days are counted in China Standard Time (UTC+8, no
- * daylight saving): a request sent at 01:00 on Saturday in Beijing arrived on Saturday, though it is
- * still Friday in UTC.
- */
 
 export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
   if (calendar.holidays.includes(date)) return false;

@@ -5,9 +5,8 @@ import { concatAST, parse } from 'graphql';
 import type { AssetCategory } from '../../domain/assets';
 import type { RegisterDescriptor } from '../kit/register/findings';
 import { defineSubgraph, loadTypeDefs, type Subgraph } from '../kit/subgraph';
-import type { CourtContext } from './loaders';
-import { panorama, panoramaSchemaText, type CasePartyWithFindings } from './panorama';
-import { createCourtLoaders } from './loaders';
+import { createCourtLoaders, type CourtContext } from './loaders';
+import { panorama, panoramaSchemaText, totalsFieldsOf, type CasePartyWithFindings } from './panorama';
 import { createReferralContext, type ReferralContext } from './referrals/context';
 import { referralIndexes } from './referrals/repository';
 import { referralResolvers } from './referrals/resolvers';
@@ -21,9 +20,10 @@ import { courtRules } from './rules';
  * CaseParty and Party, and compiles the panorama from the totals of the registers it is given (the registry's).
  */
 export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): Subgraph {
+  const totalsFields = totalsFieldsOf(registers);
   const panoramaResolvers = {
     CaseParty: {
-      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, registers),
+      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, totalsFields),
     },
   };
   return defineSubgraph({
@@ -31,7 +31,7 @@ export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): S
     defaultPort: 4101,
     typeDefs: concatAST([
       loadTypeDefs(['schema.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets', 'actions', 'accessLog']),
-      parse(panoramaSchemaText(registers)),
+      parse(panoramaSchemaText(totalsFields)),
     ]),
     resolvers: mergeResolvers<ReferralContext>(courtResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),
     createContext: ({ db, clock }) => ({ ...createCourtLoaders(db), ...createReferralContext(db, clock) }),

@@ -4,12 +4,13 @@ import { ASSET_CATEGORIES, type AssetCategory } from '../../domain/assets';
 import { names, TOTALS_SELECTION, type RegisterDescriptor } from '../kit/register/findings';
 import type { CourtContext } from './loaders';
 
-/**
- * The court's panorama schema for these registers: panorama.graphql with each register's totals field
- * declared @external and required with the one selection, in the registry's order.
- */
-export function panoramaSchemaText(registers: readonly RegisterDescriptor[]): string {
-  const totals = registers.map((register) => names(register).totalsField);
+/** Each register's totals field on CaseParty, in the registry's order: what the panorama requires and reads. */
+export function totalsFieldsOf(registers: readonly RegisterDescriptor[]): string[] {
+  return registers.map((register) => names(register).totalsField);
+}
+
+/** The court's panorama schema: panorama.graphql with each totals field declared @external and required with the one selection. */
+export function panoramaSchemaText(totals: readonly string[]): string {
   return readFileSync(join(__dirname, 'panorama.graphql'), 'utf8')
     .replace(/^ *# __REGISTER_TOTALS__.*$/m, totals.map((field) => `  ${field}: AgencyFindings @external`).join('\n'))
     .replace('__REQUIRED_TOTALS__', totals.map((field) => `${field} { ${TOTALS_SELECTION} }`).join(' '));
@@ -33,8 +34,8 @@ function rowsOf(ref: CasePartyWithFindings, totalsFields: readonly string[]): Ca
 }
 
 /** The panorama of one party in one case: every register's rows in category order, and the totals. */
-export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, registers: readonly RegisterDescriptor[]) {
-  const byCategory = new Map(rowsOf(ref, registers.map((register) => names(register).totalsField)).map((row) => [row.category, row]));
+export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, totalsFields: readonly string[]) {
+  const byCategory = new Map(rowsOf(ref, totalsFields).map((row) => [row.category, row]));
   const categories = ASSET_CATEGORIES.filter((c) => byCategory.has(c) && (!asked || asked.includes(c))).map((c) => byCategory.get(c) as CategoryRow);
   const open = (await ctx.casesByRespondent.load(ref.partyId)).filter((c) => c.status === 'OPEN');
   const owed = open.reduce((sum, c) => sum + c.amountOwed, 0);

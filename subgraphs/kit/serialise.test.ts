@@ -2,16 +2,19 @@ import { KeyedSerialiser } from './serialise';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A task that logs when it starts and ends, yielding once in between, and returns its name. */
+const loggedTask = (log: string[]) => (name: string) => async () => {
+  log.push(`start ${name}`);
+  await tick();
+  log.push(`end ${name}`);
+  return name;
+};
+
 describe('KeyedSerialiser', () => {
   it('runs tasks of one key one after another, in the order they arrived', async () => {
     const serialiser = new KeyedSerialiser();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      return name;
-    };
+    const task = loggedTask(log);
     const results = await Promise.all(['a', 'b', 'c'].map((name) => serialiser.run('unit-1', task(name))));
     expect(results).toEqual(['a', 'b', 'c']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
@@ -20,11 +23,7 @@ describe('KeyedSerialiser', () => {
   it('runs tasks of different keys side by side', async () => {
     const serialiser = new KeyedSerialiser();
     const log: string[] = [];
-    const task = (name: string) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-    };
+    const task = loggedTask(log);
     await Promise.all([serialiser.run('unit-1', task('a')), serialiser.run('unit-2', task('b'))]);
     expect(log.slice(0, 2)).toEqual(['start a', 'start b']);
   });

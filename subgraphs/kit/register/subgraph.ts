@@ -1,4 +1,4 @@
-import { parse, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import type { DocumentNode, ObjectTypeDefinitionNode, ObjectTypeExtensionNode } from 'graphql';
 import type { RootRules } from '../auth/rules';
 import type { IndexDeclaration } from '../mongo';
 import { mergeResolvers, type ResolverMap } from '../resolverMaps';
@@ -9,7 +9,7 @@ import { createRegisterLoaders, type RegisterContext } from './loaders';
 import { registerIndexes } from './repository';
 import { registerResolvers } from './resolvers';
 import { registerRules } from './rules';
-import { registerSchemaText, registerTypeDefs } from './typeDefs';
+import { registerTemplate, registerTypeDefs } from './typeDefs';
 
 /** What an agency adds to the register template: its own asset types, its own operations, and what they need. */
 export interface RegisterSubgraphParts<TContext extends RegisterContext> {
@@ -30,24 +30,25 @@ export interface RegisterSubgraphParts<TContext extends RegisterContext> {
   background?: BackgroundService[];
 }
 
-/**
- * The one front door of an asset register: from its descriptor and the agency's own parts it builds the
- * schema (template, shared kit parts and the agency's files), the resolvers, the rules, the indexes, the
- * context, the legal-basis key it checks and the background services, so no part can be forgotten.
- */
 /** A register's subgraph, with the descriptor it was built from (the court's panorama and the tests read it). */
 export interface RegisterSubgraph extends Subgraph {
   register: RegisterDescriptor;
 }
 
+/**
+ * The one front door of an asset register: from its descriptor and the agency's own parts it builds the
+ * schema (template, shared kit parts and the agency's files), the resolvers, the rules, the indexes, the
+ * context, the legal-basis key it checks and the background services, so no part can be forgotten.
+ */
 export function defineRegisterSubgraph<TContext extends RegisterContext>(descriptor: RegisterDescriptor, own: RegisterSubgraphParts<TContext>): RegisterSubgraph {
   const resolvers = mergeResolvers<TContext>(registerResolvers(descriptor) as ResolverMap<TContext>, own.resolvers ?? {});
-  requireTemplateResolvers(descriptor, resolvers);
+  const template = registerTemplate(descriptor);
+  requireTemplateResolvers(descriptor.name, template, resolvers);
   const registerOnly = ({ db }: RequestScope) => ({ register: createRegisterLoaders(db) });
   const subgraph = defineSubgraph<TContext | RegisterContext>({
     name: own.name,
     defaultPort: own.defaultPort,
-    typeDefs: registerTypeDefs(descriptor, own.schemaFiles),
+    typeDefs: registerTypeDefs(template, own.schemaFiles),
     resolvers: resolvers as ResolverMap<TContext | RegisterContext>,
     createContext: own.createContext ?? registerOnly,
     indexes: [...registerIndexes, ...(own.indexes ?? [])],
@@ -64,9 +65,8 @@ export function defineRegisterSubgraph<TContext extends RegisterContext>(descrip
  * a register that lacks one stops at start, naming it, instead of answering null at run time.
  * Types the template only declares (its control and investigation types) resolve their fields by name.
  */
-function requireTemplateResolvers(descriptor: RegisterDescriptor, resolvers: ResolverMap<never>): void {
+function requireTemplateResolvers(register: string, template: DocumentNode, resolvers: ResolverMap<never>): void {
   const needed = ['Query', 'Mutation', 'CaseParty', 'EnforcementCase', 'AccessAudit'];
-  const template = parse(registerSchemaText(descriptor));
   const missing = template.definitions
     .filter((node): node is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
       (node.kind === 'ObjectTypeDefinition' || node.kind === 'ObjectTypeExtension') && needed.includes(node.name.value))
@@ -83,5 +83,5 @@ function requireTemplateResolvers(descriptor: RegisterDescriptor, resolvers: Res
       const fields: unknown = resolvers[typeName];
       return !(typeof fields === 'object' && fields !== null && (fields as Record<string, unknown>)[fieldName] != null);
     });
-  if (missing.length > 0) throw new Error(`register ${descriptor.name}: no resolver for ${missing.join(', ')}`);
+  if (missing.length > 0) throw new Error(`register ${register}: no resolver for ${missing.join(', ')}`);
 }

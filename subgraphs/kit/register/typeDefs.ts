@@ -6,15 +6,12 @@ import { names, type RegisterDescriptor } from './findings';
 
 const TEMPLATE = readFileSync(join(__dirname, '..', 'schema', 'register.graphql'), 'utf8');
 
-/**
- * An asset subgraph's schema: its own asset types, the kit's shared parts, and the register's
- * entity fields, control type, mutations and staff queries from the kit template, named after it.
- */
-export function registerTypeDefs(descriptor: RegisterDescriptor, files: string[]): DocumentNode {
-  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions', 'accessLog']), parse(registerSchemaText(descriptor))]);
+/** The register template named after one register: the only place its generated names are spelled out in SDL. */
+export function registerTemplate(descriptor: RegisterDescriptor): DocumentNode {
+  return parse(TEMPLATE.replaceAll('__Register__', descriptor.name).replaceAll('__register__', names(descriptor).camel));
 }
 
-/** The template named after one register: the only place its generated names are spelled out in SDL. */
-export function registerSchemaText(descriptor: RegisterDescriptor): string {
-  return TEMPLATE.replaceAll('__Register__', descriptor.name).replaceAll('__register__', names(descriptor).camel);
+/** An asset subgraph's schema: its own files, the kit's shared parts, and its register's template. */
+export function registerTypeDefs(template: DocumentNode, files: string[]): DocumentNode {
+  return concatAST([loadTypeDefs(files, ['scalars', 'assets', 'actions', 'accessLog']), template]);
 }
