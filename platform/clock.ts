@@ -8,12 +8,12 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
-/** The part of a context the kit owns. Optional only for contexts built by hand outside a server. */
+/** The part of a context the kit owns: every request carries its server's clock. */
 export interface ClockScope {
-  clock?: Clock;
+  clock: Clock;
 }
 
-/** Now, by the request's clock, or by `fallback` for a context that carries none. */
-export function nowOf(ctx: ClockScope, fallback: Clock = systemClock): Date {
-  return (ctx.clock ?? fallback)();
+/** Now, by the request's clock: the one way a resolver reads the time. */
+export function nowOf(ctx: ClockScope): Date {
+  return ctx.clock();
 }

@@ -34,7 +34,7 @@ export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): S
       parse(panoramaSchemaText(totalsFields)),
     ]),
     resolvers: mergeResolvers<ReferralContext>(courtResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),
-    createContext: ({ db, clock }) => ({ ...createCourtLoaders(db), ...createReferralContext(db, clock) }),
+    createContext: ({ db }) => ({ ...createCourtLoaders(db), ...createReferralContext(db) }),
     indexes: [...courtIndexes, ...referralIndexes, ...accessLogIndexes],
     rules: courtRules,
     keys: { signs: ['LEGAL_BASIS'] },

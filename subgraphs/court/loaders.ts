@@ -1,3 +1,4 @@
+import type { KitScope } from '../kit/subgraph';
 import type { Db } from 'mongodb';
 import { accessLogger } from '../kit/audit/logger';
 import { entityLoader, groupLoader } from '../kit/loaders';
@@ -18,4 +19,5 @@ export function createCourtLoaders(db: Db) {
   };
 }
 
-export type CourtContext = ReturnType<typeof createCourtLoaders>;
+/** The court's context: its loaders, and the request's clock and identity the kit adds. */
+export type CourtContext = ReturnType<typeof createCourtLoaders> & KitScope;

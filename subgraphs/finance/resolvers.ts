@@ -1,9 +1,9 @@
+import { nowOf } from '../../platform/clock';
 import type { ResolverMap } from '../kit/resolverMaps';
-import { badUserInput } from '../../platform/errors';
 import { checkBankCard, normaliseBankCard } from '../../domain/identifiers';
 import type { RegisterContext } from '../kit/register/loaders';
 import type { AssetDocument } from '../kit/register/model';
-import { caseNumberArg } from '../kit/validate';
+import { caseNumberArg, identifierArg } from '../kit/validate';
 import { ID_SEPARATOR, type BankDepositDocument } from './model';
 import { deductFrozenFunds, deductionsOf, type DeductionDocument, type DeductionInput } from './deductions';
 import type { ControlDocument } from '../kit/register/model';
@@ -23,7 +23,7 @@ async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: Regis
 export const financeResolvers: ResolverMap<RegisterContext> = {
   Mutation: {
     deductFrozenFunds: (_: unknown, args: { input: DeductionInput }, ctx: RegisterContext) =>
-      deductFrozenFunds(ctx.register.repository.db, args.input, new Date()),
+      deductFrozenFunds(ctx.register.repository.db, args.input, nowOf(ctx)),
   },
   FinanceControl: {
     deductions: (control: ControlDocument, _: unknown, ctx: RegisterContext) => deductionsOf(ctx.register.repository.db, control),
@@ -36,9 +36,7 @@ export const financeResolvers: ResolverMap<RegisterContext> = {
   Query: {
     bankDepositByAccount: async (_: unknown, args: { accountNumber: string; caseNumber: string }, ctx: RegisterContext) => {
       caseNumberArg('caseNumber', args.caseNumber);
-      const accountNumber = normaliseBankCard(args.accountNumber);
-      const reason = checkBankCard(accountNumber);
-      if (reason !== null) throw badUserInput('accountNumber', reason);
+      const accountNumber = identifierArg('accountNumber', args.accountNumber, checkBankCard, normaliseBankCard);
       const asset = await ctx.register.assetById.load(accountNumber);
       return asset?.category === 'BANK_DEPOSIT' ? asset : null;
     },

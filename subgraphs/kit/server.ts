@@ -21,6 +21,8 @@ export interface RunningSubgraph {
   port: number;
   client: MongoClient;
   db: Db;
+  /** The clock its resolvers and background services read. */
+  clock: Clock;
   /** The HTTP server, for tests that watch the requests reaching this subgraph. */
   server: Server;
   stop(): Promise<void>;
@@ -60,6 +62,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       port: http.port,
       client,
       db,
+      clock,
       server: http.server,
       // Idempotent: a fault test may stop a subgraph that the harness stops again at the end.
       stop() {
@@ -88,11 +91,16 @@ function reportDatabaseOutage(name: string, next: (formatted: GraphQLFormattedEr
   };
 }
 
+/** Starts a running subgraph's background services (main.ts and the test harness alike); gives their stops. */
+export function startBackground(subgraph: Subgraph, running: RunningSubgraph): Promise<Array<() => Promise<void>>> {
+  return Promise.all(subgraph.background.map((service) => service(running)));
+}
+
 /** The body of every subgraph's main.ts: configuration from the environment, its background services, stop on SIGINT/SIGTERM. */
 export async function runSubgraph(subgraph: Subgraph): Promise<void> {
   const running = await startSubgraph(subgraph, subgraphConfig(subgraph.name, subgraph.defaultPort));
   console.log(`subgraph ${running.name} listening at ${running.url}`);
-  const stops = await Promise.all(subgraph.background.map((service) => service(running)));
+  const stops = await startBackground(subgraph, running);
   const shutdown = () => {
     void Promise.all(stops.map((stop) => stop()))
       .then(() => running.stop())

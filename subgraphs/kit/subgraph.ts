@@ -22,12 +22,21 @@ export interface RequestScope {
   identity: Identity;
 }
 
+/** What the kit puts into every request's context, whatever the agency's factory returns. */
+export interface KitScope {
+  clock: Clock;
+  identity: Identity;
+}
+
+/** The part of a context an agency's factory builds: everything but the kit's own. */
+export type OwnContext<TContext> = Omit<TContext, keyof KitScope>;
+
 /**
  * A background service of a subgraph's process (a dispatcher, a timer), started once the subgraph serves
  * by main.ts (runSubgraph); returns how to stop it. Declared with the subgraph, so whatever starts the
  * subgraph finds them all in one place.
  */
-export type BackgroundService = (running: { name: string; db: Db }) => Promise<() => Promise<void>>;
+export type BackgroundService = (running: { name: string; db: Db; clock: Clock }) => Promise<() => Promise<void>>;
 
 /** The shape every subgraph's index.ts exports: name, schema, resolvers, context factory, indexes. */
 export interface SubgraphDefinition<TContext extends object> {
@@ -36,7 +45,7 @@ export interface SubgraphDefinition<TContext extends object> {
   defaultPort: number;
   typeDefs: DocumentNode;
   resolvers: ResolverMap<TContext>;
-  createContext: (scope: RequestScope) => TContext;
+  createContext: (scope: RequestScope) => OwnContext<TContext>;
   indexes: readonly IndexDeclaration[];
   /** Who may call each root field (kit/auth/rules.ts); every root field needs one when given. */
   rules?: RootRules;
@@ -77,7 +86,10 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     rules: definition.rules ?? {},
     // Assigned rather than spread, so a context built as a class instance keeps its methods; assigned
     // last, so no agency's context can replace the kit's clock or the verified identity.
-    createContext: (scope) => Object.assign(definition.createContext(scope), { clock: scope.clock, identity: scope.identity }),
+    createContext: (scope) => {
+      const kit: KitScope = { clock: scope.clock, identity: scope.identity };
+      return Object.assign(definition.createContext(scope), kit);
+    },
     buildSchema() {
       for (const name of definition.keys?.signs ?? []) privateKey(name);
       for (const name of definition.keys?.checks ?? []) publicKey(name);

@@ -46,6 +46,12 @@ export function textArg(field: string, value: string, max: number): string {
   return trimmed;
 }
 
+/** An amount of money in fen (分): a whole number of at least `min` — 1 unless zero means something, as a tax not yet paid does. */
+export function amountArg(field: string, value: number, min = 1): number {
+  if (!Number.isSafeInteger(value) || value < min) throw badUserInput(field, `must be a whole number of fen of at least ${min}`);
+  return value;
+}
+
 /** A client's key for retrying a request; long enough that two clients do not pick the same one. */
 export function idempotencyKeyArg(field: string, value: string): string {
   const key = value.trim();
@@ -60,10 +66,18 @@ export function officerArg(field: string, officer: { name: string; phone: string
   return { name: textArg(`${field}.name`, officer.name, 40), phone: officer.phone.trim() };
 }
 
+/**
+ * An asset identifier (plate, VIN, account number, …) in its canonical form: `normalise` writes it the
+ * way the register stores it, then `check` gives the reason it is malformed, or null.
+ */
+export function identifierArg(field: string, value: string, check: (id: string) => string | null, normalise: (id: string) => string = (id) => id.trim()): string {
+  const id = normalise(value);
+  const reason = check(id);
+  if (reason !== null) throw badUserInput(field, reason);
+  return id;
+}
+
 /** 不动产单元号, in its canonical form. */
 export function unitNumberArg(field: string, value: string): string {
-  const id = normaliseUnitNumber(value);
-  const reason = checkUnitNumber(id);
-  if (reason) throw badUserInput(field, reason);
-  return id;
+  return identifierArg(field, value, checkUnitNumber, normaliseUnitNumber);
 }

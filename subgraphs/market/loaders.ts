@@ -1,3 +1,4 @@
+import type { RegisterContext } from '../kit/register/loaders';
 import type { Db } from 'mongodb';
 import { groupLoader } from '../kit/loaders';
 import { createRegisterLoaders } from '../kit/register/loaders';
@@ -21,4 +22,4 @@ export function createMarketContext(db: Db) {
 }
 
 /** The register's loaders plus the look-up by target company. */
-export type MarketContext = ReturnType<typeof createMarketContext>;
+export type MarketContext = RegisterContext & ReturnType<typeof createMarketContext>;

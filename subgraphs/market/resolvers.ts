@@ -1,7 +1,7 @@
 import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
 import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../../domain/identifiers';
-import { caseNumberArg } from '../kit/validate';
+import { caseNumberArg, identifierArg } from '../kit/validate';
 import type { MarketContext } from './loaders';
 import type { CompanyEquityDocument } from './model';
 
@@ -12,13 +12,6 @@ function usccArg(field: string, value: string): string {
   return code;
 }
 
-function ipNumberArg(field: string, value: string): string {
-  const number = normaliseIpNumber(value);
-  const reason = checkIpNumber(number);
-  if (reason) throw badUserInput(field, reason);
-  return number;
-}
-
 export const marketResolvers: ResolverMap<MarketContext> = {
   Query: {
     companyEquityOfCompany: (_: unknown, args: { companyId: string; caseNumber: string }, ctx: MarketContext) => {
@@ -27,7 +20,7 @@ export const marketResolvers: ResolverMap<MarketContext> = {
     },
     intellectualPropertyByNumber: async (_: unknown, args: { number: string; caseNumber: string }, ctx: MarketContext) => {
       caseNumberArg('caseNumber', args.caseNumber);
-      const asset = await ctx.register.assetById.load(ipNumberArg('number', args.number));
+      const asset = await ctx.register.assetById.load(identifierArg('number', args.number, checkIpNumber, normaliseIpNumber));
       return asset?.category === 'INTELLECTUAL_PROPERTY' ? asset : null;
     },
   },

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
-import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
+import { amountArg } from '../kit/validate';
+import { domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/mongo';
 import { isSettled } from '../kit/taxClearance';
 import { taxAuthorityName } from './authority';
@@ -12,11 +13,6 @@ export interface TransferTaxSettlement {
   taxPaid: number; // fen
 }
 
-function amountArg(field: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 0) throw badUserInput(field, 'must be an amount of 0 fen or more');
-  return value;
-}
-
 /** Legal dates are stored as midnight UTC (see kit/validate.ts). */
 const dayOf = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`);
 
@@ -26,8 +22,8 @@ const dayOf = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:0
  * it stays settled, so a certificate issued then still states the same day.
  */
 export async function settleTransferTax(clearances: Collection<ClearanceDocument>, input: TransferTaxSettlement, now: Date): Promise<ClearanceDocument> {
-  const taxDue = amountArg('input.taxDue', input.taxDue);
-  const taxPaid = amountArg('input.taxPaid', input.taxPaid);
+  const taxDue = amountArg('input.taxDue', input.taxDue, 0);
+  const taxPaid = amountArg('input.taxPaid', input.taxPaid, 0);
   const _id = clearanceId(input.caseNumber, input.unitId);
   for (let attempt = 0; attempt < 2; attempt++) {
     const existing = await clearances.findOne({ _id });

@@ -1,26 +1,18 @@
 import type { ResolverMap } from '../kit/resolverMaps';
-import { badUserInput } from '../../platform/errors';
 import { nowOf } from '../../platform/clock';
 import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../../domain/identifiers';
 import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
-import { caseNumberArg, unitNumberArg } from '../kit/validate';
+import { caseNumberArg, identifierArg, unitNumberArg } from '../kit/validate';
 import { settleTransferTax, type TransferTaxSettlement } from './clearances';
 import type { TaxationContext } from './loaders';
 import { clearanceId, type ClearanceDocument, type TaxpayerDocument } from './model';
-
-function refundNumberArg(field: string, value: string): string {
-  const id = normaliseTaxRefundNumber(value);
-  const reason = checkTaxRefundNumber(id);
-  if (reason) throw badUserInput(field, reason);
-  return id;
-}
 
 export const taxationResolvers: ResolverMap<TaxationContext> = {
   Query: {
     taxRefund: async (_: unknown, args: { id: string; caseNumber: string }, ctx: TaxationContext) => {
       caseNumberArg('caseNumber', args.caseNumber);
-      const asset = await ctx.register.assetById.load(refundNumberArg('id', args.id));
+      const asset = await ctx.register.assetById.load(identifierArg('id', args.id, checkTaxRefundNumber, normaliseTaxRefundNumber));
       return asset?.category === 'TAX_REFUND' ? asset : null;
     },
     taxClearance: (_: unknown, args: { caseNumber: string; unitId: string }, ctx: TaxationContext) => {

@@ -6,7 +6,8 @@ import { IN_QUEUE } from '../kit/register/queue';
 import { RegisterRepository } from '../kit/register/repository';
 import type { MotorVehicleDocument, VehicleImpound } from './model';
 import { notifyOfficers } from './impoundNotice';
-import { idempotencyKeyArg, SIGHTINGS, sealsInForce, textArg, type SightingDocument } from './sightings';
+import { idempotencyKeyArg, textArg } from '../kit/validate';
+import { SIGHTINGS, sealsInForce, type SightingDocument } from './sightings';
 import { isDuplicateKey } from '../kit/mongo';
 
 /** The decision to impound, one per sighting; the vehicle's `impound` mirrors it for readers. */

@@ -1,6 +1,7 @@
 import { isDuplicateKey } from '../kit/mongo';
 import { createHash } from 'node:crypto';
 import type { Db } from 'mongodb';
+import { idempotencyKeyArg, textArg } from '../kit/validate';
 import { badUserInput } from '../../platform/errors';
 import { checkPlate, normalisePlate } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
@@ -31,18 +32,6 @@ export interface SightingInput {
 
 /** Clocks of checkpoint cameras drift; a report a few minutes ahead is still believed. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-export function idempotencyKeyArg(field: string, value: string): string {
-  const key = value.trim();
-  if (key.length < 8 || key.length > 128) throw badUserInput(field, 'must be 8 to 128 characters');
-  return key;
-}
-
-export function textArg(field: string, value: string, max: number): string {
-  const text = value.trim();
-  if (text.length === 0 || text.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
-  return text;
-}
 
 /** The id follows from the key, so a retry's insert collides with its original: the one decision FerretDB makes atomically. */
 const sightingIdOf = (key: string) => `SG-${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;

@@ -7,6 +7,7 @@ import { RegisterRepository } from '../kit/register/repository';
 import { pageSizeArg } from '../kit/validate';
 import type { VesselContext } from './loaders';
 import type { FishingVesselDocument, MerchantVesselDocument, VesselAsset, VesselDetention } from './model';
+import { nowOf } from '../../platform/clock';
 
 type Vessel = MerchantVesselDocument | FishingVesselDocument;
 
@@ -78,32 +79,30 @@ async function detentionInForce(vessel: Vessel, _: unknown, ctx: VesselContext):
   return control?.state === IN_QUEUE ? vessel.detention : null;
 }
 
-export function detentionResolvers(clock: () => Date = () => new Date()): ResolverMap<VesselContext> {
-  return {
-    Query: {
-      vesselsToLocate: (_: unknown, args: { first?: number | null }, ctx: VesselContext) =>
-        ctx.register.repository.controls
-          .find({ measure: 'DETAIN', state: IN_QUEUE, requestState: { $in: ['RECEIVED', 'ACKNOWLEDGED'] } })
-          .sort({ requestedAt: 1, _id: 1 })
-          .limit(pageSizeArg('first', args.first ?? 50, 500))
-          .toArray(),
+export const detentionResolvers: ResolverMap<VesselContext> = {
+  Query: {
+    vesselsToLocate: (_: unknown, args: { first?: number | null }, ctx: VesselContext) =>
+      ctx.register.repository.controls
+        .find({ measure: 'DETAIN', state: IN_QUEUE, requestState: { $in: ['RECEIVED', 'ACKNOWLEDGED'] } })
+        .sort({ requestedAt: 1, _id: 1 })
+        .limit(pageSizeArg('first', args.first ?? 50, 500))
+        .toArray(),
+  },
+  Mutation: {
+    recordVesselDetention: (_: unknown, args: DetentionPlace & { controlId: string }, ctx: VesselContext) =>
+      recordVesselDetention(new RegisterRepository<VesselAsset>(ctx.register.repository.db), args.controlId, args, nowOf(ctx)),
+  },
+  VesselToLocate: {
+    control: (control: ControlDocument) => control,
+    vessel: (control: ControlDocument, _: unknown, ctx: VesselContext) => vesselOf(control, ctx),
+    vesselName: async (control: ControlDocument, _: unknown, ctx: VesselContext) => {
+      const vessel = await vesselOf(control, ctx);
+      return vessel.category === 'MERCHANT_VESSEL' ? vessel.name : vessel.hullName;
     },
-    Mutation: {
-      recordVesselDetention: (_: unknown, args: DetentionPlace & { controlId: string }, ctx: VesselContext) =>
-        recordVesselDetention(new RegisterRepository<VesselAsset>(ctx.register.repository.db), args.controlId, args, clock()),
-    },
-    VesselToLocate: {
-      control: (control: ControlDocument) => control,
-      vessel: (control: ControlDocument, _: unknown, ctx: VesselContext) => vesselOf(control, ctx),
-      vesselName: async (control: ControlDocument, _: unknown, ctx: VesselContext) => {
-        const vessel = await vesselOf(control, ctx);
-        return vessel.category === 'MERCHANT_VESSEL' ? vessel.name : vessel.hullName;
-      },
-      mmsi: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).mmsi,
-      lastKnownPosition: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).lastKnownPosition ?? null,
-      secondsWaiting: (control: ControlDocument) => Math.max(0, Math.round((clock().getTime() - control.requestedAt.getTime()) / 1000)),
-    },
-    MerchantVessel: { detention: detentionInForce },
-    FishingVessel: { detention: detentionInForce },
-  };
-}
+    mmsi: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).mmsi,
+    lastKnownPosition: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).lastKnownPosition ?? null,
+    secondsWaiting: (control: ControlDocument, _: unknown, ctx: VesselContext) => Math.max(0, Math.round((nowOf(ctx).getTime() - control.requestedAt.getTime()) / 1000)),
+  },
+  MerchantVessel: { detention: detentionInForce },
+  FishingVessel: { detention: detentionInForce },
+};

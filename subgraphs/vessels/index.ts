@@ -3,7 +3,7 @@ import { COURT_STAFF, staffOf } from '../kit/auth/rules';
 import { createRegisterLoaders } from '../kit/register/loaders';
 import { defineRegisterSubgraph } from '../kit/register/subgraph';
 import { detentionIndexes } from './detention';
-import { createVesselLoaders, vesselIndexes, type VesselContext } from './loaders';
+import { createVesselLoaders, vesselIndexes } from './loaders';
 import { VESSEL_REGISTER } from './register';
 import { vesselResolvers } from './resolvers';
 
@@ -13,7 +13,7 @@ export default defineRegisterSubgraph(VESSEL_REGISTER, {
   defaultPort: 4104,
   schemaFiles: ['schema.graphql', 'detention.graphql'].map((file) => join(__dirname, file)),
   resolvers: vesselResolvers,
-  createContext: ({ db }): VesselContext => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
+  createContext: ({ db }) => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
   indexes: [...vesselIndexes, ...detentionIndexes],
   rules: {
     Query: { merchantVesselByMmsi: COURT_STAFF, merchantVesselByImo: COURT_STAFF, fishingVesselByHullName: COURT_STAFF, vesselsToLocate: staffOf('VESSELS') },

@@ -1,17 +1,9 @@
-import { badUserInput } from '../../platform/errors';
 import { checkFishingHullName, checkImo, checkMmsi } from '../../domain/identifiers';
 import { mergeResolvers, type ResolverMap } from '../kit/resolverMaps';
-import { caseNumberArg } from '../kit/validate';
+import { caseNumberArg, identifierArg } from '../kit/validate';
 import { detentionResolvers } from './detention';
 import type { VesselContext } from './loaders';
 import type { FishingLicenceDocument, FishingVesselDocument, VesselAsset } from './model';
-
-/** Refuses a malformed identifier before the register is read, naming the argument. */
-function identifierArg(field: string, value: string, check: (s: string) => string | null): string {
-  const reason = check(value);
-  if (reason !== null) throw badUserInput(field, reason);
-  return value;
-}
 
 function ofCategory<C extends VesselAsset['category']>(asset: VesselAsset | null, category: C): Extract<VesselAsset, { category: C }> | null {
   return asset?.category === category ? (asset as Extract<VesselAsset, { category: C }>) : null;
@@ -46,4 +38,4 @@ export const vesselResolvers: ResolverMap<VesselContext> = mergeResolvers<Vessel
     vessel: async (licence: FishingLicenceDocument, _: unknown, ctx: VesselContext) =>
       ofCategory((await ctx.register.assetById.load(licence.vesselId)) as VesselAsset | null, 'FISHING_VESSEL'),
   },
-}, detentionResolvers());
+}, detentionResolvers);

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Db } from 'mongodb';
-import { nowOf, type Clock } from '../../platform/clock';
+import type { Clock } from '../../platform/clock';
 import { entityLoader } from '../kit/loaders';
 import { callerOf, type Caller } from './caller';
 import type { MassCaseDocument, ParticipantDocument } from './model';
@@ -18,8 +18,8 @@ export class VictimsContext {
   readonly repo: VictimsRepository;
   readonly massCaseByNumber: DataLoader<string, MassCaseDocument | null>;
   readonly participantById: DataLoader<string, ParticipantDocument | null>;
-  /** Filled in by defineSubgraph (platform/clock.ts). */
-  clock?: Clock;
+  /** Filled in by defineSubgraph (platform/clock.ts) as the context is made; never absent when a resolver runs. */
+  clock!: Clock;
   private readonly callerResult: Caller | GraphQLError;
 
   constructor(
@@ -38,10 +38,6 @@ export class VictimsContext {
   caller(): Caller {
     if (this.callerResult instanceof GraphQLError) throw this.callerResult;
     return this.callerResult;
-  }
-
-  now(): Date {
-    return nowOf(this);
   }
 }
 

@@ -49,13 +49,3 @@ export async function objectionArg(ctx: VictimsContext, field: string, value: st
   return found;
 }
 
-export function textArg(field: string, value: string, max: number): string {
-  const text = value.trim();
-  if (text === '' || text.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
-  return text;
-}
-
-export function amountArg(field: string, value: number, min = 0): number {
-  if (!Number.isSafeInteger(value) || value < min) throw badUserInput(field, `must be a whole number of fen of at least ${min}`);
-  return value;
-}

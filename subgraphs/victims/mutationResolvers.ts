@@ -1,3 +1,4 @@
+import { nowOf } from '../../platform/clock';
 import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput, domainError, ErrorCode } from '../../platform/errors';
 import { isDuplicateKey } from '../kit/mongo';
@@ -5,7 +6,8 @@ import { caseNumberArg } from '../kit/validate';
 import { isStaff, requireSelfOrStaff, requireStaff } from './caller';
 import type { VictimsContext } from './context';
 import { importLedger, parseLedger } from './ledger';
-import { amountArg, batchArg, massCaseArg, objectionArg, participantArg, paymentArg, roundArg, textArg } from './lookups';
+import { amountArg, textArg } from '../kit/validate';
+import { batchArg, massCaseArg, objectionArg, participantArg, paymentArg, roundArg } from './lookups';
 import type { MassCaseDocument, PaymentDocument } from './model';
 import { recordObjection, resolveObjection } from './objections';
 import { recordPaymentResult, resendPayment } from './paymentActions';
@@ -27,7 +29,7 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const name = textArg('name', args.name, 100);
       const objectionDays = args.objectionDays ?? ctx.options.objectionDays;
       if (!Number.isInteger(objectionDays) || objectionDays < 1 || objectionDays > 90) throw badUserInput('objectionDays', 'must be between 1 and 90');
-      const doc: MassCaseDocument = { _id: caseNumber, name, declaredAt: ctx.now(), objectionDays };
+      const doc: MassCaseDocument = { _id: caseNumber, name, declaredAt: nowOf(ctx), objectionDays };
       try {
         await ctx.repo.massCases.insertOne(doc);
         return doc;
@@ -39,49 +41,49 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
 
     registerParticipant: async (_: unknown, args: { input: RegistrationInput }, ctx: VictimsContext) => {
       const caller = ctx.caller();
-      const valid = validateRegistration(args.input, ctx.now());
+      const valid = validateRegistration(args.input, nowOf(ctx));
       if (!isStaff(caller) && !(caller.role === 'PARTICIPANT' && caller.participantId === valid._id)) {
         throw domainError(ErrorCode.FORBIDDEN, 'a participant may register only themself');
       }
       await massCaseArg(ctx, 'input.caseNumber', valid.caseNumber);
-      const { participant, duplicate } = await registerParticipant(ctx.repo, ctx.services.outbox, valid, ctx.now());
+      const { participant, duplicate } = await registerParticipant(ctx.repo, ctx.services.outbox, valid, nowOf(ctx));
       return { participant: presentParticipant(participant, caller), duplicate };
     },
 
     importLedger: async (_: unknown, args: { caseNumber: string; csv: string }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
-      const lines = parseLedger(args.csv, ctx.now(), 'csv');
-      return { caseNumber: massCase._id, ...(await importLedger(ctx.repo, massCase._id, lines, ctx.now())) };
+      const lines = parseLedger(args.csv, nowOf(ctx), 'csv');
+      return { caseNumber: massCase._id, ...(await importLedger(ctx.repo, massCase._id, lines, nowOf(ctx))) };
     },
 
     verifyCase: async (_: unknown, args: { caseNumber: string }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
-      return presentVerification(await verifyCase(ctx.repo, ctx.services.outbox, massCase, ctx.now()));
+      return presentVerification(await verifyCase(ctx.repo, ctx.services.outbox, massCase, nowOf(ctx)));
     },
 
     recordObjection: async (_: unknown, args: { participantId: string; reason: string; claimedAmount?: number | null }, ctx: VictimsContext) => {
       requireSelfOrStaff(ctx.caller(), args.participantId);
       const participant = await participantArg(ctx, 'participantId', args.participantId);
       const reason = textArg('reason', args.reason, 500);
-      const claimed = args.claimedAmount === null || args.claimedAmount === undefined ? undefined : amountArg('claimedAmount', args.claimedAmount);
-      const objection = await recordObjection(ctx.repo, participant, reason, claimed, ctx.now());
+      const claimed = args.claimedAmount === null || args.claimedAmount === undefined ? undefined : amountArg('claimedAmount', args.claimedAmount, 0);
+      const objection = await recordObjection(ctx.repo, participant, reason, claimed, nowOf(ctx));
       return presentObjection(objection, await ctx.repo.rulings.findOne({ _id: objection._id }));
     },
 
     resolveObjection: async (_: unknown, args: { objectionId: string; allowedClaim: number; note?: string | null }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());
       const objection = await objectionArg(ctx, 'objectionId', args.objectionId);
-      const allowed = amountArg('allowedClaim', args.allowedClaim);
+      const allowed = amountArg('allowedClaim', args.allowedClaim, 0);
       const note = args.note ? textArg('note', args.note, 500) : undefined;
-      return presentObjection(objection, await resolveObjection(ctx.repo, objection, allowed, note, ctx.now()));
+      return presentObjection(objection, await resolveObjection(ctx.repo, objection, allowed, note, nowOf(ctx)));
     },
 
     announceRound: async (_: unknown, args: { caseNumber: string; pool: number }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
-      return presentRound(await announceRound(ctx.repo, massCase, amountArg('pool', args.pool, 1), ctx.now()));
+      return presentRound(await announceRound(ctx.repo, massCase, amountArg('pool', args.pool, 1), nowOf(ctx)));
     },
 
     createPayoutBatches: async (_: unknown, args: { roundId: string; batchSize?: number | null }, ctx: VictimsContext) => {
@@ -89,14 +91,14 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const round = await roundArg(ctx, 'roundId', args.roundId);
       const batchSize = args.batchSize ?? 1000;
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw badUserInput('batchSize', 'must be between 1 and 5000');
-      return (await createPayoutBatches(ctx.repo, round, batchSize, ctx.now())).map((b) => presentBatch(b, null));
+      return (await createPayoutBatches(ctx.repo, round, batchSize, nowOf(ctx))).map((b) => presentBatch(b, null));
     },
 
     runPayoutBatch: async (_: unknown, args: { batchId: string }, ctx: VictimsContext) => {
       requireStaff(ctx.caller());
       const batch = await batchArg(ctx, 'batchId', args.batchId);
       const round = await roundArg(ctx, 'batchId', batch.roundId);
-      const run = await runPayoutBatch(ctx.repo, ctx.services.outbox, await ctx.services.channel(), batch, round.number, ctx.now());
+      const run = await runPayoutBatch(ctx.repo, ctx.services.outbox, await ctx.services.channel(), batch, round.number, nowOf(ctx));
       return presentBatch(batch, run);
     },
 
@@ -105,7 +107,7 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const payment = await paymentArg(ctx, 'paymentId', args.paymentId);
       const reason = args.reason ? textArg('reason', args.reason, 200) : undefined;
       const number = await roundNumberOf(ctx, payment);
-      return presentPayment(payment, await recordPaymentResult(ctx.repo, ctx.services.outbox, payment, number, args.status, reason, ctx.now()), number);
+      return presentPayment(payment, await recordPaymentResult(ctx.repo, ctx.services.outbox, payment, number, args.status, reason, nowOf(ctx)), number);
     },
 
     updateBankCard: async (_: unknown, args: { participantId: string; bankCard: string }, ctx: VictimsContext) => {
@@ -113,7 +115,7 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       requireSelfOrStaff(caller, args.participantId);
       const card = bankCardArg('bankCard', args.bankCard);
       const participant = await participantArg(ctx, 'participantId', args.participantId);
-      const now = ctx.now();
+      const now = nowOf(ctx);
       // One person's document, changed by that person or the counter: no race worth a claim document.
       await ctx.repo.participants.updateOne({ _id: participant._id }, { $set: { bankCard: card, bankCardUpdatedAt: now } });
       return presentParticipant({ ...participant, bankCard: card, bankCardUpdatedAt: now }, caller);
@@ -124,7 +126,7 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const payment = await paymentArg(ctx, 'paymentId', args.paymentId);
       const participant = await participantArg(ctx, 'paymentId', payment.participantId);
       const number = await roundNumberOf(ctx, payment);
-      const state = await resendPayment(ctx.repo, ctx.services.outbox, await ctx.services.channel(), payment, participant, number, ctx.now());
+      const state = await resendPayment(ctx.repo, ctx.services.outbox, await ctx.services.channel(), payment, participant, number, nowOf(ctx));
       return presentPayment(payment, state, number);
     },
   },

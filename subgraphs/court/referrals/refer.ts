@@ -1,3 +1,4 @@
+import { nowOf } from '../../../platform/clock';
 import { badUserInput, domainError, ErrorCode } from '../../../platform/errors';
 import type { ReferralContext } from './context';
 import type { RefusalReferralDocument } from './model';
@@ -9,7 +10,7 @@ import type { ReferralDraft } from './validate';
  * the referral with INVALID_TRANSITION, like any action its state does not allow.
  */
 export async function referRefusal(draft: ReferralDraft, ctx: ReferralContext): Promise<RefusalReferralDocument> {
-  const { repository, now } = ctx.referrals;
+  const { repository } = ctx.referrals;
   const original = await repository.byIdempotencyKey(draft.idempotencyKey);
   if (original) {
     if (original.caseNumber !== draft.caseNumber) throw badUserInput('input.idempotencyKey', `was used for a referral in case ${original.caseNumber}`);
@@ -25,5 +26,5 @@ export async function referRefusal(draft: ReferralDraft, ctx: ReferralContext): 
       state: theCase.status,
     });
   }
-  return repository.insert(draft, theCase.courtCode, now);
+  return repository.insert(draft, theCase.courtCode, nowOf(ctx));
 }

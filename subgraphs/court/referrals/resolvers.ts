@@ -1,11 +1,12 @@
+import { nowOf } from '../../../platform/clock';
 import type { ResolverMap } from '../../kit/resolverMaps';
-import { pageSizeArg } from '../../kit/validate';
+import { pageSizeArg, textArg } from '../../kit/validate';
 import type { ReferralContext } from './context';
 import { deadlinesOf, overdueCount, privateProsecutionAvailable } from './deadlines';
 import type { ReferralState, RefusalReferralDocument } from './model';
 import { referRefusal } from './refer';
 import { decideRule, receiptRule, superviseRule, type TransitionRule } from './transitions';
-import { decisionArg, referralIdArg, referralInputArg, textArg, type DecisionArgs, type RefusalReferralInput } from './validate';
+import { decisionArg, referralIdArg, referralInputArg, type DecisionArgs, type RefusalReferralInput } from './validate';
 import type { CaseDocument } from '../model';
 
 /** A mutation's answer replaces whatever this request loaded before, so later fields see the new state. */
@@ -16,7 +17,7 @@ function fresh(ctx: ReferralContext, referral: RefusalReferralDocument): Refusal
 }
 
 async function move(ctx: ReferralContext, id: string, rule: TransitionRule): Promise<RefusalReferralDocument> {
-  return fresh(ctx, await ctx.referrals.repository.transition(id, rule, ctx.referrals.now));
+  return fresh(ctx, await ctx.referrals.repository.transition(id, rule, nowOf(ctx)));
 }
 
 export const referralResolvers: ResolverMap<ReferralContext> = {
@@ -45,12 +46,12 @@ export const referralResolvers: ResolverMap<ReferralContext> = {
     id: (doc: RefusalReferralDocument) => doc._id,
     enforcementCase: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => ctx.caseByNumber.load(doc.caseNumber),
     suspect: (doc: RefusalReferralDocument) => ({ caseNumber: doc.caseNumber, partyId: doc.suspectId, role: 'RESPONDENT' }),
-    deadlines: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => deadlinesOf(doc, ctx.referrals.now),
-    privateProsecutionAvailable: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => privateProsecutionAvailable(doc, ctx.referrals.now),
+    deadlines: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => deadlinesOf(doc, nowOf(ctx)),
+    privateProsecutionAvailable: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => privateProsecutionAvailable(doc, nowOf(ctx)),
   },
 
   EnforcementCase: {
     refusalReferrals: (doc: CaseDocument, _: unknown, ctx: ReferralContext) => ctx.referrals.byCase.load(doc._id),
-    overdueDeadlines: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) => overdueCount(await ctx.referrals.byCase.load(doc._id), ctx.referrals.now),
+    overdueDeadlines: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) => overdueCount(await ctx.referrals.byCase.load(doc._id), nowOf(ctx)),
   },
 };

@@ -1,5 +1,5 @@
 import { badUserInput } from '../../../platform/errors';
-import { caseNumberArg, partyIdArg } from '../../kit/validate';
+import { caseNumberArg, partyIdArg, textArg } from '../../kit/validate';
 import type { EvidenceItem, PoliceDecision } from './model';
 
 export interface EvidenceInput {
@@ -30,13 +30,6 @@ export interface ReferralDraft {
 }
 
 const MAX_EVIDENCE = 100;
-
-/** Trimmed text of 1 to `max` characters, or BAD_USER_INPUT naming the field. */
-export function textArg(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
-  return trimmed;
-}
 
 function optionalText(field: string, value: string | null | undefined, max: number): string | null {
   return value === null || value === undefined || value.trim() === '' ? null : textArg(field, value, max);

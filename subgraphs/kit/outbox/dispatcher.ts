@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { insertIgnoringDuplicates } from './enqueue';
 import { DispatchLease } from './lease';
 import { outboxCollections, type LeaseDocument, type MessageDocument, type ProgressDocument, type SentDocument, type TicketDocument } from './model';
-import { RateLimiter, systemClock, type Clock } from './rateLimiter';
+import { RateLimiter, systemTimekeeper, type Timekeeper } from './rateLimiter';
 import type { SmsMessage, SmsSender } from './sender';
 
 export interface DispatcherOptions {
@@ -19,7 +19,7 @@ export interface DispatcherOptions {
   /** A ticket without a progress record this long after enqueueing lost its enqueuer to a crash: recover it. */
   recoverAfterMs?: number;
   pollMs?: number;
-  clock?: Clock;
+  clock?: Timekeeper;
   onError?: (error: unknown) => void;
   /** Runs after the sender accepted a chunk and before it is marked sent: the window a crash test aims at. */
   afterSend?: (batch: readonly SmsMessage[]) => void | Promise<void>;
@@ -46,7 +46,7 @@ export class OutboxDispatcher {
   private readonly c: ReturnType<typeof outboxCollections>;
   private readonly lease: DispatchLease;
   private readonly limiter: RateLimiter;
-  private readonly clock: Clock;
+  private readonly clock: Timekeeper;
   private readonly chunkSize: number;
   private running?: Promise<void>;
   private stopping = false;
@@ -54,7 +54,7 @@ export class OutboxDispatcher {
 
   constructor(private readonly db: Db, private readonly sender: SmsSender, private readonly options: DispatcherOptions = {}) {
     this.c = outboxCollections(options.prefix);
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.clock ?? systemTimekeeper;
     const perSecond = options.messagesPerSecond ?? 20;
     this.chunkSize = Math.max(1, Math.min(options.chunkSize ?? 50, 50, Math.floor(perSecond) || 1));
     this.limiter = new RateLimiter(Math.max(perSecond, this.chunkSize), this.clock);

@@ -1,7 +1,7 @@
 import type { Collection } from 'mongodb';
 import { isDuplicateKey } from '../mongo';
 import type { LeaseDocument } from './model';
-import type { Clock } from './rateLimiter';
+import type { Timekeeper } from './rateLimiter';
 
 export class LeaseLostError extends Error {}
 
@@ -19,7 +19,7 @@ export class DispatchLease {
     private readonly leases: Collection<LeaseDocument>,
     readonly owner: string,
     private readonly ttlMs: number,
-    private readonly clock: Clock,
+    private readonly clock: Timekeeper,
   ) {}
 
   async acquire(): Promise<boolean> {

@@ -1,10 +1,13 @@
-/** Time as the dispatcher sees it; tests pass a fake one so a rate limit costs no real seconds. */
-export interface Clock {
+/**
+ * Time as the dispatcher paces itself by: a reading in milliseconds and a way to wait. Not the request
+ * clock (platform/clock.ts), which only reads; tests pass a fake one so a rate limit costs no real seconds.
+ */
+export interface Timekeeper {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: Clock = {
+export const systemTimekeeper: Timekeeper = {
   now: () => Date.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
@@ -17,7 +20,7 @@ export class RateLimiter {
   private tokens: number;
   private last: number;
 
-  constructor(readonly perSecond: number, private readonly clock: Clock = systemClock) {
+  constructor(readonly perSecond: number, private readonly clock: Timekeeper = systemTimekeeper) {
     if (!(perSecond > 0)) throw new RangeError('perSecond must be positive');
     this.tokens = perSecond;
     this.last = clock.now();

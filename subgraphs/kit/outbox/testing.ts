@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import type { OutboxMessage } from './model';
-import type { Clock } from './rateLimiter';
+import type { Timekeeper } from './rateLimiter';
 
 /** Shared by the outbox tests: a fresh database of the embedded server and a temp directory. */
 export async function testDatabase(name: string): Promise<{ client: MongoClient; db: Db; dir: string }> {
@@ -31,7 +31,7 @@ export function idsInFile(path: string): string[] {
 }
 
 /** A clock whose sleeps advance it instantly, so rate limits and grace periods cost no real time. */
-export function fakeClock(start = Date.now()): Clock & { advance(ms: number): void; slept: number } {
+export function fakeClock(start = Date.now()): Timekeeper & { advance(ms: number): void; slept: number } {
   let now = start;
   const clock = {
     slept: 0,

@@ -54,11 +54,10 @@ async function requireOwnCourt(ctx: RegisterContext, id: string): Promise<void> 
 }
 
 /** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
-export function registerActionResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): ResolverMap<RegisterContext> {
+export function registerActionResolvers(descriptor: RegisterDescriptor): ResolverMap<RegisterContext> {
   const { query: q, mutation: m } = names(descriptor);
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
-  // The request's clock (a test's moved one) wins over the clock these resolvers were built with.
-  const now = (ctx: RegisterContext) => nowOf(ctx, clock);
+  const now = nowOf;
   return {
     Mutation: {
       [m.request]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {

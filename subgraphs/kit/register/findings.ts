@@ -79,11 +79,11 @@ export function askedCategories(descriptor: RegisterDescriptor, asked: readonly 
 }
 
 /** Groups a party's assets into one entry per category asked for, in the canonical category order. */
-export function findingsOf(descriptor: RegisterDescriptor, partyId: string, categories: AssetCategory[], assets: readonly AssetDocument[]) {
+export function findingsOf(descriptor: RegisterDescriptor, partyId: string, categories: AssetCategory[], assets: readonly AssetDocument[], answeredAt: Date) {
   return {
     agency: descriptor.agency,
     agencyName: descriptor.agencyName,
-    answeredAt: new Date(),
+    answeredAt,
     categories: categories.map((category) => {
       const found = assets.filter((asset) => asset.category === category);
       const updated = found.map((asset) => asset.registerUpdatedAt.getTime());

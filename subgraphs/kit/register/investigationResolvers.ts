@@ -1,5 +1,5 @@
 import type { ResolverMap } from '../resolverMaps';
-import { nowOf, systemClock, type Clock } from '../../../platform/clock';
+import { nowOf } from '../../../platform/clock';
 import { investigationConfig } from '../config';
 import { parseCaseNumber } from '../../../domain/identifiers';
 import { caseNumberArg, idempotencyKeyArg, officerArg, pageSizeArg, partyIdArg, textArg } from '../validate';
@@ -16,11 +16,11 @@ export interface InvestigationRequestInput {
 }
 
 /** Investigations of every register, named after it (see schema/register.graphql). */
-export function investigationResolvers(descriptor: RegisterDescriptor, clock: Clock = systemClock): ResolverMap<RegisterContext> {
+export function investigationResolvers(descriptor: RegisterDescriptor): ResolverMap<RegisterContext> {
   const { query: q, mutation: m, investigationsField, investigationType } = names(descriptor);
   // Read once at start: a malformed limit or holiday list stops the subgraph rather than a request.
   const config = investigationConfig();
-  const now = (ctx: RegisterContext) => nowOf(ctx, clock);
+  const now = nowOf;
   const investigations = (ctx: RegisterContext) => ctx.register.repository.investigations;
   return {
     Mutation: {

@@ -1,3 +1,4 @@
+import { nowOf } from '../../../platform/clock';
 import { accessAuditResolvers } from '../audit/auditResolvers';
 import { requireAttestedBasis } from '../auth/legalBasis';
 import { COURT_STAFF, requireRule } from '../auth/rules';
@@ -45,9 +46,8 @@ export async function lookAtParty<T>(
  * The resolvers every asset subgraph needs, built from its descriptor: its findings on CaseParty,
  * its controls on EnforcementCase, the shared Asset/Control fields and entity references.
  * An agency merges its own category-specific resolvers with these.
- * `clock` serves only contexts built by hand: a running server's request clock wins (see platform/clock.ts).
  */
-export function registerResolvers(descriptor: RegisterDescriptor, clock: () => Date = () => new Date()): ResolverMap<RegisterContext> {
+export function registerResolvers(descriptor: RegisterDescriptor): ResolverMap<RegisterContext> {
   const { findingsField, totalsField, controlsField, controlType } = names(descriptor);
   const typeByCategory = new Map(Object.entries(descriptor.categories).map(([category, register]) => [category, register.typeName]));
   const assetFields = (typeName: string) => ({
@@ -71,7 +71,7 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
     admitPartyLook(ctx, ref);
     const categories = askedCategories(descriptor, asked);
     const assets = categories.length > 0 ? await ctx.register.assetsByOwner.load(ref.partyId) : [];
-    const answer = findingsOf(descriptor, ref.partyId, categories, assets);
+    const answer = findingsOf(descriptor, ref.partyId, categories, assets, nowOf(ctx));
     const resultCount = assets.filter((asset) => categories.includes(asset.category)).length;
     // A filter naming none of this register's categories read nothing, so there is no look to log.
     if (categories.length > 0) await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: descriptor.agency, categories, caseNumber: ref.caseNumber, operation, resultCount });
@@ -108,5 +108,5 @@ export function registerResolvers(descriptor: RegisterDescriptor, clock: () => D
   };
   for (const typeName of new Set(typeByCategory.values())) resolvers[typeName] = assetFields(typeName);
   const audit = accessAuditResolvers<RegisterContext>(names(descriptor).camel, (ctx) => ctx.register.repository.db);
-  return mergeResolvers(resolvers, registerActionResolvers(descriptor, clock), investigationResolvers(descriptor, clock), audit);
+  return mergeResolvers(resolvers, registerActionResolvers(descriptor), investigationResolvers(descriptor), audit);
 }

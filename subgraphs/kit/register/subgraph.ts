@@ -2,7 +2,7 @@ import type { DocumentNode, ObjectTypeDefinitionNode, ObjectTypeExtensionNode } 
 import type { RootRules } from '../auth/rules';
 import type { IndexDeclaration } from '../mongo';
 import { mergeResolvers, type ResolverMap } from '../resolverMaps';
-import { defineSubgraph, type BackgroundService, type RequestScope, type Subgraph } from '../subgraph';
+import { defineSubgraph, type BackgroundService, type OwnContext, type RequestScope, type Subgraph } from '../subgraph';
 import type { RegisterDescriptor } from './findings';
 import { lapseTimer } from './lapseTimer';
 import { createRegisterLoaders, type RegisterContext } from './loaders';
@@ -21,7 +21,7 @@ export interface RegisterSubgraphParts<TContext extends RegisterContext> {
   /** Resolvers of the agency's own types and operations; a field here refines the template's of the same name. */
   resolvers?: ResolverMap<TContext>;
   /** The agency's context, holding the register's loaders as `register`; only those when omitted. */
-  createContext?: (scope: RequestScope) => TContext;
+  createContext?: (scope: RequestScope) => OwnContext<TContext>;
   /** Indexes of the agency's own collections; the register's are always created. */
   indexes?: readonly IndexDeclaration[];
   /** Rules of the agency's own root fields; the template's come from registerRules. */
@@ -44,7 +44,7 @@ export function defineRegisterSubgraph<TContext extends RegisterContext>(descrip
   const resolvers = mergeResolvers<TContext>(registerResolvers(descriptor) as ResolverMap<TContext>, own.resolvers ?? {});
   const template = registerTemplate(descriptor);
   requireTemplateResolvers(descriptor.name, template, resolvers);
-  const registerOnly = ({ db }: RequestScope) => ({ register: createRegisterLoaders(db) });
+  const registerOnly = ({ db }: RequestScope): OwnContext<RegisterContext> => ({ register: createRegisterLoaders(db) });
   const subgraph = defineSubgraph<TContext | RegisterContext>({
     name: own.name,
     defaultPort: own.defaultPort,
