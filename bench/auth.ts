@@ -18,7 +18,7 @@ export function authFor(courts: readonly string[]): (target: Target) => Promise<
   return async (target) => {
     const headers =
       target === 'floor'
-        ? await signAll((identity) => identityHeaders(identity))
+        ? await signAll((identity) => identityHeaders(identity, 'court'))
         : await (bearers ??= signAll(async (identity) => ({ authorization: `Bearer ${await developmentToken(identity)}` })));
     return (court) => {
       const found = headers.get(court);

@@ -16,7 +16,7 @@ interface HiveGatewayRuntimeModule {
     landingPage: boolean;
     logging: 'debug' | 'info' | 'warn' | 'error';
     /** Called for every subgraph request; the server context carries node's request as `req`. */
-    propagateHeaders?: { fromClientToSubgraphs(payload: { context: { req?: IncomingMessage } }): Promise<Record<string, string> | undefined> };
+    propagateHeaders?: { fromClientToSubgraphs(payload: { context: { req?: IncomingMessage }; subgraphName: string }): Promise<Record<string, string> | undefined> };
   }): HiveGatewayRuntime;
 }
 export const { createGatewayRuntime } = require('@graphql-hive/gateway-runtime') as HiveGatewayRuntimeModule;

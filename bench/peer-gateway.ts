@@ -68,9 +68,9 @@ function main(): void {
     landingPage: false,
     logging: 'warn',
     propagateHeaders: {
-      async fromClientToSubgraphs({ context }) {
+      async fromClientToSubgraphs({ context, subgraphName }) {
         const identity = context.req && identities.get(context.req);
-        return identity ? { [IDENTITY_HEADER]: await signIdentity(identity, identityKey) } : undefined;
+        return identity ? { [IDENTITY_HEADER]: await signIdentity(identity, subgraphName, identityKey) } : undefined;
       },
     },
   });

@@ -63,7 +63,7 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
         buildService({ name, url }) {
           const target = overrides[name] || url;
           if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override`);
-          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name, config.subgraphTimeoutMs ?? 30_000) }, identityKey);
+          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name, config.subgraphTimeoutMs ?? 30_000) }, name, identityKey);
         },
       });
       const apollo = gatewayApolloServer(gateway, config);

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await apollo.start();
   const http = await serveGraphQL(apollo, 0, '127.0.0.1', {
     context: async (req) => {
-      const identity = await verifyIdentity(req.headers[IDENTITY_HEADER], identityKeys.publicKey);
+      const identity = await verifyIdentity(req.headers[IDENTITY_HEADER], 'court', identityKeys.publicKey);
       seen.push(identity);
       return { identity };
     },

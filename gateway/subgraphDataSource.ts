@@ -21,6 +21,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   constructor(
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    /** The subgraph this source calls: the audience of the identity it signs (platform/internalToken.ts). */
+    private readonly subgraph: string,
     private readonly identityKey: KeyObject,
   ) {
     super(options);
@@ -43,7 +45,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers) return;
     headers.delete('authorization');
     // The gateway's own requests (none today: the supergraph is static) carry no identity and are refused.
-    if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.identityKey));
+    if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.subgraph, this.identityKey));
   }
 
   /**

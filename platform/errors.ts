@@ -11,6 +11,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   ALREADY_CONTROLLED: 'ALREADY_CONTROLLED',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** The asset named is not registered as held by the party named (or there is no such asset: the two read alike). */
+  OWNER_MISMATCH: 'OWNER_MISMATCH',
   /**
    * A genuine tax clearance certificate (完税证明) states that the transfer taxes are not paid in full:
    * settle them with the tax bureau and bring a new certificate. A certificate that is forged, altered or

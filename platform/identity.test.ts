@@ -42,17 +42,17 @@ describe('claims to identity', () => {
 
 describe('the identity the gateway forwards', () => {
   it('verifies what the gateway signed', async () => {
-    const token = await signIdentity(officer, gatewayKeys.privateKey);
-    await expect(verifyIdentity(token, gatewayKeys.publicKey)).resolves.toEqual(officer);
-    expect(Object.keys(await identityHeaders(officer, gatewayKeys.privateKey))).toEqual([IDENTITY_HEADER]);
+    const token = await signIdentity(officer, 'court', gatewayKeys.privateKey);
+    await expect(verifyIdentity(token, 'court', gatewayKeys.publicKey)).resolves.toEqual(officer);
+    expect(Object.keys(await identityHeaders(officer, 'court', gatewayKeys.privateKey))).toEqual([IDENTITY_HEADER]);
   });
 
   it('refuses no header, garbage, another signer, and an altered payload, with 401 UNAUTHENTICATED', async () => {
-    const forged = await signIdentity(officer, generateKeyPairSync('ed25519').privateKey);
-    const [header, , signature] = (await signIdentity(officer, gatewayKeys.privateKey)).split('.');
+    const forged = await signIdentity(officer, 'court', generateKeyPairSync('ed25519').privateKey);
+    const [header, , signature] = (await signIdentity(officer, 'court', gatewayKeys.privateKey)).split('.');
     const altered = `${header}.${Buffer.from(JSON.stringify({ sub: 'u1', roles: ['SUPERVISOR'] })).toString('base64url')}.${signature}`;
     for (const value of [undefined, '', ['a', 'b'], 'not a token', forged, altered]) {
-      expect(await refusal(verifyIdentity(value, gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+      expect(await refusal(verifyIdentity(value, 'court', gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     }
   });
 
@@ -61,11 +61,11 @@ describe('the identity the gateway forwards', () => {
     const sign = (edit: (jwt: SignJWT) => SignJWT, payload: Record<string, unknown> = claims) =>
       edit(new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'enforcement-identity+jwt' }).setIssuer('enforcement-gateway').setIssuedAt()).sign(gatewayKeys.privateKey);
     const cases = [
-      await sign((jwt) => jwt.setAudience('court').setExpirationTime('1m')),
-      await sign((jwt) => jwt.setAudience('subgraph').setIssuedAt(Math.floor(Date.now() / 1000) - 120).setExpirationTime(Math.floor(Date.now() / 1000) - 60)),
-      await sign((jwt) => jwt.setAudience('subgraph').setExpirationTime('1m'), { sub: 'u1', roles: ['OFFICER'] }),
+      await sign((jwt) => jwt.setAudience('subgraph:finance').setExpirationTime('1m')),
+      await sign((jwt) => jwt.setAudience('subgraph:court').setIssuedAt(Math.floor(Date.now() / 1000) - 120).setExpirationTime(Math.floor(Date.now() / 1000) - 60)),
+      await sign((jwt) => jwt.setAudience('subgraph:court').setExpirationTime('1m'), { sub: 'u1', roles: ['OFFICER'] }),
     ];
-    for (const token of cases) expect(await refusal(verifyIdentity(token, gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    await expect(verifyIdentity(await sign((jwt) => jwt.setAudience('subgraph').setExpirationTime('1m')), gatewayKeys.publicKey)).resolves.toMatchObject({ userId: 'u1' });
+    for (const token of cases) expect(await refusal(verifyIdentity(token, 'court', gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await expect(verifyIdentity(await sign((jwt) => jwt.setAudience('subgraph:court').setExpirationTime('1m')), 'court', gatewayKeys.publicKey)).resolves.toMatchObject({ userId: 'u1' });
   });
 });

@@ -2,6 +2,8 @@ import { generateProvince } from '../seed/province';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { lapseExpired } from '../subgraphs/kit/register/transitions';
 import { startHarness, writeCommands, type Harness } from './harness';
+import { basisOf, fileCases, type TestCase } from './cases';
+import { actorFor } from './identities';
 
 const SEED = { seed: 13, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
@@ -15,22 +17,41 @@ const officer = { name: '王法官', phone: '13805711234' };
 const caseNo = (n: number) => `（2026）浙0102执${9000 + n}号`;
 const request = (asset: AssetDocument, n: number, extra: Record<string, unknown> = {}) => ({
   caseNumber: caseNo(n), partyId: asset.ownerIds[0], assetId: asset._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
-  idempotencyKey: `key-${asset._id}-${n}`, officer, debtPlusCosts: 500_000_00, ...extra,
+  idempotencyKey: `key-${asset._id}-${n}`, officer, ...extra,
 });
 const FIELDS = 'id status rank requestState caseNumber acknowledgedAt executedAt expiresAt activatedAt amount executedAmount exceedsDebt renewalCount';
 type Control = { id: string; status: string; rank: number; requestState: string; caseNumber: string; acknowledgedAt: string; expiresAt: string | null; executedAmount: number | null; exceedsDebt: boolean; renewalCount: number };
 
+// The cases the requests are made through, in the court's own record: open, assigned to the test officer,
+// naming the holders of every asset used here as respondents. Case 81 owes little, to test the ceiling.
+const respondents = [...new Set([unit, unit2, deposit, vehicle].flatMap((asset) => asset.ownerIds))];
+const CASES: TestCase[] = Array.from({ length: 100 }, (_, n) => ({
+  caseNumber: caseNo(n), respondentIds: respondents,
+  amountOwed: n === 81 ? 4_950_00 : Math.max(500_000_00, (deposit.estimatedValue ?? 0) + 100_00),
+}));
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'actions', seed: SEED });
+  await fileCases(h, CASES);
 });
 afterAll(() => h?.stop());
 
 async function call<T = Record<string, Control>>(query: string, variables: Record<string, unknown> = {}) {
   return h.query<T>(query, variables);
 }
-const seal = (input: Record<string, unknown>) => call(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, { input });
+/** A request sent with the court's notice for its case, as the officer who sends it gets it (unless the input brings one). */
+async function withBasis(document: string, input: Record<string, unknown>, caseNumber = input.caseNumber as string) {
+  const basis = input.basis ?? (await basisOf(h, caseNumber, actorFor(document)));
+  return call(document, { input: { ...input, basis } });
+}
+const seal = (input: Record<string, unknown>) => withBasis(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, input);
 const staff = (verb: string, id: string, extra = '') => call(`mutation { ${verb}RealEstateControl(id: "${id}"${extra}) { ${FIELDS} } }`);
+/** The court releases or renews one of its measures, through its notice for the case that ordered it. */
+async function courtAct(verb: 'release' | 'renew', control: Pick<Control, 'id' | 'caseNumber'>, documentNumber: string) {
+  const document = `mutation($basis: String!) { ${verb}RealEstateControl(id: "${control.id}", documentNumber: "${documentNumber}", basis: $basis) { ${FIELDS} } }`;
+  return call(document, { basis: await basisOf(h, control.caseNumber, actorFor(document)) });
+}
 const queueOf = async (assetId: string) => {
   const response = await call<{ realEstateRequests: (Control & { assetId: string })[] }>(`{ realEstateRequests(first: 500) { ${FIELDS} assetId } }`);
   return (response.data?.realEstateRequests ?? []).filter((c) => c.assetId === assetId).sort((a, b) => a.rank - b.rank);
@@ -70,7 +91,7 @@ describe('200 seal requests for one unit from 20 cases at once, each sent 10 tim
 
   it('promotes the next one when the active seal is released, leaving no gap', async () => {
     const [head, next] = await queueOf(unit._id);
-    const released = await staff('release', head.id, ', documentNumber: "（2026）浙0102执9000号之二"');
+    const released = await courtAct('release', head, '（2026）浙0102执9000号之二');
     expect(released.data?.releaseRealEstateControl.status).toBe('RELEASED');
     const queue = await queueOf(unit._id);
     expect(queue[0].id).toBe(next.id);
@@ -81,7 +102,7 @@ describe('200 seal requests for one unit from 20 cases at once, each sent 10 tim
 
   it('renews the active seal by its period, and lapses it unrenewed after expiry so the next moves up', async () => {
     const [head, next] = await queueOf(unit._id);
-    const renewed = (await staff('renew', head.id, ', documentNumber: "续封（2026）1号"')).data?.renewRealEstateControl as Control;
+    const renewed = (await courtAct('renew', head, '续封（2026）1号')).data?.renewRealEstateControl as Control;
     expect(renewed.renewalCount).toBe(1);
     expect(new Date(renewed.expiresAt as string).getUTCFullYear()).toBe(new Date(head.expiresAt as string).getUTCFullYear() + 3);
     const lapsed = await lapseExpired(h.subgraphs.get('realestate')!.db.collection<ControlDocument>('controls'), new Date(Date.parse(renewed.expiresAt as string) + 1000));
@@ -96,7 +117,7 @@ describe('the agency side of a request', () => {
   it('moves RECEIVED → ACKNOWLEDGED → EXECUTED, and refuses transitions out of order', async () => {
     const created = (await seal(request(unit2, 50))).data?.requestRealEstateControl as Control;
     expect(created.requestState).toBe('RECEIVED');
-    expect((await staff('release', created.id, ', documentNumber: "x1"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect((await courtAct('release', created, 'x1')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     expect((await staff('acknowledge', created.id)).data?.acknowledgeRealEstateControl.requestState).toBe('ACKNOWLEDGED');
     expect((await staff('acknowledge', created.id)).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     expect((await staff('execute', created.id, ', feedback: "已查封"')).data?.executeRealEstateControl.status).toBe('ACTIVE');
@@ -124,7 +145,7 @@ describe('the agency side of a request', () => {
       expect([executed, rejected].find((r) => r.errors)?.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
       const final = (await queueOf(unit2._id)).find((c) => c.id === created.id);
       expect(final ? 'EXECUTED' : 'REJECTED').toBe(executed.errors ? 'REJECTED' : 'EXECUTED');
-      if (final) await staff('release', created.id, ', documentNumber: "解封"');
+      if (final) await courtAct('release', created, '解封');
     }
   });
 
@@ -140,11 +161,13 @@ describe('the agency side of a request', () => {
 
 describe('bad requests are refused before anything is written', () => {
   it.each([
-    ['a malformed case number', { caseNumber: '2026-9001' }, 'BAD_USER_INPUT', 'input.caseNumber'],
-    ['a party that does not hold the asset', { partyId: '11010519491231002X' }, 'BAD_USER_INPUT', 'partyId'],
+    ['a malformed case number', { caseNumber: '2026-9001', basis: 'none' }, 'BAD_USER_INPUT', 'input.caseNumber'],
+    ['a party that is not a respondent of the case', { partyId: '11010519491231002X' }, 'FORBIDDEN', 'not a respondent'],
+    ['an asset its respondent does not hold', { partyId: respondents.find((id) => !unit2.ownerIds.includes(id)) }, 'OWNER_MISMATCH', unit2._id],
     ['a measure the register does not take', { measure: 'FREEZE' }, 'BAD_USER_INPUT', 'measure'],
     ['a malformed officer phone', { officer: { name: '王法官', phone: '12345' } }, 'BAD_USER_INPUT', 'input.officer.phone'],
-    ['an unknown asset', { assetId: '330102001001GB00001F99999999' }, 'NOT_FOUND', ''],
+    ['an unknown asset, in the words of one not held', { assetId: '330102001001GB00001F99999999' }, 'OWNER_MISMATCH', 'is not registered'],
+    ['a case the court gave no notice for', { basis: 'forged' }, 'FORBIDDEN', 'no legal basis'],
   ])('refuses %s', async (_label, change, code, field) => {
     let response: Awaited<ReturnType<typeof seal>> = {};
     const commands = await h.recordCommands(async () => {
@@ -158,14 +181,14 @@ describe('bad requests are refused before anything is written', () => {
 
 describe('funds', () => {
   const freeze = (n: number, amount: number, extra: Record<string, unknown> = {}) =>
-    call(`mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${FIELDS} } }`, {
-      input: request(deposit, n, { measure: 'FREEZE', amount, ...extra }),
-    });
+    withBasis(`mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${FIELDS} } }`, request(deposit, n, { measure: 'FREEZE', amount, ...extra }));
 
-  it('freezes online at once, for what the balance holds (PARTIAL when less), and never more than the debt plus costs', async () => {
-    expect((await freeze(80, 10_000_00, { debtPlusCosts: 5_000_00 })).errors?.[0]?.message).toContain('amount');
+  it("freezes online at once, for what the balance holds (PARTIAL when less), and never more than the court's record of the debt plus costs", async () => {
+    // Case 81 owes 4,950 yuan: with the 50-yuan fee, 5,000 yuan is the most it may freeze.
+    expect((await freeze(81, 10_000_00)).errors?.[0]?.message).toContain('exceeds the debt plus costs');
+    expect((await freeze(81, 0)).errors?.[0]?.extensions?.field).toBe('input.amount');
     const balance = deposit.estimatedValue as number;
-    const frozen = (await freeze(80, balance + 100_00, { debtPlusCosts: balance + 100_00 })).data?.requestFinanceControl as Control;
+    const frozen = (await freeze(80, balance + 100_00)).data?.requestFinanceControl as Control;
     expect(frozen.status).toBe('ACTIVE');
     expect(frozen.requestState).toBe('PARTIAL');
     expect(frozen.executedAmount).toBe(balance);
@@ -173,9 +196,8 @@ describe('funds', () => {
 
   it('deducts exactly once per transfer reference, however often it is sent, and no more than was frozen', async () => {
     const [active] = (await call<{ financeRequests: (Control & { assetId: string })[] }>(`{ financeRequests(first: 500) { ${FIELDS} assetId } }`)).data?.financeRequests.filter((c) => c.assetId === deposit._id) ?? [];
-    const deduct = (reference: string, amount: number) => call(`mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }`, {
-      input: { controlId: active.id, amount, transferReference: reference, courtAccount: '6222021001116245702' },
-    });
+    const deduct = (reference: string, amount: number) =>
+      withBasis('mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }', { controlId: active.id, amount, transferReference: reference }, active.caseNumber);
     const half = Math.floor((active.executedAmount as number) / 2);
     const sent = await Promise.all(Array.from({ length: 10 }, () => deduct('TRF-2026-000001', half)));
     expect(sent.filter((r) => r.errors)).toEqual([]);
@@ -194,7 +216,7 @@ describe('one mutation document', () => {
         seal: requestRealEstateControl(input: $a) { id status requestState }
         impound: requestVehicleControl(input: $b) { id status requestState }
       }`,
-      { a: request(unit2, 90), b: request(vehicle, 90) },
+      { a: { ...request(unit2, 90), basis: await basisOf(h, caseNo(90)) }, b: { ...request(vehicle, 90), basis: await basisOf(h, caseNo(90)) } },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.seal.id.startsWith('RE-')).toBe(true);

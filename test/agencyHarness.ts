@@ -33,7 +33,7 @@ export async function startAgency(subgraph: Subgraph, name: string, data: Agency
   const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 });
   const query = async <TData>(document: string, variables?: Record<string, unknown>, options: { as?: Identity | 'anonymous' } = {}) => {
     const as = options.as ?? actorFor(document);
-    const identity = as === 'anonymous' ? {} : await identityHeaders(as);
+    const identity = as === 'anonymous' ? {} : await identityHeaders(as, subgraph.name);
     const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...identity }, body: JSON.stringify({ query: document, variables }) });
     return (await response.json()) as GraphQLResponse<TData>;
   };

@@ -170,6 +170,14 @@ describe('a party', () => {
     const response = await h.query(`query($id: ID!) { party(id: $id) { name } }`, { id: repeat }, { as: other });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('refuses a person who is party to no case in the very words it refuses a party of other cases: existence is not told', async () => {
+    const other = { ...officerOf(openCase), officerId: 'no-such-officer' };
+    const ask = async (id: string) => (await h.query(`query($id: ID!) { party(id: $id) { name } }`, { id }, { as: other })).errors?.[0];
+    const [somebody, nobody] = [await ask(repeat), await ask('11010519491231002X')];
+    expect(nobody?.extensions?.code).toBe('FORBIDDEN');
+    expect(nobody?.message.replace('11010519491231002X', '<id>')).toBe(somebody?.message.replace(repeat, '<id>'));
+  });
 });
 
 describe('bad input', () => {

@@ -5,6 +5,7 @@ import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/m
 import { signToken } from '../platform/signing';
 import { startHarness, writeCommands, type GraphQLResponse, type Harness } from './harness';
 import { actorForCases } from './identities';
+import { basisOf, fileCases } from './cases';
 
 /**
  * The real-estate disposal scenario through the gateway: an investigation with its feedback deadline,
@@ -19,7 +20,8 @@ const unit = assets.find((a) => a.category === 'REAL_ESTATE' && a.ownerIds.lengt
   && openCases.some((c) => c.respondentIds.includes(a.ownerIds[0]))) as AssetDocument;
 const debtor = unit.ownerIds[0];
 const firstCase = (openCases.find((c) => c.respondentIds.includes(debtor)) as CaseDocument)._id;
-const secondCase = (openCases.find((c) => c._id !== firstCase) as CaseDocument)._id;
+/** A second case against the debtor, of the test officer's (filed below): its seal waits behind the first. */
+const secondCase = '（2026）浙0102执8701号';
 const otherUnit = assets.find((a) => a.category === 'REAL_ESTATE' && a._id !== unit._id) as AssetDocument;
 const buyer = openCases.flatMap((c) => c.applicantIds).find((id) => id !== debtor) as string;
 const officer = { name: '王法官', phone: '13805711234' };
@@ -28,7 +30,14 @@ let now = new Date('2026-11-06T02:00:00.000Z'); // a Friday, 10:00 in Beijing
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'disposal', seed: SEED, clock: () => now });
+  await fileCases(h, [{ caseNumber: secondCase, respondentIds: [debtor] }], now);
 });
+
+/** The input with the court's notice for its case, as the one who sends `query` gets it. */
+async function withBasis(query: string, input: Record<string, unknown>): Promise<{ input: Record<string, unknown> }> {
+  const actor = actorForCases(query, { input }, openCases);
+  return { input: { ...input, basis: await basisOf(h, input.caseNumber as string, actor) } };
+}
 afterAll(() => h?.stop());
 
 async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -51,8 +60,8 @@ describe('an investigation request with a feedback deadline', () => {
   const FIELDS = 'id caseNumber partyId requestedAt dueAt escalatesAt answeredAt feedback assetIds assetCount state deadlineStatus';
   type Investigation = Record<string, unknown> & { id: string; deadlineStatus: string };
   const input = { caseNumber: firstCase, partyId: debtor, idempotencyKey: `investigate-${debtor}`, officer };
-  const request = () => ok<{ requestRealEstateInvestigation: Investigation }>(
-    `mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { ${FIELDS} } }`, { input });
+  const REQUEST = `mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { ${FIELDS} } }`;
+  const request = async () => ok<{ requestRealEstateInvestigation: Investigation }>(REQUEST, await withBasis(REQUEST, input));
   const ofCase = async () => (await ok<{ enforcementCase: { realEstateInvestigations: Investigation[] } }>(
     `query($c: String!) { enforcementCase(caseNumber: $c) { realEstateInvestigations { ${FIELDS} } } }`, { c: firstCase })).enforcementCase.realEstateInvestigations;
   let id = '';
@@ -91,7 +100,7 @@ describe('an investigation request with a feedback deadline', () => {
 
   it('refuses a malformed request, naming the field', async () => {
     const error = await refused('mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { id } }',
-      { input: { ...input, partyId: '330102199001011230', idempotencyKey: 'another-key-1' } });
+      { input: { ...input, partyId: '330102199001011230', idempotencyKey: 'another-key-1', basis: 'unread' } });
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partyId' });
   });
 });
@@ -106,16 +115,15 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
     unit { id ownerIds owners { partyId sharePercent } controls { id } titleTransfers { id rulingNumber } }
     endedControls { id caseNumber status }
   } }`;
-  const transfer = (caseNumber: string, certificate: string, key = `transfer-${caseNumber}`) => ({
-    input: { unitId: unit._id, caseNumber, buyerId: buyer, rulingNumber: `${caseNumber}之三`, taxClearanceCertificate: certificate, idempotencyKey: key },
-  });
+  const transfer = (caseNumber: string, certificate: string, key = `transfer-${caseNumber}`) =>
+    withBasis(TRANSFER, { unitId: unit._id, caseNumber, buyerId: buyer, rulingNumber: `${caseNumber}之三`, taxClearanceCertificate: certificate, idempotencyKey: key });
 
   it('seals the unit for the first case and queues the second case’s seal behind it', async () => {
     now = new Date('2026-11-19T02:00:00.000Z');
     for (const [n, caseNumber] of [firstCase, secondCase].entries()) {
-      const input = { caseNumber, partyId: debtor, assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNumber}之一`, idempotencyKey: `seal-${caseNumber}`, officer, debtPlusCosts: 300_000_00 };
-      const { requestRealEstateControl: asked } = await ok<{ requestRealEstateControl: Control }>(
-        `mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${CONTROL} } }`, { input });
+      const input = { caseNumber, partyId: debtor, assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNumber}之一`, idempotencyKey: `seal-${caseNumber}`, officer };
+      const SEAL = `mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${CONTROL} } }`;
+      const { requestRealEstateControl: asked } = await ok<{ requestRealEstateControl: Control }>(SEAL, await withBasis(SEAL, input));
       const { executeRealEstateControl: done } = await ok<{ executeRealEstateControl: Control }>(
         `mutation($id: ID!) { executeRealEstateControl(id: $id, feedback: "已办理查封登记") { ${CONTROL} } }`, { id: asked.id });
       expect(done).toMatchObject({ caseNumber, status: n === 0 ? 'ACTIVE' : 'WAITING', rank: n });
@@ -145,13 +153,13 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
     ['another case’s certificate', () => certificates.second, 'BAD_USER_INPUT', /is for case/],
     ['no certificate at all', () => 'not-a-certificate', 'BAD_USER_INPUT', /not a signed certificate/],
   ])('refuses %s, writing nothing', async (_label, certificate, code, reason) => {
-    const error = await refused(TRANSFER, transfer(firstCase, certificate()));
+    const error = await refused(TRANSFER, await transfer(firstCase, certificate()));
     expect(error?.extensions).toMatchObject({ code, field: 'input.taxClearanceCertificate' });
     expect(error?.message).toMatch(reason);
   });
 
   it('refuses the case whose seal waits: only the first seizure may dispose of the unit', async () => {
-    const error = await refused(TRANSFER, transfer(secondCase, certificates.second));
+    const error = await refused(TRANSFER, await transfer(secondCase, certificates.second));
     expect(error?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', state: 'WAITING' });
     expect(error?.message).toContain('active seal');
   });
@@ -160,7 +168,7 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
     now = new Date('2026-11-20T02:00:00.000Z');
     // The registry's clerk presses the button five times at once: one transfer, five identical answers.
     type Done = { transferRealEstateTitle: Record<string, unknown> & { unit: { titleTransfers: unknown[] } } };
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => ok<Done>(TRANSFER, transfer(firstCase, certificates.first))));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(async () => ok<Done>(TRANSFER, await transfer(firstCase, certificates.first))));
     const done = answers[0].transferRealEstateTitle;
     for (const answer of answers) expect(answer.transferRealEstateTitle).toEqual(done);
     expect(done).toMatchObject({
@@ -174,13 +182,13 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
     expect(done.unit.titleTransfers).toEqual([{ id: done.id, rulingNumber: `${firstCase}之三` }]);
     // A retry returns the same transfer and adds nothing to the history.
     now = new Date('2026-11-20T03:00:00.000Z');
-    expect((await ok<{ transferRealEstateTitle: unknown }>(TRANSFER, transfer(firstCase, certificates.first))).transferRealEstateTitle).toEqual(done);
+    expect((await ok<{ transferRealEstateTitle: unknown }>(TRANSFER, await transfer(firstCase, certificates.first))).transferRealEstateTitle).toEqual(done);
     const seals = await ok<{ enforcementCase: { realEstateControls: Control[] } }>(`query($c: String!) { enforcementCase(caseNumber: $c) { realEstateControls { ${CONTROL} } } }`, { c: firstCase });
     expect(seals.enforcementCase.realEstateControls.find((c) => c.id === controls[firstCase].id)?.status).toBe('DISPOSED');
   });
 
   it('refuses a second transfer of the unit under a new key', async () => {
-    const error = await refused(TRANSFER, transfer(firstCase, certificates.first, 'transfer-again-1'));
+    const error = await refused(TRANSFER, await transfer(firstCase, certificates.first, 'transfer-again-1'));
     expect(error?.extensions?.code).toBe('INVALID_TRANSITION');
   });
 });

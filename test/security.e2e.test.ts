@@ -37,15 +37,22 @@ describe('a direct call to a subgraph', () => {
   it.each(SUBGRAPHS.map((s) => s.name))('%s refuses a request without the gateway\'s identity, or with a forged one', async (name) => {
     const url = h.subgraphs.get(name)?.url ?? '';
     const body = JSON.stringify({ query: '{ _service { sdl } }' });
-    const forged = await identityHeaders(TEST_OFFICER, generateKeyPairSync('ed25519').privateKey);
+    const forged = await identityHeaders(TEST_OFFICER, name, generateKeyPairSync('ed25519').privateKey);
     const clientToken = { authorization: `Bearer ${await developmentToken(TEST_OFFICER)}` };
     for (const headers of [{}, forged, { [IDENTITY_HEADER]: 'garbage' }, clientToken]) {
       const { status, json } = await post(url, body, headers);
       expect({ status, code: json.errors?.[0]?.extensions?.code, data: json.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
     }
     // The same request with what the gateway sends answers: the refusal was the identity's.
-    expect((await post(url, body, await identityHeaders(TEST_OFFICER))).status).toBe(200);
+    expect((await post(url, body, await identityHeaders(TEST_OFFICER, name))).status).toBe(200);
     expect((await fetch(new URL('/health', url))).status).toBe(200);
+  });
+
+  it.each(SUBGRAPHS.map((s) => s.name))("%s refuses the gateway's identity addressed to another subgraph: a header one agency sees cannot be replayed to another", async (name) => {
+    const url = h.subgraphs.get(name)?.url ?? '';
+    const other = SUBGRAPHS.map((s) => s.name).find((candidate) => candidate !== name) ?? '';
+    const { status, json } = await post(url, JSON.stringify({ query: '{ _service { sdl } }' }), await identityHeaders(TEST_OFFICER, other));
+    expect({ status, code: json.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
   it("hands the verified identity to every resolver as context.identity", async () => {
@@ -59,7 +66,7 @@ describe('a direct call to a subgraph', () => {
     });
     const running = await startSubgraph(probe, { name: 'probe', host: '127.0.0.1', port: 0, mongoUri: process.env.MONGODB_URI ?? '', dbName: 't_security_probe', maxPoolSize: 2 });
     try {
-      const { json } = await post(running.url, JSON.stringify({ query: '{ whoami }' }), await identityHeaders(TEST_OFFICER));
+      const { json } = await post(running.url, JSON.stringify({ query: '{ whoami }' }), await identityHeaders(TEST_OFFICER, 'probe'));
       expect(JSON.parse((json.data as { whoami: string }).whoami)).toEqual(TEST_OFFICER);
     } finally {
       await running.stop();

@@ -1,13 +1,14 @@
 import { generateProvince } from '../seed/province';
-import type { CaseDocument } from '../subgraphs/court/model';
 import { outboxCollections, type MessageDocument } from '../subgraphs/kit/outbox';
 import type { ControlDocument } from '../subgraphs/kit/register/model';
 import type { MotorVehicleDocument, VehicleAsset } from '../subgraphs/vehicles/model';
 import { startHarness, writeCommands, type Harness } from './harness';
+import { basisOf, fileCases } from './cases';
+import { divisionHeadOf } from './identities';
+import { parseCaseNumber } from '../domain/identifiers';
 
 const SEED = { seed: 17, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
-const cases = province.court.cases as CaseDocument[];
 const seeded = province.vehicles.controls as ControlDocument[];
 /** Cars no court has sealed yet, so the seals this test makes are the whole queue. */
 const unsealed = (province.vehicles.assets as VehicleAsset[])
@@ -15,8 +16,10 @@ const unsealed = (province.vehicles.assets as VehicleAsset[])
 const car = unsealed[0];
 const clean = unsealed[1];
 const owner = car.ownerIds[0];
-/** Three courts' cases against the owner: the first seals, the second waits, the third is not yet executed. */
-const CASES = [cases.find((c) => c.respondentIds.includes(owner))?._id ?? '（2026）浙0102执1号', '（2026）浙0106执2301号', '（2026）浙01执45号'];
+/** Three courts' cases against the owner (filed below): the first seals, the second waits, the third is not yet executed. */
+const CASES = ['（2026）浙0102执8801号', '（2026）浙0106执2301号', '（2026）浙01执45号'];
+/** Each court's measure is requested by its division head, through the court's notice for its case. */
+const headOf = (caseNumber: string) => divisionHeadOf((parseCaseNumber(caseNumber) as { courtCode: string }).courtCode);
 const OFFICERS = [{ name: '李执行', phone: '13900571111' }, { name: '赵执行', phone: '13900572222' }, { name: '钱执行', phone: '13900573333' }];
 
 /** The SMS the vehicles subgraph queued in its own database's outbox (kit/outbox). */
@@ -28,6 +31,7 @@ const textOf = (message: MessageDocument) => message.text;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'vehicle_impound', seed: SEED });
+  await fileCases(h, CASES.map((caseNumber) => ({ caseNumber, respondentIds: [owner] })));
 });
 afterAll(() => h?.stop());
 
@@ -41,7 +45,13 @@ const SIGHTING = 'id plate checkpoint sightedAt vehicle { id impound { lot since
 const seal = async (i: number) => {
   const requested = await h.query<{ requestVehicleControl: Control }>(
     'mutation($input: ControlRequestInput!) { requestVehicleControl(input: $input) { id caseNumber status requestState } }',
-    { input: { caseNumber: CASES[i], partyId: owner, assetId: car._id, measure: 'SEAL', documentNumber: `${CASES[i]}之一`, idempotencyKey: `impound-test-seal-${i}`, officer: OFFICERS[i], debtPlusCosts: 30_000_000 } },
+    {
+      input: {
+        caseNumber: CASES[i], partyId: owner, assetId: car._id, measure: 'SEAL', documentNumber: `${CASES[i]}之一`, idempotencyKey: `impound-test-seal-${i}`,
+        officer: OFFICERS[i], basis: await basisOf(h, CASES[i], headOf(CASES[i])),
+      },
+    },
+    { as: headOf(CASES[i]) },
   );
   expect(requested.errors).toBeUndefined();
   return requested.data?.requestVehicleControl as Control;

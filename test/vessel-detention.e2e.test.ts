@@ -1,34 +1,38 @@
 import { generateProvince } from '../seed/province';
-import type { CaseDocument } from '../subgraphs/court/model';
 import type { ControlDocument } from '../subgraphs/kit/register/model';
 import type { FishingLicenceDocument, VesselAsset } from '../subgraphs/vessels/model';
 import { startHarness, writeCommands, type Harness } from './harness';
 import { divisionHeadOf } from './identities';
+import { basisOf, fileCases } from './cases';
 
 const SEED = { seed: 11, cases: 500 };
 const province = generateProvince(SEED.seed, SEED.cases);
-const cases = province.court.cases as CaseDocument[];
 const assets = province.vessels.assets as VesselAsset[];
 const seeded = province.vessels.controls as ControlDocument[];
 
-/** Vessels no court controls yet, so a new measure is the active one, each with a case against its owner. */
-function freeVessels<C extends VesselAsset['category']>(category: C) {
+/**
+ * Vessels no court controls yet, so a new measure is the active one, each with a case of the test officer's
+ * against its owner (filed below): the officer's legal basis for the measure.
+ */
+function freeVessels<C extends VesselAsset['category']>(category: C, firstSequence: number) {
   return assets
     .filter((asset): asset is Extract<VesselAsset, { category: C }> => asset.category === category && !seeded.some((s) => s.assetId === asset._id))
-    .map((vessel) => {
-      const partyId = vessel.ownerIds[0];
-      const against = cases.find((c) => c.respondentIds.includes(partyId));
-      return { vessel, partyId, caseNumber: against?._id ?? '（2026）浙0902执1号' };
-    });
+    .slice(0, 400)
+    .map((vessel, i) => ({ vessel, partyId: vessel.ownerIds[0], caseNumber: `（2026）浙0102执${firstSequence + i}号` }));
 }
 
-const fishing = freeVessels('FISHING_VESSEL');
-const merchant = freeVessels('MERCHANT_VESSEL');
+const fishing = freeVessels('FISHING_VESSEL', 8000);
+const merchant = freeVessels('MERCHANT_VESSEL', 8500);
 const licence = assets.find((a): a is FishingLicenceDocument => a.category === 'FISHING_LICENCE') as FishingLicenceDocument;
+const LICENCE_CASE = '（2026）浙0102执8999号';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'vessel_detention', seed: SEED });
+  await fileCases(h, [
+    ...[...fishing, ...merchant].map((target) => ({ caseNumber: target.caseNumber, respondentIds: [target.partyId] })),
+    { caseNumber: LICENCE_CASE, respondentIds: licence.ownerIds },
+  ]);
 });
 afterAll(() => h?.stop());
 
@@ -43,11 +47,11 @@ interface Control { id: string; courtCode: string; measure: string; status: stri
 type Errors = { extensions?: Record<string, unknown> }[] | undefined;
 
 let keys = 0;
-const request = (ref: { caseNumber: string; partyId: string }, assetId: string, measure: string) =>
+const request = async (ref: { caseNumber: string; partyId: string }, assetId: string, measure: string) =>
   h.query<{ requestVesselControl: Control }>(`mutation($input: ControlRequestInput!) { requestVesselControl(input: $input) { ${CONTROL} } }`, {
     input: {
       caseNumber: ref.caseNumber, partyId: ref.partyId, assetId, measure, documentNumber: `${ref.caseNumber}之二`, idempotencyKey: `detain-test-${++keys}-${assetId}`,
-      officer: { name: '王执行', phone: '13800571234' }, debtPlusCosts: 50_000_000,
+      officer: { name: '王执行', phone: '13800571234' }, basis: await basisOf(h, ref.caseNumber),
     },
   });
 const acknowledge = (id: string) => h.query<{ acknowledgeVesselControl: Control }>(`mutation($id: ID!) { acknowledgeVesselControl(id: $id) { ${CONTROL} } }`, { id });
@@ -117,8 +121,7 @@ describe.each([
 
 describe('what a detention refuses', () => {
   it('refuses to detain a fishing licence, naming the measure, and writes nothing', async () => {
-    const owner = cases.find((c) => c.respondentIds.some((id) => licence.ownerIds.includes(id)));
-    const ref = { caseNumber: owner?._id ?? '（2026）浙0902执1号', partyId: licence.ownerIds[0] };
+    const ref = { caseNumber: LICENCE_CASE, partyId: licence.ownerIds[0] };
     const { response, writes } = await watched(() => request(ref, licence._id, 'DETAIN'));
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'measure' });
     expect(writes).toEqual([]);
@@ -153,10 +156,12 @@ describe('what a detention refuses', () => {
     const control = (await request(target, target.vessel._id, 'DETAIN')).data?.requestVesselControl as Control;
     await execute(control.id);
     expect((await recordDetention(control.id, '石浦', 29.2, 121.95)).data?.recordVesselDetention.asset.detention?.port).toBe('石浦');
+    // A division head of the court that ordered the measure, through its notice for the case: only that court may lift it.
+    const head = divisionHeadOf(control.courtCode);
     const released = await h.query<{ releaseVesselControl: Control }>(
-      `mutation($id: ID!) { releaseVesselControl(id: $id, documentNumber: "解除扣押裁定") { ${CONTROL} } }`, { id: control.id },
-      // A division head of the court that ordered the measure: only that court may lift it.
-      { as: divisionHeadOf(control.courtCode) },
+      `mutation($id: ID!, $basis: String!) { releaseVesselControl(id: $id, documentNumber: "解除扣押裁定", basis: $basis) { ${CONTROL} } }`,
+      { id: control.id, basis: await basisOf(h, target.caseNumber, head) },
+      { as: head },
     );
     expect(released.data?.releaseVesselControl).toMatchObject({ status: 'RELEASED', asset: { detention: null } });
     expect((await recordDetention(control.id, '石浦', 29.2, 121.95)).errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');

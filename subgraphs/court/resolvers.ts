@@ -3,7 +3,9 @@ import { badUserInput } from '../../platform/errors';
 import { COURTS, courtByCode, type Court } from '../../domain/identifiers';
 import { caseNumberArg, courtCodeArg, dateArg, pageSizeArg, partyIdArg } from '../kit/validate';
 import { identityOf, type IdentityScope } from '../../platform/identity';
-import { attestLegalBasis } from '../kit/auth/legalBasis';
+import { attestCaseBasis, attestLegalBasis } from '../kit/auth/legalBasis';
+import { debtPlusCosts } from '../../domain/enforcementFee';
+import { caseAccountOf } from './caseAccount';
 import { nowOf, type ClockScope } from '../../platform/clock';
 import { forbidden } from '../kit/auth/rules';
 import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
@@ -91,10 +93,11 @@ export const courtResolvers: ResolverMap<Ctx> = {
     },
 
     party: async (_: unknown, args: { id: string }, ctx: Ctx) => {
-      const doc = await ctx.partyById.load(partyIdArg('id', args.id));
-      if (!doc) return null;
-      const [basis] = await basisCases(doc._id, ctx);
-      if (!basis) throw forbidden(`no open case of yours names party ${doc._id}`);
+      const id = partyIdArg('id', args.id);
+      const doc = await ctx.partyById.load(id);
+      // Nobody and somebody of no case of yours read alike: whether a person is a party anywhere is personal data.
+      const [basis] = doc ? await basisCases(doc._id, ctx) : [];
+      if (!doc || !basis) throw forbidden(`no open case of yours names party ${id}`);
       await ctx.accessLog.record(ctx, { subjectId: doc._id, answeredBy: 'COURT', categories: ['IDENTITY'], caseNumber: basis._id, operation: 'party', resultCount: 1 });
       return doc;
     },
@@ -120,6 +123,12 @@ export const courtResolvers: ResolverMap<Ctx> = {
     applicants: (doc: CaseDocument, _: unknown, ctx: Ctx) => (requireLegalBasis(ctx, doc), partiesOf(doc, 'APPLICANT')),
     respondents: (doc: CaseDocument, _: unknown, ctx: Ctx) => (requireLegalBasis(ctx, doc), partiesOf(doc, 'RESPONDENT')),
     filedOn: (doc: CaseDocument) => doc.filedAt,
+    basis: (doc: CaseDocument, _: unknown, ctx: Ctx) => {
+      const identity = identityOf(ctx);
+      if (!hasLegalBasis(identity, doc)) return null;
+      const basis = { userId: identity.userId, courtCode: doc.courtCode, caseNumber: doc._id, respondentIds: doc.respondentIds, debtPlusCosts: debtPlusCosts(doc.amountOwed), caseAccount: caseAccountOf(doc._id) };
+      return attestCaseBasis(basis, nowOf(ctx));
+    },
   },
 
   CaseParty: {

@@ -3,7 +3,9 @@ import type { ResolverMap } from '../kit/resolverMaps';
 import { checkBankCard, normaliseBankCard } from '../../domain/identifiers';
 import type { RegisterContext } from '../kit/register/loaders';
 import type { AssetDocument } from '../kit/register/model';
-import { caseNumberArg, identifierArg } from '../kit/validate';
+import { identifierArg } from '../kit/validate';
+import { lookUpAsset, type LookupArgs } from '../kit/register/lookups';
+import { FINANCE_REGISTER } from './register';
 import { ID_SEPARATOR, type BankDepositDocument } from './model';
 import { deductFrozenFunds, deductionsOf, type DeductionDocument, type DeductionInput } from './deductions';
 import type { ControlDocument } from '../kit/register/model';
@@ -23,7 +25,7 @@ async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: Regis
 export const financeResolvers: ResolverMap<RegisterContext> = {
   Mutation: {
     deductFrozenFunds: (_: unknown, args: { input: DeductionInput }, ctx: RegisterContext) =>
-      deductFrozenFunds(ctx.register.repository.db, args.input, nowOf(ctx)),
+      deductFrozenFunds(ctx, args.input, nowOf(ctx)),
   },
   FinanceControl: {
     deductions: (control: ControlDocument, _: unknown, ctx: RegisterContext) => deductionsOf(ctx.register.repository.db, control),
@@ -34,11 +36,12 @@ export const financeResolvers: ResolverMap<RegisterContext> = {
     transferReference: (deduction: DeductionDocument) => deduction._id,
   },
   Query: {
-    bankDepositByAccount: async (_: unknown, args: { accountNumber: string; caseNumber: string }, ctx: RegisterContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
+    bankDepositByAccount: (_: unknown, args: LookupArgs & { accountNumber: string }, ctx: RegisterContext) => {
       const accountNumber = identifierArg('accountNumber', args.accountNumber, checkBankCard, normaliseBankCard);
-      const asset = await ctx.register.assetById.load(accountNumber);
-      return asset?.category === 'BANK_DEPOSIT' ? asset : null;
+      return lookUpAsset(ctx, args, { agency: FINANCE_REGISTER.agency, operation: 'bankDepositByAccount' }, async () => {
+        const asset = await ctx.register.assetById.load(accountNumber);
+        return asset?.category === 'BANK_DEPOSIT' ? asset : null;
+      });
     },
   },
   BankDeposit: { balance: value, currency: () => 'CNY', frozenAmount },

@@ -53,7 +53,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
     await apollo.start();
     let stopped: Promise<void> | undefined;
     const http = await serveGraphQL(apollo, config.port, config.host, {
-      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], identityKey) }),
+      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], subgraph.name, identityKey) }),
       routes: [healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } })],
     });
     return {

@@ -2,6 +2,8 @@ import { generateCourt } from '../../seed/agencies/court';
 import { generateMarket } from '../../seed/agencies/market';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
+import { noticeFor } from '../../test/cases';
+import { divisionHeadOf } from '../../test/identities';
 import { createRandom } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import type { AssetCategory } from '../../domain/assets';
@@ -106,12 +108,26 @@ describe('market controls', () => {
     expect(response.data?._entities).toHaveLength(queued.length);
   });
 
-  it('lists a case\'s controls on EnforcementCase', async () => {
-    const caseNumber = controls[0].caseNumber;
-    const response = await h.query<{ _entities: { marketControls: { id: string; courtCode: string }[] }[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { marketControls { id courtCode } } } }',
-      { r: [{ __typename: 'EnforcementCase', caseNumber }] },
-    );
+  const CONTROLS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { marketControls { id courtCode } } } }';
+  const caseNumber = controls[0].caseNumber;
+  const respondentIds = world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
+
+  it('lists a case\'s controls on EnforcementCase, through the court\'s notice for the case', async () => {
+    const response = await h.query<{ _entities: { marketControls: { id: string; courtCode: string }[] }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds }) }],
+    });
+    expect(response.errors).toBeUndefined();
     expect(response.data?._entities[0].marketControls.map((c) => c.id).sort()).toEqual(controls.filter((c) => c.caseNumber === caseNumber).map((c) => c._id).sort());
+  });
+
+  it.each([
+    ['no notice', () => undefined],
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds })],
+    ['a notice for another user', () => noticeFor({ caseNumber, respondentIds }, divisionHeadOf('浙0102'))],
+  ])('refuses a case\'s controls on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
+    const response = await h.query<{ _entities: { marketControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?._entities[0].marketControls ?? null).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 import type { ResolverMap } from '../kit/resolverMaps';
 import { badUserInput } from '../../platform/errors';
 import { checkIpNumber, checkUscc, normaliseIpNumber, normaliseUscc } from '../../domain/identifiers';
-import { caseNumberArg, identifierArg } from '../kit/validate';
+import { identifierArg } from '../kit/validate';
+import { lookUpAsset, lookUpAssets, type LookupArgs } from '../kit/register/lookups';
+import { MARKET_REGISTER } from './register';
 import type { MarketContext } from './loaders';
 import type { CompanyEquityDocument } from './model';
 
@@ -12,16 +14,21 @@ function usccArg(field: string, value: string): string {
   return code;
 }
 
+const look = (operation: string) => ({ agency: MARKET_REGISTER.agency, operation });
+
 export const marketResolvers: ResolverMap<MarketContext> = {
   Query: {
-    companyEquityOfCompany: (_: unknown, args: { companyId: string; caseNumber: string }, ctx: MarketContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
-      return ctx.equityByCompany.load(usccArg('companyId', args.companyId));
+    // Only the respondents' stakes in the company: its other shareholders are nobody's business in this case.
+    companyEquityOfCompany: (_: unknown, args: LookupArgs & { companyId: string }, ctx: MarketContext) => {
+      const companyId = usccArg('companyId', args.companyId);
+      return lookUpAssets(ctx, args, look('companyEquityOfCompany'), () => ctx.equityByCompany.load(companyId));
     },
-    intellectualPropertyByNumber: async (_: unknown, args: { number: string; caseNumber: string }, ctx: MarketContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
-      const asset = await ctx.register.assetById.load(identifierArg('number', args.number, checkIpNumber, normaliseIpNumber));
-      return asset?.category === 'INTELLECTUAL_PROPERTY' ? asset : null;
+    intellectualPropertyByNumber: (_: unknown, args: LookupArgs & { number: string }, ctx: MarketContext) => {
+      const number = identifierArg('number', args.number, checkIpNumber, normaliseIpNumber);
+      return lookUpAsset(ctx, args, look('intellectualPropertyByNumber'), async () => {
+        const asset = await ctx.register.assetById.load(number);
+        return asset?.category === 'INTELLECTUAL_PROPERTY' ? asset : null;
+      });
     },
   },
   CompanyEquity: {

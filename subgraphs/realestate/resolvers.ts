@@ -4,6 +4,7 @@ import { parcelCode } from '../../domain/identifiers';
 import { REGISTER_COLLECTIONS } from '../kit/register/model';
 import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { caseNumberArg, idempotencyKeyArg, partyIdArg, textArg, unitNumberArg } from '../kit/validate';
+import { courtScoped, requireCaseBasis } from '../kit/auth/legalBasis';
 import type { RealEstateContext } from './loaders';
 import { entryOf, type LandUseRightDocument, type TitleTransferEntry, type UnitDocument } from './model';
 import { transferTitle, type TitleTransferRequest } from './titleTransfer';
@@ -17,8 +18,12 @@ const owned = (doc: { ownerIds: string[]; owners?: { partyId: string; shareBasis
 /** A transfer as the API shows it: the unit's history entry with the unit it belongs to. */
 type TransferView = TitleTransferEntry & { unitId: string };
 
-function transferRequestArg(input: TitleTransferRequest): TitleTransferRequest {
-  return {
+/**
+ * Every field checked, then the court's notice for the case: only its officer or a division head of its
+ * court may order the transfer, and the transfer itself checks that this case holds the active seal.
+ */
+function transferRequestArg(ctx: RealEstateContext, input: TitleTransferRequest & { basis: string }): TitleTransferRequest {
+  const request = {
     unitId: unitNumberArg('input.unitId', input.unitId),
     caseNumber: caseNumberArg('input.caseNumber', input.caseNumber),
     buyerId: partyIdArg('input.buyerId', input.buyerId),
@@ -26,12 +31,14 @@ function transferRequestArg(input: TitleTransferRequest): TitleTransferRequest {
     taxClearanceCertificate: input.taxClearanceCertificate,
     idempotencyKey: idempotencyKeyArg('input.idempotencyKey', input.idempotencyKey),
   };
+  const basis = requireCaseBasis(ctx, input.basis, request.caseNumber);
+  return { ...request, idempotencyKey: courtScoped(basis.courtCode, request.idempotencyKey) };
 }
 
 export const realEstateResolvers: ResolverMap<RealEstateContext> = {
   Mutation: {
-    transferRealEstateTitle: async (_: unknown, args: { input: TitleTransferRequest }, ctx: RealEstateContext): Promise<TransferView> => {
-      const request = transferRequestArg(args.input);
+    transferRealEstateTitle: async (_: unknown, args: { input: TitleTransferRequest & { basis: string } }, ctx: RealEstateContext): Promise<TransferView> => {
+      const request = transferRequestArg(ctx, args.input);
       const registers = {
         units: ctx.register.repository.db.collection<UnitDocument>(REGISTER_COLLECTIONS.assets),
         controls: ctx.register.repository.controls,

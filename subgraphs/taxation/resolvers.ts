@@ -4,16 +4,20 @@ import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../../domain/ide
 import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
 import { caseNumberArg, identifierArg, unitNumberArg } from '../kit/validate';
+import { lookUpAsset, type LookupArgs } from '../kit/register/lookups';
+import { TAXATION_REGISTER } from './register';
 import { settleTransferTax, type TransferTaxSettlement } from './clearances';
 import type { TaxationContext } from './loaders';
 import { clearanceId, type ClearanceDocument, type TaxpayerDocument } from './model';
 
 export const taxationResolvers: ResolverMap<TaxationContext> = {
   Query: {
-    taxRefund: async (_: unknown, args: { id: string; caseNumber: string }, ctx: TaxationContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
-      const asset = await ctx.register.assetById.load(identifierArg('id', args.id, checkTaxRefundNumber, normaliseTaxRefundNumber));
-      return asset?.category === 'TAX_REFUND' ? asset : null;
+    taxRefund: (_: unknown, args: LookupArgs & { id: string }, ctx: TaxationContext) => {
+      const id = identifierArg('id', args.id, checkTaxRefundNumber, normaliseTaxRefundNumber);
+      return lookUpAsset(ctx, args, { agency: TAXATION_REGISTER.agency, operation: 'taxRefund' }, async () => {
+        const asset = await ctx.register.assetById.load(id);
+        return asset?.category === 'TAX_REFUND' ? asset : null;
+      });
     },
     taxClearance: (_: unknown, args: { caseNumber: string; unitId: string }, ctx: TaxationContext) => {
       const caseNumber = caseNumberArg('caseNumber', args.caseNumber);

@@ -3,6 +3,10 @@ import { generateTaxation } from '../../seed/agencies/taxation';
 import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
+import { noticeFor } from '../../test/cases';
+import { divisionHeadOf, TEST_OFFICER } from '../../test/identities';
+import { ACCESS_LOG, subjectHash, type AccessEntry } from '../kit/audit/accessLog';
+import { accessLogKey } from '../kit/audit/key';
 import { checkCaseNumber, checkCitizenId, checkTaxRefundNumber, checkUnitNumber, checkUscc, createRandom, formatTaxRefundNumber } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import taxation from './index';
@@ -17,6 +21,9 @@ const taxpayers = data.taxpayers as TaxpayerDocument[];
 const clearances = data.clearances as ClearanceDocument[];
 const CASE = '（2026）浙0102执1号';
 const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const respondentsOf = (caseNumber: string) => world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
+/** The court's notice for a case of the generated world, as the test officer gets it. */
+const noticeOfCase = (caseNumber: string) => noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) });
 
 let h: AgencyHarness;
 beforeAll(async () => {
@@ -117,43 +124,101 @@ describe('tax controls', () => {
     }
   });
 
-  it('lists a case’s measures and a refund’s measures in force in rank order', async () => {
+  const longestQueue = () => {
     const assetId = [...controls].sort((a, b) => b.rank - a.rank)[0].assetId;
-    const queue = controls.filter((c) => c.assetId === assetId);
+    return controls.filter((c) => c.assetId === assetId);
+  };
+
+  it('lists a case’s measures and a refund’s measures in force in rank order, through the court’s notice for the case', async () => {
+    const queue = longestQueue();
+    const assetId = queue[0].assetId;
     const caseNumber = queue[0].caseNumber;
+    const basis = noticeOfCase(caseNumber);
     const response = await h.query<{ _entities: { taxControls: { id: string; rank: number; amount: number }[] }[]; taxRefund: { controls: { rank: number; caseNumber: string }[] } }>(
-      `query($r: [_Any!]!, $id: String!, $c: String!) {
+      `query($r: [_Any!]!, $id: String!, $c: String!, $b: String!) {
         _entities(representations: $r) { ... on EnforcementCase { taxControls { id rank amount } } }
-        taxRefund(id: $id, caseNumber: $c) { controls { rank caseNumber } }
+        taxRefund(id: $id, caseNumber: $c, basis: $b) { controls { rank caseNumber } }
       }`,
-      { r: [{ __typename: 'EnforcementCase', caseNumber }], id: assetId, c: caseNumber },
+      { r: [{ __typename: 'EnforcementCase', caseNumber, basis }], id: assetId, c: caseNumber, b: basis },
     );
     expect(response.errors).toBeUndefined();
     const ofCase = controls.filter((c) => c.caseNumber === caseNumber);
     expect(response.data?._entities[0].taxControls.map((c) => c.id).sort()).toEqual(ofCase.map((c) => c._id).sort());
     expect(response.data?.taxRefund.controls.map((c) => c.rank)).toEqual(queue.map((_, i) => i));
   });
+
+  it.each([
+    ['no notice', () => undefined],
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(longestQueue()[0].caseNumber) })],
+    ['a notice for another user', () => noticeFor({ caseNumber: longestQueue()[0].caseNumber, respondentIds: respondentsOf(longestQueue()[0].caseNumber) }, divisionHeadOf('浙0102'))],
+  ])('refuses a case’s measures on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
+    const caseNumber = longestQueue()[0].caseNumber;
+    const response = await h.query<{ _entities: { taxControls: unknown }[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { taxControls { id } } } }',
+      { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?._entities[0].taxControls ?? null).toBeNull();
+  });
 });
 
 describe('root look-ups', () => {
   const refund = refunds[0];
+  // A refund none of whose holders holds `refund`: nobody the notice below names.
+  const strangers = refunds.find((r) => !r.ownerIds.some((id) => refund.ownerIds.includes(id))) as TaxRefundDocument;
+  const notice = noticeFor({ caseNumber: CASE, respondentIds: refund.ownerIds });
+  const missingNumber = formatTaxRefundNumber({ taxpayerNumber: '91110000600037341L', year: 2026, sequence: 9 });
+  const REFUND = 'query($id: String!, $c: String!, $b: String!) { taxRefund(id: $id, caseNumber: $c, basis: $b) { id amountPayable } }';
+  const logOf = (subjectId: string) =>
+    h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation: 'taxRefund' }).toArray();
 
-  it('finds a refund by number, and null for a well-formed number nobody holds', async () => {
+  it('finds a respondent’s refund by number, and null for a well-formed number nobody holds', async () => {
     const response = await h.query<{ found: { id: string; amountPayable: number } | null; missing: unknown }>(
-      `query($id: String!, $missing: String!, $c: String!) {
-        found: taxRefund(id: $id, caseNumber: $c) { id amountPayable }
-        missing: taxRefund(id: $missing, caseNumber: $c) { id }
+      `query($id: String!, $missing: String!, $c: String!, $b: String!) {
+        found: taxRefund(id: $id, caseNumber: $c, basis: $b) { id amountPayable }
+        missing: taxRefund(id: $missing, caseNumber: $c, basis: $b) { id }
       }`,
-      { id: refund._id.toLowerCase(), missing: formatTaxRefundNumber({ taxpayerNumber: '91110000600037341L', year: 2026, sequence: 9 }), c: CASE },
+      { id: refund._id.toLowerCase(), missing: missingNumber, c: CASE, b: notice },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.found).toEqual({ id: refund._id, amountPayable: refund.amountPayable });
     expect(response.data?.missing).toBeNull();
   });
 
+  it('logs a refund found, with its respondent holder as the subject', async () => {
+    const before = (await logOf(refund.ownerIds[0])).length;
+    expect((await h.query(REFUND, { id: refund._id, c: CASE, b: notice })).errors).toBeUndefined();
+    const log = await logOf(refund.ownerIds[0]);
+    expect(log).toHaveLength(before + 1);
+    expect(log[log.length - 1]).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'TAXATION', categories: ['TAX_REFUND'], resultCount: 1 });
+  });
+
+  it('answers null, as for a number nobody holds, for a refund no respondent of the case holds, and logs nothing of its holder', async () => {
+    expect(strangers).toBeDefined();
+    const before = (await logOf(strangers.ownerIds[0])).length;
+    const [other, missing] = await Promise.all([
+      h.query(REFUND, { id: strangers._id, c: CASE, b: notice }),
+      h.query(REFUND, { id: missingNumber, c: CASE, b: notice }),
+    ]);
+    expect(other).toEqual(missing);
+    expect(other).toEqual({ data: { taxRefund: null } });
+    expect(await logOf(strangers.ownerIds[0])).toHaveLength(before);
+  });
+
   it.each([
-    ['taxRefund(id: "TR123", caseNumber: "（2026）浙0102执1号") { id }', 'id'],
-    [`taxRefund(id: "${refund._id}", caseNumber: "2026-1") { id }`, 'caseNumber'],
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执2号', respondentIds: refund.ownerIds })],
+    ['a notice for another user', () => noticeFor({ caseNumber: CASE, respondentIds: refund.ownerIds }, divisionHeadOf('浙0102'))],
+  ])('refuses a look-up with FORBIDDEN for %s', async (_label, basis) => {
+    const response = await h.query<{ taxRefund: unknown }>(REFUND, { id: refund._id, c: CASE, b: basis() });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?.taxRefund ?? null).toBeNull();
+  });
+
+  it.each([
+    ['taxRefund(id: "TR123", caseNumber: "（2026）浙0102执1号", basis: "x") { id }', 'id'],
+    [`taxRefund(id: "${refund._id}", caseNumber: "2026-1", basis: "x") { id }`, 'caseNumber'],
     ['taxClearance(caseNumber: "（2026）浙0102执1号", unitId: "330102001001GB00123K00010001") { settled }', 'unitId'],
     ['taxClearance(caseNumber: "no case", unitId: "330102001001GB00123F00010001") { settled }', 'caseNumber'],
   ])('refuses %s with BAD_USER_INPUT naming %s', async (field, argument) => {

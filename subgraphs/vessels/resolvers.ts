@@ -1,6 +1,8 @@
 import { checkFishingHullName, checkImo, checkMmsi } from '../../domain/identifiers';
 import { mergeResolvers, type ResolverMap } from '../kit/resolverMaps';
-import { caseNumberArg, identifierArg } from '../kit/validate';
+import { identifierArg } from '../kit/validate';
+import { lookUpAsset, type LookupArgs } from '../kit/register/lookups';
+import { VESSEL_REGISTER } from './register';
 import { detentionResolvers } from './detention';
 import type { VesselContext } from './loaders';
 import type { FishingLicenceDocument, FishingVesselDocument, VesselAsset } from './model';
@@ -9,26 +11,23 @@ function ofCategory<C extends VesselAsset['category']>(asset: VesselAsset | null
   return asset?.category === category ? (asset as Extract<VesselAsset, { category: C }>) : null;
 }
 
-type LookupArgs<K extends string> = Record<K, string> & { caseNumber: string };
+const look = (operation: string) => ({ agency: VESSEL_REGISTER.agency, operation });
 
 export const vesselResolvers: ResolverMap<VesselContext> = mergeResolvers<VesselContext>({
   Query: {
-    // Every look-up names its case: an officer may search a register only for a party of an open case.
-    merchantVesselByMmsi: async (_: unknown, args: LookupArgs<'mmsi'>, ctx: VesselContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
-      const mmsi = identifierArg('mmsi', args.mmsi.trim(), checkMmsi);
-      return ofCategory(await ctx.vessels.byMmsi.load(mmsi), 'MERCHANT_VESSEL');
+    // Each look-up answers only with a respondent's vessel, through the court's notice (kit/register/lookups.ts).
+    merchantVesselByMmsi: (_: unknown, args: LookupArgs & { mmsi: string }, ctx: VesselContext) => {
+      const mmsi = identifierArg('mmsi', args.mmsi, checkMmsi);
+      return lookUpAsset(ctx, args, look('merchantVesselByMmsi'), async () => ofCategory(await ctx.vessels.byMmsi.load(mmsi), 'MERCHANT_VESSEL'));
     },
-    merchantVesselByImo: async (_: unknown, args: LookupArgs<'imo'>, ctx: VesselContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
+    merchantVesselByImo: (_: unknown, args: LookupArgs & { imo: string }, ctx: VesselContext) => {
       // Officers copy "IMO 9074729" from certificates; the register stores the digits.
-      const imo = identifierArg('imo', args.imo.trim().replace(/^IMO\s*/i, ''), checkImo);
-      return ofCategory(await ctx.vessels.byImo.load(imo), 'MERCHANT_VESSEL');
+      const imo = identifierArg('imo', args.imo, checkImo, (value) => value.trim().replace(/^IMO\s*/i, ''));
+      return lookUpAsset(ctx, args, look('merchantVesselByImo'), async () => ofCategory(await ctx.vessels.byImo.load(imo), 'MERCHANT_VESSEL'));
     },
-    fishingVesselByHullName: async (_: unknown, args: LookupArgs<'hullName'>, ctx: VesselContext) => {
-      caseNumberArg('caseNumber', args.caseNumber);
-      const hullName = identifierArg('hullName', args.hullName.replace(/\s+/g, ''), checkFishingHullName);
-      return ofCategory(await ctx.vessels.byHullName.load(hullName), 'FISHING_VESSEL');
+    fishingVesselByHullName: (_: unknown, args: LookupArgs & { hullName: string }, ctx: VesselContext) => {
+      const hullName = identifierArg('hullName', args.hullName, checkFishingHullName, (value) => value.replace(/\s+/g, ''));
+      return lookUpAsset(ctx, args, look('fishingVesselByHullName'), async () => ofCategory(await ctx.vessels.byHullName.load(hullName), 'FISHING_VESSEL'));
     },
   },
   FishingVessel: {

@@ -83,7 +83,7 @@ describe('staff', () => {
   it('refuse a malformed caller header', async () => {
     const response = await fetch(h.running.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-caller': '{role:', ...(await identityHeaders(ANALYST)) },
+      headers: { 'content-type': 'application/json', 'x-caller': '{role:', ...(await identityHeaders(ANALYST, 'victims')) },
       body: JSON.stringify({ query: SUMMARY, variables: { c: BIG } }),
     });
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -61,7 +61,7 @@ export async function startVictims(name: string, channel: FilePaymentChannelOpti
       return new Map(lines.map((l) => JSON.parse(l) as { id: string; text: string }).map((m) => [m.id, m.text]));
     },
     async query<T>(document: string, variables?: Record<string, unknown>, as: { caller?: Caller; identity?: Identity } = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(await identityHeaders(as.identity ?? OFFICER)) };
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(await identityHeaders(as.identity ?? OFFICER, 'victims')) };
       if (as.caller) headers['x-caller'] = JSON.stringify(as.caller);
       const response = await fetch(running.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
       return (await response.json()) as GraphQLResult<T>;

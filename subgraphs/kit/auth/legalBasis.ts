@@ -67,6 +67,84 @@ export function legalBasisProblem(token: unknown, expected: BasisClaim, now: Dat
   return null;
 }
 
+/**
+ * The court's notice for acting through one case (协助执行通知书 in digital form): who may act (the caller,
+ * of which court), through which case, on whom (its respondents), for how much at most (the debt plus
+ * costs of the court's own record) and into which account money goes. The court gives it only to an
+ * officer assigned to the open case or a division head of its court (`EnforcementCase.basis`); every
+ * register verifies it before it writes anything or answers a look-up by identifier, and takes the court,
+ * the ceiling and the account from it, never from the client.
+ */
+export interface CaseBasis {
+  userId: string;
+  courtCode: string;
+  caseNumber: string;
+  respondentIds: string[];
+  debtPlusCosts: number;
+  caseAccount: string;
+}
+
+/** A case as an entity reaches a register: its number and, in the key, the court's notice for the caller. */
+export interface EnforcementCaseRef {
+  caseNumber: string;
+  basis?: string | null;
+}
+
+/** Signs the court's notice for one caller and case; the same within a five-minute window (see above). */
+export function attestCaseBasis(basis: CaseBasis, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
+  const exp = (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
+  const payload = { k: 'case', u: basis.userId, ct: basis.courtCode, c: basis.caseNumber, r: basis.respondentIds, d: basis.debtPlusCosts, a: basis.caseAccount, exp };
+  const cacheKey = JSON.stringify(payload);
+  const signed = cacheOf(signedBy, key);
+  return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken(payload, key));
+}
+
+const checkedCases = new WeakMap<KeyObject, Map<string, CaseBasis & { exp: number }>>();
+
+function caseBasisOfToken(token: string, key: KeyObject): (CaseBasis & { exp: number }) | string {
+  const checked = cacheOf(checkedCases, key);
+  const known = checked.get(token);
+  if (known) return known;
+  const verified = verifyToken(token, key);
+  if ('problem' in verified) return `the court's notice ${verified.problem}`;
+  const { k, u, ct, c, r, d, a, exp } = (verified.payload ?? {}) as Record<string, unknown>;
+  const complete = k === 'case' && typeof u === 'string' && typeof ct === 'string' && typeof c === 'string' && typeof a === 'string'
+    && Array.isArray(r) && r.every((id) => typeof id === 'string') && typeof d === 'number' && typeof exp === 'number';
+  if (!complete) return "the court's notice is not a notice for a case";
+  return remember(checked, token, { userId: u, courtCode: ct, caseNumber: c, respondentIds: r as string[], debtPlusCosts: d, caseAccount: a, exp });
+}
+
+/** The court's notice in `token` if it is one for this caller and `caseNumber` at `now`; otherwise why not. */
+export function checkCaseBasis(token: unknown, expected: { caseNumber: string; userId: string }, now: Date, key: KeyObject = publicKey('LEGAL_BASIS')): CaseBasis | string {
+  const checked = typeof token === 'string' && token !== '' ? caseBasisOfToken(token, key) : 'the court gave no notice for this case';
+  if (typeof checked === 'string') return checked;
+  const { exp, ...basis } = checked;
+  if (exp * 1000 <= now.getTime()) return "the court's notice has expired";
+  if (basis.caseNumber !== expected.caseNumber) return "the court's notice is for another case";
+  if (basis.userId !== expected.userId) return "the court's notice is for another user";
+  return basis;
+}
+
+/**
+ * The court's notice for acting through `caseNumber`, verified for this caller, or FORBIDDEN. The refusal
+ * reads the same whether the case does not exist, is closed or is another's: the court gives no notice then.
+ */
+export function requireCaseBasis(ctx: IdentityScope & ClockScope, token: unknown, caseNumber: string): CaseBasis {
+  const basis = checkCaseBasis(token, { caseNumber, userId: identityOf(ctx).userId }, nowOf(ctx));
+  if (typeof basis === 'string') throw forbidden(`no legal basis to act through ${caseNumber}: ${basis}`);
+  return basis;
+}
+
+/** A client's idempotency key within its court: another court's key never finds this court's request, nor the reverse. */
+export function courtScoped(courtCode: string, idempotencyKey: string): string {
+  return `${courtCode}|${idempotencyKey}`;
+}
+
+/** Refuses unless `partyId` is a respondent of the noticed case: measures, investigations and look-ups reach only debtors. */
+export function requireRespondent(basis: CaseBasis, partyId: string): void {
+  if (!basis.respondentIds.includes(partyId)) throw forbidden(`${partyId} is not a respondent of ${basis.caseNumber}`);
+}
+
 /** Refuses a look at a CaseParty the court did not attest for this caller. */
 export function requireAttestedBasis(ctx: IdentityScope & ClockScope, ref: { caseNumber: string; partyId: string; legalBasis?: unknown }): void {
   const problem = legalBasisProblem(ref.legalBasis, { caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identityOf(ctx).userId }, nowOf(ctx));

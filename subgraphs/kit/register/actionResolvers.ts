@@ -1,10 +1,9 @@
 import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
-import { identityOf } from '../../../platform/identity';
 import { forbidden } from '../auth/rules';
 import { badUserInput } from '../../../platform/errors';
-import { parseCaseNumber } from '../../../domain/identifiers';
-import { caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
+import { amountArg, caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
+import { courtScoped, requireCaseBasis, requireRespondent } from '../auth/legalBasis';
 import { names, type RegisterDescriptor } from './findings';
 import type { RegisterContext } from './loaders';
 import type { Filter } from 'mongodb';
@@ -23,34 +22,48 @@ export interface ControlRequestInput {
   idempotencyKey: string;
   officer: { name: string; phone: string };
   amount?: number | null;
-  debtPlusCosts: number;
+  /** The court's notice for the case (EnforcementCase.basis). */
+  basis: string;
 }
 
-/** Every field checked before the register is read or written. */
-export function controlRequestArg(input: ControlRequestInput): ControlRequest {
+/**
+ * Every field checked, then the court's notice: the caller acts through this case, the party is one of
+ * its respondents. The court, the ceiling and the idempotency scope come from the notice, not the client.
+ */
+export function controlRequestArg(ctx: RegisterContext, input: ControlRequestInput): ControlRequest {
   const caseNumber = caseNumberArg('input.caseNumber', input.caseNumber);
   const officer = officerArg('input.officer', input.officer);
-  if (!Number.isSafeInteger(input.debtPlusCosts) || input.debtPlusCosts <= 0) throw badUserInput('input.debtPlusCosts', 'must be a positive amount in fen');
   const idempotencyKey = idempotencyKeyArg('input.idempotencyKey', input.idempotencyKey);
+  const partyId = partyIdArg('input.partyId', input.partyId);
+  const assetId = text('input.assetId', input.assetId, 64);
+  const documentNumber = text('input.documentNumber', input.documentNumber, 100);
+  const amount = input.amount === null || input.amount === undefined ? null : amountArg('input.amount', input.amount);
+  const basis = requireCaseBasis(ctx, input.basis, caseNumber);
+  requireRespondent(basis, partyId);
   return {
     caseNumber,
-    courtCode: (parseCaseNumber(caseNumber) as { courtCode: string }).courtCode,
-    partyId: partyIdArg('input.partyId', input.partyId),
-    assetId: text('input.assetId', input.assetId, 64),
+    courtCode: basis.courtCode,
+    partyId,
+    assetId,
     measure: input.measure,
-    documentNumber: text('input.documentNumber', input.documentNumber, 100),
-    idempotencyKey,
+    documentNumber,
+    idempotencyKey: courtScoped(basis.courtCode, idempotencyKey),
     officer,
-    amount: input.amount ?? null,
-    debtPlusCosts: input.debtPlusCosts,
+    amount,
+    debtPlusCosts: basis.debtPlusCosts,
   };
 }
 
-/** A measure is renewed or lifted only by the court that ordered it; an unknown id is left to the transition's NOT_FOUND. */
-async function requireOwnCourt(ctx: RegisterContext, id: string): Promise<void> {
+/**
+ * A measure is renewed or lifted only through the court's notice for the case that ordered it, so only by
+ * that court's officer of the case or its division head; an unknown id is left to the transition's NOT_FOUND.
+ */
+async function requireOrderingCourt(ctx: RegisterContext, id: string, token: string): Promise<void> {
   // Read past the request's loaders: a control cached here would show later fields its state before the change.
-  const control = await ctx.register.repository.controls.findOne({ _id: id }, { projection: { courtCode: 1 } });
-  if (control && control.courtCode !== identityOf(ctx).court) throw forbidden(`${control._id} was ordered by ${control.courtCode}, another court`);
+  const control = await ctx.register.repository.controls.findOne({ _id: id }, { projection: { courtCode: 1, caseNumber: 1 } });
+  if (!control) return;
+  const basis = requireCaseBasis(ctx, token, control.caseNumber);
+  if (basis.courtCode !== control.courtCode) throw forbidden(`${control._id} was not ordered through your court's case`);
 }
 
 /** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
@@ -61,7 +74,7 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
   return {
     Mutation: {
       [m.request]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
-        const request = controlRequestArg(args.input);
+        const request = controlRequestArg(ctx, args.input);
         return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
           clock: () => now(ctx),
           executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
@@ -72,13 +85,15 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
         executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, now(ctx)),
       [m.reject]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
         rejectControl(controls(ctx), args.id, args.reason, args.feedback, now(ctx)),
-      [m.release]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
-        await requireOwnCourt(ctx, args.id);
-        return releaseControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
+      [m.release]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
+        const documentNumber = text('documentNumber', args.documentNumber, 100);
+        await requireOrderingCourt(ctx, args.id, args.basis);
+        return releaseControl(controls(ctx), args.id, documentNumber, now(ctx));
       },
-      [m.renew]: async (_: unknown, args: { id: string; documentNumber: string }, ctx: RegisterContext) => {
-        await requireOwnCourt(ctx, args.id);
-        return renewControl(controls(ctx), args.id, text('documentNumber', args.documentNumber, 100), now(ctx));
+      [m.renew]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
+        const documentNumber = text('documentNumber', args.documentNumber, 100);
+        await requireOrderingCourt(ctx, args.id, args.basis);
+        return renewControl(controls(ctx), args.id, documentNumber, now(ctx));
       },
     },
     Query: {

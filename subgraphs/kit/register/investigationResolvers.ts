@@ -1,7 +1,7 @@
+import { courtScoped, requireCaseBasis, requireRespondent, type EnforcementCaseRef } from '../auth/legalBasis';
 import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
 import { investigationConfig } from '../config';
-import { parseCaseNumber } from '../../../domain/identifiers';
 import { caseNumberArg, idempotencyKeyArg, officerArg, pageSizeArg, partyIdArg, textArg } from '../validate';
 import { names, type RegisterDescriptor } from './findings';
 import { answerInvestigation, deadlineStatus, requestInvestigation } from './investigations';
@@ -13,6 +13,8 @@ export interface InvestigationRequestInput {
   partyId: string;
   idempotencyKey: string;
   officer: { name: string; phone: string };
+  /** The court's notice for the case (EnforcementCase.basis). */
+  basis: string;
 }
 
 /** Investigations of every register, named after it (see schema/register.graphql). */
@@ -26,13 +28,13 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
     Mutation: {
       [m.requestInvestigation]: (_: unknown, args: { input: InvestigationRequestInput }, ctx: RegisterContext) => {
         const caseNumber = caseNumberArg('input.caseNumber', args.input.caseNumber);
-        const request = {
-          caseNumber,
-          courtCode: (parseCaseNumber(caseNumber) as { courtCode: string }).courtCode,
-          partyId: partyIdArg('input.partyId', args.input.partyId),
-          idempotencyKey: idempotencyKeyArg('input.idempotencyKey', args.input.idempotencyKey),
-          officer: officerArg('input.officer', args.input.officer),
-        };
+        const partyId = partyIdArg('input.partyId', args.input.partyId);
+        const idempotencyKey = idempotencyKeyArg('input.idempotencyKey', args.input.idempotencyKey);
+        const officer = officerArg('input.officer', args.input.officer);
+        // Only a respondent's holdings are the court's to ask about, and only through its notice for the case.
+        const basis = requireCaseBasis(ctx, args.input.basis, caseNumber);
+        requireRespondent(basis, partyId);
+        const request = { caseNumber, courtCode: basis.courtCode, partyId, idempotencyKey: courtScoped(basis.courtCode, idempotencyKey), officer };
         return requestInvestigation(investigations(ctx), descriptor.controlIdPrefix, request, now(ctx), config);
       },
       [m.answerInvestigation]: (_: unknown, args: { id: string; feedback: string }, ctx: RegisterContext) =>
@@ -45,7 +47,8 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
       },
     },
     EnforcementCase: {
-      [investigationsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.investigationsByCase.load(ref.caseNumber),
+      [investigationsField]: (ref: EnforcementCaseRef, _: unknown, ctx: RegisterContext) =>
+        ctx.register.investigationsByCase.load(requireCaseBasis(ctx, ref.basis, ref.caseNumber).caseNumber),
     },
     [investigationType]: {
       id: (investigation: InvestigationDocument) => investigation._id,

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import type { ControlDocument, ControlState, ControlStatus } from './model';
+import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument, type ControlState, type ControlStatus } from './model';
 import { expiryOf } from '../../../domain/timeLimits';
 
 /**
@@ -45,9 +45,25 @@ export async function requeue(controls: Collection<ControlDocument>, assetId: st
   for (const { control, rank, status } of ranked(queue)) {
     const starts = rank === 0 && isExecuted(control) && !control.expiresAt;
     if (control.rank === rank && control.status === status && !starts) continue;
+    const held = starts ? await heldOnActivation(controls, control) : {};
     await controls.updateOne(
       { _id: control._id, state: IN_QUEUE },
-      { $set: { rank, status, ...(starts ? { activatedAt: now, expiresAt: expiryOf(control.category, now) } : {}) } },
+      { $set: { rank, status, ...(starts ? { activatedAt: now, expiresAt: expiryOf(control.category, now), ...held } : {}) } },
     );
   }
+}
+
+/**
+ * A waiting freeze holds nothing until it moves up: it then executes against what the account holds at
+ * that moment (domain.md, 轮候冻结), so money already deducted under an earlier freeze is never counted twice.
+ */
+async function heldOnActivation(controls: Collection<ControlDocument>, control: ControlDocument): Promise<Partial<ControlDocument>> {
+  // A measure executed without a figure (the seed's) holds what it asked for.
+  const held = control.executedAmount ?? control.amount;
+  if (control.amount === null || typeof held !== 'number') return {};
+  const asset = await controls.db.collection<AssetDocument>(REGISTER_COLLECTIONS.assets).findOne({ _id: control.assetId });
+  const available = Math.max(0, (asset?.estimatedValue ?? 0) - (asset?.securedClaims ?? 0));
+  const executedAmount = Math.min(held, available);
+  if (executedAmount === control.executedAmount) return {};
+  return { executedAmount, requestState: executedAmount < control.amount ? 'PARTIAL' : control.requestState };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { isDuplicateKey } from '../mongo';
-import { badUserInput, domainError, ErrorCode, notFound } from '../../../platform/errors';
+import { badUserInput, domainError, ErrorCode } from '../../../platform/errors';
 import type { RegisterDescriptor } from './findings';
 import { controllableValue } from './findings';
 import type { AssetDocument, ControlDocument } from './model';
@@ -17,12 +17,12 @@ export interface ControlRequest {
   assetId: string;
   measure: ControlMeasure;
   documentNumber: string;
-  /** The client's key for retrying this very request; a retry returns the original. */
+  /** The client's key for retrying this very request, scoped to its court; a retry returns the original. */
   idempotencyKey: string;
   officer: { name: string; phone: string };
   /** Amount to control, for measures on money (fen). */
   amount: number | null;
-  /** The debt plus enforcement costs, which no measure may exceed (domain.md). */
+  /** The debt plus enforcement costs of the court's own case record, which no measure may exceed (domain.md). */
   debtPlusCosts: number;
 }
 
@@ -39,12 +39,14 @@ export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseN
 
 /** Checks that write nothing: the asset exists, belongs to the party, takes this measure, within the debt. */
 function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument | null, request: ControlRequest): boolean {
-  if (!asset) throw notFound('asset', request.assetId);
+  // An asset that does not exist and one of somebody else read alike: the refusal tells nothing of either.
+  if (!asset || !asset.ownerIds.includes(request.partyId)) {
+    throw domainError(ErrorCode.OWNER_MISMATCH, `${request.assetId} is not registered in this register as held by ${request.partyId}`, { field: 'input.assetId' });
+  }
   const register = descriptor.categories[asset.category];
   if (!register?.measures.includes(request.measure)) {
     throw badUserInput('measure', `${request.measure} is not a measure the ${asset.category} register takes (it takes ${register?.measures.join(', ')})`);
   }
-  if (!asset.ownerIds.includes(request.partyId)) throw badUserInput('partyId', `is not registered as holder of ${request.assetId}`);
   const money = MONEY_MEASURES.includes(request.measure);
   if (money && (request.amount === null || request.amount <= 0)) throw badUserInput('amount', `is required for ${request.measure} and must be positive`);
   if (money && (request.amount as number) > request.debtPlusCosts) throw badUserInput('amount', 'exceeds the debt plus costs');

@@ -1,6 +1,6 @@
 import { nowOf } from '../../../platform/clock';
 import { accessAuditResolvers } from '../audit/auditResolvers';
-import { requireAttestedBasis } from '../auth/legalBasis';
+import { requireAttestedBasis, requireCaseBasis, type EnforcementCaseRef } from '../auth/legalBasis';
 import { COURT_STAFF, requireRule } from '../auth/rules';
 import { mergeResolvers, type ResolverMap } from '../resolverMaps';
 import { registerActionResolvers } from './actionResolvers';
@@ -85,7 +85,8 @@ export function registerResolvers(descriptor: RegisterDescriptor): ResolverMap<R
       [totalsField]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx, totalsField),
     },
     EnforcementCase: {
-      [controlsField]: (ref: { caseNumber: string }, _: unknown, ctx: RegisterContext) => ctx.register.controlsByCase.load(ref.caseNumber),
+      [controlsField]: (ref: EnforcementCaseRef, _: unknown, ctx: RegisterContext) =>
+        ctx.register.controlsByCase.load(requireCaseBasis(ctx, ref.basis, ref.caseNumber).caseNumber),
     },
     Asset: {
       __resolveType: (asset: AssetDocument) => typeByCategory.get(asset.category) ?? null,
