@@ -2,6 +2,7 @@ import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
 import { vinCheckChar } from '../../domain/identifiers';
 import vehicles from './index';
 import { CASE, vehicleTestData } from '../../test/worlds/vehicles';
+import { noticeFor } from '../../test/cases';
 
 const { data, vehicles: cars, aircraft } = vehicleTestData(7, 400);
 let h: AgencyHarness;
@@ -15,8 +16,12 @@ const withCheck = (vin: string) => `${vin.slice(0, 8)}${vinCheckChar(vin)}${vin.
 const UNREGISTERED_VIN = withCheck('LSVAU2180N2183294');
 
 type Found = Record<string, { id: string } | null>;
+/** The court's notice for CASE naming every holder in the register as a respondent, so only the look-up itself is tested here. */
+const holders = [...new Set((data.assets as { ownerIds: string[] }[]).flatMap((asset) => asset.ownerIds))];
 const lookup = (field: string, arg: string, value: string, caseNumber = CASE) =>
-  h.query<Found>(`query($v: String!, $c: String!) { ${field}(${arg}: $v, caseNumber: $c) { id } }`, { v: value, c: caseNumber });
+  h.query<Found>(`query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`, {
+    v: value, c: caseNumber, b: noticeFor({ caseNumber: CASE, respondentIds: holders }),
+  });
 
 describe('vehicle look-ups', () => {
   it('finds a vehicle by its plate however the dot is typed, and by its VIN', async () => {

@@ -3,6 +3,7 @@ import { checkAircraftMark, checkPlate, checkVin } from '../../domain/identifier
 import vehicles from './index';
 import type { VehicleAsset } from './model';
 import { CASE, vehicleTestData } from '../../test/worlds/vehicles';
+import { noticeFor } from '../../test/cases';
 
 const { world, data, assets, vehicles: cars, aircraft, controls } = vehicleTestData(7, 400);
 let h: AgencyHarness;
@@ -88,7 +89,7 @@ describe('vehicle controls', () => {
     const caseNumber = controls[0].caseNumber;
     const response = await h.query<{ _entities: { vehicleControls: { id: string; courtCode: string; expiresAt: string | null }[] }[] }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vehicleControls { id courtCode expiresAt } } } }',
-      { r: [{ __typename: 'EnforcementCase', caseNumber }] },
+      { r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: [] }) }] },
     );
     const expected = controls.filter((c) => c.caseNumber === caseNumber);
     expect(response.data?._entities[0].vehicleControls.map((c) => c.id).sort()).toEqual(expected.map((c) => c._id).sort());

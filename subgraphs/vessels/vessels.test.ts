@@ -10,6 +10,7 @@ import type { ControlDocument } from '../kit/register/model';
 import type { AssetCategory } from '../../domain/assets';
 import type { FishingLicenceDocument, FishingVesselDocument, MerchantVesselDocument, VesselAsset } from './model';
 import vessels from './index';
+import { noticeFor } from '../../test/cases';
 
 const court = generateCourt(createRandom('7:court'), 400, DEFAULT_AS_OF);
 const world: World = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
@@ -112,15 +113,19 @@ describe('vessel controls', () => {
     const caseNumber = controls[0].caseNumber;
     const response = await h.query<{ _entities: { vesselControls: { id: string }[] }[] }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vesselControls { id } } } }',
-      { r: [{ __typename: 'EnforcementCase', caseNumber }] },
+      { r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: [] }) }] },
     );
     expect(response.data?._entities[0].vesselControls.map((c) => c.id).sort()).toEqual(controls.filter((c) => c.caseNumber === caseNumber).map((c) => c._id).sort());
   });
 });
 
 describe('look-ups by identifier', () => {
+  // The court's notice for CASE naming every holder in the register as a respondent, so only the look-up itself is tested here.
+  const holders = [...new Set(assets.flatMap((asset) => asset.ownerIds))];
   const lookup = (field: string, arg: string, value: string, caseNumber = CASE) =>
-    h.query<Record<string, { id: string } | null>>(`query($v: String!, $c: String!) { ${field}(${arg}: $v, caseNumber: $c) { id } }`, { v: value, c: caseNumber });
+    h.query<Record<string, { id: string } | null>>(`query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`, {
+      v: value, c: caseNumber, b: noticeFor({ caseNumber: CASE, respondentIds: holders }),
+    });
 
   it('finds a merchant vessel by MMSI and by IMO (with or without the prefix), a fishing vessel by hull name', async () => {
     expect((await lookup('merchantVesselByMmsi', 'mmsi', ship.mmsi)).data?.merchantVesselByMmsi).toEqual({ id: ship._id });
