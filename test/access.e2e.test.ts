@@ -3,6 +3,7 @@ import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
 import type { ControlDocument } from '../subgraphs/kit/register/model';
+import { basisOf } from './cases';
 import { startHarness, type Harness } from './harness';
 import { ANALYST, divisionHeadOf, officerOf, staffOf, SUPERVISOR } from './identities';
 
@@ -47,8 +48,11 @@ describe('the legal basis', () => {
 
 describe('a measure', () => {
   it('is lifted only by a division head of the court that ordered it', async () => {
-    const elsewhere = cases.find((c) => c.courtCode !== seal.courtCode)?.courtCode as string;
-    const response = await h.query('mutation($id: ID!) { releaseRealEstateControl(id: $id, documentNumber: "解封") { id } }', { id: seal._id }, { as: divisionHeadOf(elsewhere) });
+    // Another court's division head, with the court's genuine notice for an open case of their own court.
+    const own = cases.find((c) => c.courtCode !== seal.courtCode && c.status === 'OPEN') as (typeof cases)[number];
+    const head = divisionHeadOf(own.courtCode);
+    const response = await h.query('mutation($id: ID!, $b: String!) { releaseRealEstateControl(id: $id, documentNumber: "解封", basis: $b) { id } }',
+      { id: seal._id, b: await basisOf(h, own._id, head) }, { as: head });
     expect(codeOf(response)).toBe('FORBIDDEN');
   });
 });
