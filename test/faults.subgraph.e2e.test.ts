@@ -7,6 +7,8 @@ import { startFaultGraph, type FaultGraph } from './faultGraph';
 import { dropDatabases, testDatabaseName } from './harness';
 import { otherThanUnavailable, sleep, waitUntil, type Outcome } from './faultLoad';
 import { officerOf, staffOf, TEST_OFFICER } from './identities';
+import { basisOf, fileCases } from './cases';
+import { courtScoped } from '../subgraphs/kit/auth/legalBasis';
 
 /*
  * Issue 7, fault tests: the real-estate registry's process is SIGKILLed while reads and seal requests
@@ -40,11 +42,12 @@ const debtors = cases
 if (units.length < UNITS || debtors.length === 0) throw new Error(`seed ${SEED.seed} lacks free units or debtors holding real estate`);
 
 const caseNo = (n: number) => `（2026）浙0102执${9100 + n}号`;
-const seals = Array.from({ length: SEALS }, (_, n) => {
+/** One seal per case; the cases are the test officer's (filed before the load), the notices fetched then. */
+const seals: Record<string, unknown>[] = Array.from({ length: SEALS }, (_, n) => {
   const unit = units[n % UNITS];
   return {
     caseNumber: caseNo(n), partyId: unit.ownerIds[0], assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
-    idempotencyKey: `fault-seal-${n}`, officer: { name: '王法官', phone: '13805711234' }, debtPlusCosts: 500_000_00,
+    idempotencyKey: `fault-seal-${n}`, officer: { name: '王法官', phone: '13805711234' },
   };
 });
 
@@ -132,6 +135,9 @@ beforeAll(async () => {
   await dropDatabases(mongoUri, testDatabaseName(NAME));
   child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
   graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { subgraphTimeoutMs: TIMEOUT_MS } });
+  const started = graph;
+  await fileCases(started, seals.map((input) => ({ caseNumber: input.caseNumber as string, respondentIds: [input.partyId as string] })));
+  for (const input of seals) input.basis = await basisOf(started, input.caseNumber as string, TEST_OFFICER);
   await runLoad(graph, child);
 }, 90_000);
 
@@ -204,7 +210,7 @@ describe('a subgraph killed mid-load and restarted', () => {
     expect(again.filter((r) => r.body?.errors)).toEqual([]);
     const byKey = new Map<string, Set<string>>();
     const answers = [...outcomes.filter((o) => o.kind === 'seal' && answered(o)).map((o) => [o.key as string, o.sent.body?.data?.requestRealEstateControl] as const),
-      ...again.map((r, i) => [seals[i].idempotencyKey, r.body?.data?.requestRealEstateControl] as const)];
+      ...again.map((r, i) => [seals[i].idempotencyKey as string, r.body?.data?.requestRealEstateControl] as const)];
     for (const [key, control] of answers) byKey.set(key, new Set([...(byKey.get(key) ?? []), `${control?.id}@${control?.acknowledgedAt}`]));
     expect(byKey.size).toBe(SEALS);
     expect([...byKey].filter(([, versions]) => versions.size !== 1)).toEqual([]);
@@ -216,7 +222,8 @@ describe('a subgraph killed mid-load and restarted', () => {
       const perKey = new Map<string, number>();
       for (const c of stored) perKey.set(c.idempotencyKey, (perKey.get(c.idempotencyKey) ?? 0) + 1);
       expect(stored.length).toBe(SEALS);
-      expect(seals.filter((s) => perKey.get(s.idempotencyKey) !== 1)).toEqual([]);
+      // The register keeps each key within the court that sent it (kit/auth/legalBasis.ts, courtScoped).
+      expect(seals.filter((s) => perKey.get(courtScoped(TEST_OFFICER.court ?? '', s.idempotencyKey as string)) !== 1)).toEqual([]);
       // Each unit's queue order (seq) runs 0..n-1: no place taken twice, none skipped.
       for (const unit of units) {
         expect(stored.filter((c) => c.assetId === unit._id).map((c) => c.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
