@@ -43,7 +43,8 @@ if (units.length < UNITS || debtors.length === 0) throw new Error(`seed ${SEED.s
 
 const caseNo = (n: number) => `（2026）浙0102执${9100 + n}号`;
 /** One seal per case; the cases are the test officer's (filed before the load), the notices fetched then. */
-const seals: Record<string, unknown>[] = Array.from({ length: SEALS }, (_, n) => {
+type SealInput = { caseNumber: string; partyId: string; idempotencyKey: string; basis?: string } & Record<string, unknown>;
+const seals: SealInput[] = Array.from({ length: SEALS }, (_, n) => {
   const unit = units[n % UNITS];
   return {
     caseNumber: caseNo(n), partyId: unit.ownerIds[0], assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
@@ -136,8 +137,8 @@ beforeAll(async () => {
   child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
   graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { subgraphTimeoutMs: TIMEOUT_MS } });
   const started = graph;
-  await fileCases(started, seals.map((input) => ({ caseNumber: input.caseNumber as string, respondentIds: [input.partyId as string] })));
-  for (const input of seals) input.basis = await basisOf(started, input.caseNumber as string, TEST_OFFICER);
+  await fileCases(started, seals.map((input) => ({ caseNumber: input.caseNumber, respondentIds: [input.partyId] })));
+  for (const input of seals) input.basis = await basisOf(started, input.caseNumber, TEST_OFFICER);
   await runLoad(graph, child);
 }, 90_000);
 
@@ -210,7 +211,7 @@ describe('a subgraph killed mid-load and restarted', () => {
     expect(again.filter((r) => r.body?.errors)).toEqual([]);
     const byKey = new Map<string, Set<string>>();
     const answers = [...outcomes.filter((o) => o.kind === 'seal' && answered(o)).map((o) => [o.key as string, o.sent.body?.data?.requestRealEstateControl] as const),
-      ...again.map((r, i) => [seals[i].idempotencyKey as string, r.body?.data?.requestRealEstateControl] as const)];
+      ...again.map((r, i) => [seals[i].idempotencyKey, r.body?.data?.requestRealEstateControl] as const)];
     for (const [key, control] of answers) byKey.set(key, new Set([...(byKey.get(key) ?? []), `${control?.id}@${control?.acknowledgedAt}`]));
     expect(byKey.size).toBe(SEALS);
     expect([...byKey].filter(([, versions]) => versions.size !== 1)).toEqual([]);
@@ -223,7 +224,7 @@ describe('a subgraph killed mid-load and restarted', () => {
       for (const c of stored) perKey.set(c.idempotencyKey, (perKey.get(c.idempotencyKey) ?? 0) + 1);
       expect(stored.length).toBe(SEALS);
       // The register keeps each key within the court that sent it (kit/auth/legalBasis.ts, courtScoped).
-      expect(seals.filter((s) => perKey.get(courtScoped(TEST_OFFICER.court ?? '', s.idempotencyKey as string)) !== 1)).toEqual([]);
+      expect(seals.filter((s) => perKey.get(courtScoped(TEST_OFFICER.court ?? '', s.idempotencyKey)) !== 1)).toEqual([]);
       // Each unit's queue order (seq) runs 0..n-1: no place taken twice, none skipped.
       for (const unit of units) {
         expect(stored.filter((c) => c.assetId === unit._id).map((c) => c.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
