@@ -48,8 +48,8 @@ function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument |
     throw badUserInput('measure', `${request.measure} is not a measure the ${asset.category} register takes (it takes ${register?.measures.join(', ')})`);
   }
   const money = MONEY_MEASURES.includes(request.measure);
-  if (money && (request.amount === null || request.amount <= 0)) throw badUserInput('amount', `is required for ${request.measure} and must be positive`);
-  if (money && (request.amount as number) > request.debtPlusCosts) throw badUserInput('amount', 'exceeds the debt plus costs');
+  if (money && (request.amount === null || request.amount <= 0)) throw badUserInput('input.amount', `is required for ${request.measure} and must be positive`);
+  if (money && (request.amount as number) > request.debtPlusCosts) throw badUserInput('input.amount', 'exceeds the debt plus costs');
   // An indivisible asset worth more than the debt may still be sealed whole; the register flags it.
   return !money && controllableValue(asset, request.partyId) > request.debtPlusCosts;
 }
