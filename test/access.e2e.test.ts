@@ -2,7 +2,7 @@ import { MongoClient } from 'mongodb';
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
-import type { ControlDocument } from '../subgraphs/kit/register/model';
+import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { basisOf } from './cases';
 import { startHarness, type Harness } from './harness';
 import { ANALYST, divisionHeadOf, officerOf, staffOf, SUPERVISOR } from './identities';
@@ -93,6 +93,44 @@ describe('the access audit', () => {
     expect(audit?.courtAccessLog).toContainEqual({ userId: officer.userId, caseNumber: open._id, operation: 'CaseParty.party' });
     expect(audit?.realEstateAccessLog).toContainEqual(expect.objectContaining({ userId: officer.userId, role: 'OFFICER', court: open.courtCode, caseNumber: open._id, answeredBy: 'REALESTATE', operation: 'realEstateFindings' }));
     expect([audit?.courtAccessLogIntact, audit?.realEstateAccessLogIntact, audit?.vehicleAccessLogIntact, audit?.financeAccessLogIntact]).toEqual([true, true, true, true]);
+  });
+
+  it('logs a look-up by identifier under the respondent holding the asset; anybody else’s asset reads as unknown, unlogged', async () => {
+    type Vehicle = AssetDocument & { plate: string };
+    const vehicles = (province.vehicles.assets as Vehicle[]).filter((a) => a.category === 'MOTOR_VEHICLE');
+    const heldBy = (c: CaseDocument) => (v: Vehicle) => v.ownerIds.some((owner) => c.respondentIds.includes(owner));
+    const theCase = cases.find((c) => c.status === 'OPEN' && vehicles.some(heldBy(c))) as CaseDocument;
+    const vehicle = vehicles.find(heldBy(theCase)) as Vehicle;
+    const holder = vehicle.ownerIds.find((owner) => theCase.respondentIds.includes(owner)) as string;
+    const others = vehicles.find((v) => !heldBy(theCase)(v)) as Vehicle;
+    const officer = officerOf(theCase);
+    const basis = await basisOf(h, theCase._id, officer);
+    const LOOKUP = 'query($plate: String!, $c: String!, $b: String!) { motorVehicleByPlate(plate: $plate, caseNumber: $c, basis: $b) { plate } }';
+    type Lookup = { motorVehicleByPlate: { plate: string } | null };
+
+    const found = await h.query<Lookup>(LOOKUP, { plate: vehicle.plate, c: theCase._id, b: basis }, { as: officer });
+    expect(found.errors).toBeUndefined();
+    expect(found.data?.motorVehicleByPlate?.plate).toBe(vehicle.plate);
+    const unknown = await h.query<Lookup>(LOOKUP, { plate: others.plate, c: theCase._id, b: basis }, { as: officer });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data?.motorVehicleByPlate).toBeNull();
+    // Another officer of the court, not assigned to the case, gets no notice of their own and cannot use this one.
+    const colleague = officerOf({ courtCode: theCase.courtCode, officerId: `${theCase.officerId}-other` });
+    expect(codeOf(await h.query(LOOKUP, { plate: vehicle.plate, c: theCase._id, b: basis }, { as: colleague }))).toBe('FORBIDDEN');
+
+    const VEHICLE_AUDIT = 'query($p: ID!) { accessAudit(partyId: $p) { vehicleAccessLog { userId court caseNumber operation answeredBy categories resultCount } vehicleAccessLogIntact } }';
+    type VehicleAudit = { accessAudit: { vehicleAccessLog: { userId: string }[]; vehicleAccessLogIntact: boolean } };
+    const ofHolder = await h.query<VehicleAudit>(VEHICLE_AUDIT, { p: holder }, { as: SUPERVISOR });
+    expect(ofHolder.errors).toBeUndefined();
+    expect(ofHolder.data?.accessAudit.vehicleAccessLog).toEqual([{
+      userId: officer.userId, court: theCase.courtCode, caseNumber: theCase._id, operation: 'motorVehicleByPlate', answeredBy: 'VEHICLES', categories: ['MOTOR_VEHICLE'], resultCount: 1,
+    }]);
+    expect(ofHolder.data?.accessAudit.vehicleAccessLogIntact).toBe(true);
+    for (const owner of others.ownerIds) {
+      const ofOwner = await h.query<VehicleAudit>(VEHICLE_AUDIT, { p: owner }, { as: SUPERVISOR });
+      expect(ofOwner.errors).toBeUndefined();
+      expect(ofOwner.data?.accessAudit.vehicleAccessLog).toEqual([]);
+    }
   });
 
   it('detects an altered entry in one agency’s log', async () => {
