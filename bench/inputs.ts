@@ -1,7 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { encodeCursor } from '../subgraphs/court/cursor';
 import { COLLECTIONS as COURT, type CaseDocument } from '../subgraphs/court/model';
-import { REGISTER_COLLECTIONS, type AssetDocument } from '../subgraphs/kit/register/model';
+import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument } from '../subgraphs/kit/register/model';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /**
@@ -21,14 +21,18 @@ export interface BenchInputs {
   fullPages: boolean;
   /** Open cases spread over the whole province. */
   caseNumbers: { caseNumber: string; court: string }[];
-  /** The court with the most open cases: its code makes the seal requests' case numbers. */
+  /** The court with the most open cases. */
   busyCourt: { code: string; cases: number };
-  /** Real-estate units and a holder of each, for the seal requests. */
-  sealUnits: { assetId: string; partyId: string }[];
+  /**
+   * For the seal requests: an open case, one of its respondents and a real-estate unit registered as theirs
+   * that the case has no measure on yet. The court gives its notice only for an open case, and the register
+   * seals only a respondent's own unit, once per case (a second measure of the case is ALREADY_CONTROLLED).
+   */
+  seals: { caseNumber: string; court: string; partyId: string; assetId: string }[];
 }
 
 const POOL = 200;
-const SEAL_UNITS = 500;
+const SEALS = 500;
 const PAGE = 50;
 
 type CaseRow = Pick<CaseDocument, '_id' | 'courtCode' | 'status' | 'respondentIds' | 'filedAt'>;
@@ -36,6 +40,7 @@ type CaseRow = Pick<CaseDocument, '_id' | 'courtCode' | 'status' | 'respondentId
 async function readHoldings(client: MongoClient, databaseName: (subgraph: string) => string) {
   const holdings = new Map<string, { categories: Set<string>; assets: number }>();
   const realEstate: AssetDocument[] = [];
+  let claimed = new Set<string>();
   for (const subgraph of SUBGRAPHS) {
     if (subgraph.name === 'court') continue;
     const assets = await client
@@ -52,8 +57,17 @@ async function readHoldings(client: MongoClient, databaseName: (subgraph: string
       }
       if (asset.category === 'REAL_ESTATE' && (asset.estimatedValue ?? 0) > 0) realEstate.push(asset);
     }
+    if (subgraph.name === 'realestate') {
+      const controls = await client
+        .db(databaseName(subgraph.name))
+        .collection<Pick<ControlDocument, 'assetId' | 'claim'>>(REGISTER_COLLECTIONS.controls)
+        .find({}, { projection: { assetId: 1, claim: 1 } })
+        .toArray();
+      // A measure in force or waiting holds its case's claim on the unit (a lifted one's claim is closed:…).
+      claimed = new Set(controls.map((control) => `${control.claim}|${control.assetId}`));
+    }
   }
-  return { holdings, realEstate };
+  return { holdings, realEstate, claimed };
 }
 
 /** In the court's page order: filing time, then case number, both descending (code-unit order is MongoDB's for these strings). */
@@ -83,7 +97,7 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
       .collection<CaseDocument>(COURT.cases)
       .find({}, { projection: { courtCode: 1, status: 1, respondentIds: 1, filedAt: 1 } })
       .toArray()) as CaseRow[];
-    const { holdings, realEstate } = await readHoldings(client, databaseName);
+    const { holdings, realEstate, claimed } = await readHoldings(client, databaseName);
 
     const debtors = cases
       .filter((c) => c.status === 'OPEN')
@@ -108,13 +122,25 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
     const step = Math.max(1, Math.floor(sorted.length / POOL));
     const caseNumbers = sorted.filter((_, i) => i % step === 0).slice(0, POOL).map((c) => ({ caseNumber: c._id, court: c.courtCode }));
 
-    const sealUnits = realEstate
-      .sort((a, b) => (a._id < b._id ? -1 : 1))
-      .slice(0, SEAL_UNITS)
-      .map((unit) => ({ assetId: unit._id, partyId: unit.ownerIds[0] }));
-    if (sealUnits.length === 0) throw new Error('the seeded province has no real-estate unit to seal');
+    const unitsOf = new Map<string, AssetDocument[]>();
+    for (const unit of [...realEstate].sort((a, b) => (a._id < b._id ? -1 : 1))) {
+      for (const owner of unit.ownerIds) unitsOf.set(owner, [...(unitsOf.get(owner) ?? []), unit]);
+    }
+    const seals: BenchInputs['seals'] = [];
+    for (const c of sorted) {
+      for (const partyId of c.respondentIds) {
+        for (const unit of unitsOf.get(partyId) ?? []) {
+          const claim = `${c._id}|${unit._id}`;
+          // One seal per case and unit: not one the case already has, nor twice a unit two respondents hold together.
+          if (claimed.has(claim) || seals.length >= SEALS) continue;
+          claimed.add(claim);
+          seals.push({ caseNumber: c._id, court: c.courtCode, partyId, assetId: unit._id });
+        }
+      }
+    }
+    if (seals.length === 0) throw new Error('the seeded province has no real-estate unit of a respondent of an open case left to seal');
 
-    return { debtors, casePages: pages, fullPages: full.length > 0, caseNumbers, busyCourt: { code, cases: count }, sealUnits };
+    return { debtors, casePages: pages, fullPages: full.length > 0, caseNumbers, busyCourt: { code, cases: count }, seals };
   } finally {
     await client.close();
   }

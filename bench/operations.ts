@@ -52,37 +52,89 @@ function rotating<T extends { court: string }>(
   };
 }
 
+/**
+ * The case lookup a client sends before it acts through a case: the lookup's fields and the court's notice
+ * for the caller (EnforcementCase.basis), which every register requires with a measure.
+ */
+export const CASE_NOTICE = CASE_LOOKUP.replace('query CaseLookup(', 'query CaseNotice(').replace('caseNumber year ', 'caseNumber basis year ');
+if (!CASE_NOTICE.includes(' basis ')) throw new Error('the case lookup no longer selects caseNumber year: CASE_NOTICE needs updating');
+
+type Seal = BenchInputs['seals'][number];
+
+/** What one connection carries from the lookup of the seal's case to the seal (autocannon's per-connection context, reset each cycle). */
+interface SealContext {
+  seal?: number;
+  basis?: string | null;
+}
+
+/** The notice in a CASE_NOTICE answer, or null (no notice given, or an error). */
+export function noticeIn(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { data?: { enforcementCase?: { basis?: string | null } | null } };
+    return parsed.data?.enforcementCase?.basis ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /*
- * Shared by every run in the process: the register refuses a second measure by one case on one unit,
- * so each seal names a case number and an idempotency key never used before in this (fresh) database.
+ * Shared by every run in the process. The register takes one measure per case and unit, so each seal
+ * names an open case, a respondent of it and a unit of theirs the case has not yet sealed
+ * (inputs.ts), with its own idempotency key. The seeded province holds only so many: once they are all
+ * sealed, the pool starts over and each seal is a retry of an earlier one, answered with the original.
  */
 const seals = { n: 0 };
-const FIRST_SEAL_SEQUENCE = 900_000;
 
-function sealVariables(inputs: BenchInputs) {
-  return (unit: { assetId: string; partyId: string }, n: number) => {
-    const caseNumber = `（2026）${inputs.busyCourt.code}执${FIRST_SEAL_SEQUENCE + n}号`;
-    return {
-      input: {
-        caseNumber,
-        partyId: unit.partyId,
-        assetId: unit.assetId,
-        measure: 'SEAL',
-        documentNumber: `${caseNumber}之一`,
-        idempotencyKey: `bench-seal-${process.pid}-${n}`,
-        officer: { name: '王法官', phone: '13805711234' },
-        debtPlusCosts: 500_000_00,
-      },
-    };
+function sealVariables(seal: Seal, index: number, basis: string) {
+  return {
+    input: {
+      caseNumber: seal.caseNumber,
+      partyId: seal.partyId,
+      assetId: seal.assetId,
+      measure: 'SEAL',
+      documentNumber: `${seal.caseNumber}之${index + 1}`,
+      idempotencyKey: `bench-seal-${process.pid}-${index}`,
+      officer: { name: '王法官', phone: '13805711234' },
+      basis,
+    },
   };
+}
+
+/**
+ * A seal as a client sends one: first the case lookup with the court's notice, as the same identity (the
+ * division head of the case's court), then the measure carrying that notice. The two run in this order
+ * on one connection; the notice is at most one request old, so it never expires during a run. A seal
+ * whose lookup got no notice is sent without one and refused, which the run counts as a failure.
+ */
+function noticedSeal(headersFor: HeadersFor, pool: readonly Seal[], counter: { n: number }): autocannon.Request[] {
+  const [first] = pool;
+  const lookup: autocannon.Request = {
+    ...fixed(headersFor(first.court), CASE_NOTICE, { caseNumber: first.caseNumber }),
+    setupRequest(request, context) {
+      const index = counter.n++ % pool.length;
+      Object.assign(context ?? {}, { seal: index, basis: null } satisfies SealContext);
+      return { ...request, ...fixed(headersFor(pool[index].court), CASE_NOTICE, { caseNumber: pool[index].caseNumber }) };
+    },
+    onResponse(_status, body, context) {
+      Object.assign(context ?? {}, { basis: noticeIn(body) } satisfies SealContext);
+    },
+  };
+  const seal: autocannon.Request = {
+    ...fixed(headersFor(first.court), SEAL, sealVariables(first, 0, '')),
+    setupRequest(request, context) {
+      const { seal: index = 0, basis } = (context ?? {}) as SealContext;
+      const unit = pool[index];
+      return { ...request, ...fixed(headersFor(unit.court), SEAL, sealVariables(unit, index, basis ?? '')) };
+    },
+  };
+  return [lookup, seal];
 }
 
 export function operations(inputs: BenchInputs, pacedRate: number): Operation[] {
   const panorama = (h: HeadersFor, counter: { n: number }) => rotating(h, PANORAMA, inputs.debtors, (d) => ({ caseNumber: d.caseNumber, partyId: d.partyId }), counter);
   const lookup = (h: HeadersFor, counter: { n: number }) => rotating(h, CASE_LOOKUP, inputs.caseNumbers, (c) => ({ caseNumber: c.caseNumber }), counter);
-  // The seals' case numbers are of the busiest court, so its division head asks for them.
-  const units = inputs.sealUnits.map((unit) => ({ ...unit, court: inputs.busyCourt.code }));
-  const seal = (h: HeadersFor) => rotating(h, SEAL, units, sealVariables(inputs), seals);
+  // Each seal goes as the division head of its case's court, who gets the court's notice for every open case there.
+  const seal = (h: HeadersFor) => noticedSeal(h, inputs.seals, seals);
   const debtors = inputs.debtors;
   const [top] = debtors;
   const [same] = inputs.caseNumbers;
@@ -137,14 +189,15 @@ export function operations(inputs: BenchInputs, pacedRate: number): Operation[] 
       fanout: true,
       title: 'Mixed read/write (90 % reads, 10 % seal requests)',
       description:
-        'per connection, cycles of 5 panoramas, 4 case lookups and 1 requestRealEstateControl (SEAL) with a new case number and idempotency key each time, ' +
-        `over ${inputs.sealUnits.length} seeded real-estate units`,
+        'per connection, cycles of 5 panoramas, 4 case lookups and 1 requestRealEstateControl (SEAL); the last lookup is of the seal\'s case and ' +
+        "takes the court's notice (EnforcementCase.basis) the seal carries. Each seal names an open case, a respondent and a real-estate unit of theirs " +
+        `the case has not sealed, with a new idempotency key, over ${inputs.seals.length} such seeded units; past them, seals are retries answered with the original`,
       targets: ['gateway', 'peer'],
       judged: true,
       requests: (h) => {
         const p = { n: 0 };
         const l = { n: 0 };
-        return [panorama(h, p), lookup(h, l), panorama(h, p), lookup(h, l), panorama(h, p), lookup(h, l), panorama(h, p), lookup(h, l), panorama(h, p), seal(h)];
+        return [panorama(h, p), lookup(h, l), panorama(h, p), lookup(h, l), panorama(h, p), lookup(h, l), panorama(h, p), ...seal(h)];
       },
     },
     {

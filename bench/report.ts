@@ -151,7 +151,7 @@ ${table(['component', 'version'], Object.entries(r.versions).map(([k, v]) => [k,
   \`bench/peer-gateway.ts\`; each subgraph's MongoDB pool ${process.env.MONGODB_MAX_POOL_SIZE ?? '20 (default)'}.
 - Inputs, read from the seeded data and walked in turn by all connections together, so that concurrent requests differ:
   ${r.inputs.debtors.length} debtors (respondents of open cases with the most asset categories), ${r.inputs.casePages.length} pages of open cases,
-  ${r.inputs.caseNumbers.length} open cases, ${r.inputs.sealUnits.length} real-estate units for the seals (case numbers ${r.inputs.busyCourt.code}执900000号 on, never repeated).
+  ${r.inputs.caseNumbers.length} open cases, ${r.inputs.seals.length} real-estate units of respondents of open cases for the seals (each sealed once through its case with the court's notice; past them, retries).
   Each request is sent as the division head of its case's court (a development token; the floor gets the signed identity header
   a gateway would send), who has a legal basis for every open case of the court, so access rules refuse nothing.
   Both gateways merge identical subgraph queries in flight: the peer by default (\`deduplicateInflightRequests\`), ours per caller's identity

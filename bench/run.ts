@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const ops = all.filter((op) => (options.only ? options.only.includes(op.key) : !op.optional || options.withMerging));
     const urls = targetUrls(stack);
     const mixed = ops.find((op) => op.key === 'mixed');
-    const auth = authFor([...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers].map((i) => i.court)), inputs.busyCourt.code]);
+    const auth = authFor([...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers, ...inputs.seals].map((i) => i.court)), inputs.busyCourt.code]);
     const checks = [...(await checkOperations(ops, urls, auth)), ...(mixed ? await checkSeal(mixed, urls, auth) : [])];
     for (const c of checks) console.log(`check ${c.operation} → ${c.target}: HTTP ${c.status}, ${c.bytes} bytes${c.error ? `, error: ${c.error}` : ''}${c.sameAsGateway === false ? ', DIFFERENT DATA' : ''}`);
     // A target that cannot answer would be measured failing fast, and the ratios would compare nothing.

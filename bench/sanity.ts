@@ -30,10 +30,10 @@ async function send(url: string, request: { headers: Record<string, string>; bod
   return { status: response.status, text, parsed };
 }
 
-/** The next request autocannon would send, through the request's own generator when it has one. */
-export function nextRequest(request: autocannon.Request): { headers: Record<string, string>; body: string } {
+/** The next request autocannon would send, through the request's own generator when it has one (with the connection's context). */
+export function nextRequest(request: autocannon.Request, context: object = {}): { headers: Record<string, string>; body: string } {
   const setup = request.setupRequest;
-  const made = typeof setup === 'function' ? setup(request, {}) : request;
+  const made = typeof setup === 'function' ? setup(request, context) : request;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(made.headers ?? {})) if (typeof value === 'string') headers[name] = value;
   return { headers, body: String(made.body) };
@@ -71,13 +71,23 @@ export async function checkOperations(ops: readonly Operation[], urls: Record<Ta
   return checks;
 }
 
-/** One seal through each gateway, with a body the mixed workload's own generator made. */
+/**
+ * One seal through each gateway, with a body the mixed workload's own generator made: after the request
+ * before it (the lookup of its case that takes the court's notice), on one context as on one connection.
+ */
 export async function checkSeal(mixed: Operation, urls: Record<Target, string>, auth: Auth): Promise<SanityCheck[]> {
   const checks: SanityCheck[] = [];
   for (const target of mixed.targets) {
-    const seal = mixed.requests(await auth(target)).find((r) => r.body?.includes('requestRealEstateControl'));
-    if (!seal) throw new Error('the mixed workload has no seal request');
-    const answer = await send(urls[target], nextRequest(seal));
+    const requests = mixed.requests(await auth(target));
+    const at = requests.findIndex((r) => r.body?.includes('requestRealEstateControl'));
+    if (at < 0) throw new Error('the mixed workload has no seal request');
+    const context = {};
+    const before = requests[at - 1];
+    if (before && typeof before.onResponse === 'function') {
+      const noticed = await send(urls[target], nextRequest(before, context));
+      before.onResponse(noticed.status, noticed.text, context, {});
+    }
+    const answer = await send(urls[target], nextRequest(requests[at], context));
     checks.push({ operation: 'seal', target, status: answer.status, bytes: answer.text.length, error: answer.parsed.errors?.[0]?.message });
   }
   return checks;

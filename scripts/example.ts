@@ -14,7 +14,11 @@ export interface ExampleCase {
 /** Claims for an empty database: the seed's first basic court and its first officer. */
 export const FALLBACK_CASE = { caseNumber: '（2026）浙0102执1号', court: '浙0102', officerId: '330102-0001' };
 
-/** A seeded case whose debtor owns sealed real estate, so the first click shows the federation at work. */
+/**
+ * A seeded open case whose respondent owns real estate the case has sealed (its measure waits behind
+ * another's), so the first click shows the federation at work: the officer the development token names
+ * is the case's own, so the court gives its notice (basis) and every register answers the case's fields.
+ */
 export async function exampleCase(mongoUri: string): Promise<ExampleCase> {
   const client = new MongoClient(mongoUri);
   try {
@@ -33,6 +37,10 @@ function exampleQuery(caseNumber: string): string {
   return `query CaseWithAssets {
   enforcementCase(caseNumber: "${caseNumber}") {
     caseNumber type status currentNode amountOwed filedOn
+    # The court's notice for you in this case (valid 5 to 10 minutes): pass it as \`basis\` with
+    # the case number to a look-up by identifier (motorVehicleByPlate, bankDepositByAccount, …)
+    # and in the input of a measure (requestRealEstateControl, …).
+    basis
     court { name }
     officer { name }
     applicants { party { name kind } }

@@ -4,6 +4,7 @@ import vehicles from './index';
 import type { VehicleAsset } from './model';
 import { CASE, vehicleTestData } from '../../test/worlds/vehicles';
 import { noticeFor } from '../../test/cases';
+import { divisionHeadOf } from '../../test/identities';
 
 const { world, data, assets, vehicles: cars, aircraft, controls } = vehicleTestData(7, 400);
 let h: AgencyHarness;
@@ -85,14 +86,28 @@ describe('vehicle controls', () => {
     }
   });
 
-  it('lists the measures of a case on EnforcementCase', async () => {
-    const caseNumber = controls[0].caseNumber;
-    const response = await h.query<{ _entities: { vehicleControls: { id: string; courtCode: string; expiresAt: string | null }[] }[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vehicleControls { id courtCode expiresAt } } } }',
-      { r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: [] }) }] },
-    );
+  const CONTROLS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vehicleControls { id courtCode expiresAt } } } }';
+  const respondentsOf = (caseNumber: string) => world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
+  const caseNumber = controls[0].caseNumber;
+
+  it('lists the measures of a case on EnforcementCase, through the court’s notice for it', async () => {
+    const response = await h.query<{ _entities: { vehicleControls: { id: string; courtCode: string; expiresAt: string | null }[] }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
+    });
+    expect(response.errors).toBeUndefined();
     const expected = controls.filter((c) => c.caseNumber === caseNumber);
     expect(response.data?._entities[0].vehicleControls.map((c) => c.id).sort()).toEqual(expected.map((c) => c._id).sort());
+  });
+
+  it.each([
+    ['no notice', () => undefined],
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(caseNumber) })],
+    ['a notice for another user', () => noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }, divisionHeadOf('浙0102'))],
+  ])('refuses a case’s measures on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
+    const response = await h.query<{ _entities: { vehicleControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?._entities[0]?.vehicleControls ?? null).toBeNull();
   });
 });
 

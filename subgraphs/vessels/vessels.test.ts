@@ -11,6 +11,9 @@ import type { AssetCategory } from '../../domain/assets';
 import type { FishingLicenceDocument, FishingVesselDocument, MerchantVesselDocument, VesselAsset } from './model';
 import vessels from './index';
 import { noticeFor } from '../../test/cases';
+import { divisionHeadOf, TEST_OFFICER } from '../../test/identities';
+import { ACCESS_LOG, subjectHash, type AccessEntry } from '../kit/audit/accessLog';
+import { accessLogKey } from '../kit/audit/key';
 
 const court = generateCourt(createRandom('7:court'), 400, DEFAULT_AS_OF);
 const world: World = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
@@ -109,37 +112,95 @@ describe('vessel controls', () => {
     expect([...byAsset.values()].some((queue) => queue.length > 1)).toBe(true);
   });
 
-  it("lists a case's measures on the case", async () => {
-    const caseNumber = controls[0].caseNumber;
-    const response = await h.query<{ _entities: { vesselControls: { id: string }[] }[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vesselControls { id } } } }',
-      { r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: [] }) }] },
-    );
+  const CONTROLS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vesselControls { id } } } }';
+  const respondentsOf = (caseNumber: string) => world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
+  const caseNumber = controls[0].caseNumber;
+
+  it("lists a case's measures on the case, through the court's notice for it", async () => {
+    const response = await h.query<{ _entities: { vesselControls: { id: string }[] }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
+    });
+    expect(response.errors).toBeUndefined();
     expect(response.data?._entities[0].vesselControls.map((c) => c.id).sort()).toEqual(controls.filter((c) => c.caseNumber === caseNumber).map((c) => c._id).sort());
+  });
+
+  it.each([
+    ['no notice', () => undefined],
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0902执99999号', respondentIds: respondentsOf(caseNumber) })],
+    ['a notice for another user', () => noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }, divisionHeadOf('浙0102'))],
+  ])("refuses a case's measures on the case with FORBIDDEN for %s", async (_label, basis) => {
+    const response = await h.query<{ _entities: { vesselControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?._entities[0]?.vesselControls ?? null).toBeNull();
   });
 });
 
 describe('look-ups by identifier', () => {
-  // The court's notice for CASE naming every holder in the register as a respondent, so only the look-up itself is tested here.
+  // Every holder in the register: a notice naming them all as respondents leaves only the register's own answer to test.
   const holders = [...new Set(assets.flatMap((asset) => asset.ownerIds))];
-  const lookup = (field: string, arg: string, value: string, caseNumber = CASE) =>
+  // The court's notice for CASE naming `respondentIds`, as the test officer (who sends every look-up here) gets it.
+  const notice = (respondentIds: string[], user = TEST_OFFICER) => noticeFor({ caseNumber: CASE, respondentIds }, user);
+  const lookup = (field: string, arg: string, value: string, options: { caseNumber?: string; basis?: string } = {}) =>
     h.query<Record<string, { id: string } | null>>(`query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`, {
-      v: value, c: caseNumber, b: noticeFor({ caseNumber: CASE, respondentIds: holders }),
+      v: value, c: options.caseNumber ?? CASE, b: options.basis ?? notice(holders),
     });
+  const logOf = (subjectId: string, operation: string) =>
+    h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation }).toArray();
+  // A merchant vessel none of whose owners owns `ship`: nobody a notice for ship's owners names.
+  const strangers = assets.find((a): a is MerchantVesselDocument => a.category === 'MERCHANT_VESSEL' && !a.ownerIds.some((id) => ship.ownerIds.includes(id)));
+  const unusedMmsi = () => ['413000000', '413000001', '413000002'].find((m) => !assets.some((a) => 'mmsi' in a && a.mmsi === m)) as string;
 
-  it('finds a merchant vessel by MMSI and by IMO (with or without the prefix), a fishing vessel by hull name', async () => {
-    expect((await lookup('merchantVesselByMmsi', 'mmsi', ship.mmsi)).data?.merchantVesselByMmsi).toEqual({ id: ship._id });
-    expect((await lookup('merchantVesselByImo', 'imo', ship.imo)).data?.merchantVesselByImo).toEqual({ id: ship._id });
-    expect((await lookup('merchantVesselByImo', 'imo', `IMO ${ship.imo}`, '(2026)浙0902执1号')).data?.merchantVesselByImo).toEqual({ id: ship._id });
-    expect((await lookup('fishingVesselByHullName', 'hullName', boat.hullName)).data?.fishingVesselByHullName).toEqual({ id: boat._id });
+  it("finds a respondent's merchant vessel by MMSI and by IMO (with or without the prefix), a fishing vessel by hull name", async () => {
+    const basis = notice(ship.ownerIds);
+    expect((await lookup('merchantVesselByMmsi', 'mmsi', ship.mmsi, { basis })).data?.merchantVesselByMmsi).toEqual({ id: ship._id });
+    expect((await lookup('merchantVesselByImo', 'imo', ship.imo, { basis })).data?.merchantVesselByImo).toEqual({ id: ship._id });
+    expect((await lookup('merchantVesselByImo', 'imo', `IMO ${ship.imo}`, { caseNumber: '(2026)浙0902执1号', basis })).data?.merchantVesselByImo).toEqual({ id: ship._id });
+    expect((await lookup('fishingVesselByHullName', 'hullName', boat.hullName, { basis: notice(boat.ownerIds) })).data?.fishingVesselByHullName).toEqual({ id: boat._id });
+  });
+
+  it('logs a vessel found, with its respondent owner as the subject', async () => {
+    const [owner] = boat.ownerIds;
+    const before = (await logOf(owner, 'fishingVesselByHullName')).length;
+    const response = await lookup('fishingVesselByHullName', 'hullName', boat.hullName, { basis: notice([owner, '11010519491231002X']) });
+    expect(response.errors).toBeUndefined();
+    const log = await logOf(owner, 'fishingVesselByHullName');
+    expect(log).toHaveLength(before + 1);
+    expect(log.at(-1)).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'VESSELS', categories: ['FISHING_VESSEL'], resultCount: 1 });
+    expect(await logOf('11010519491231002X', 'fishingVesselByHullName')).toHaveLength(0);
   });
 
   it('answers null for well-formed identifiers the register does not hold, or that belong to the other kind of vessel', async () => {
-    const unused = ['413000000', '413000001', '413000002'].find((m) => !assets.some((a) => 'mmsi' in a && a.mmsi === m)) as string;
-    expect((await lookup('merchantVesselByMmsi', 'mmsi', unused)).data?.merchantVesselByMmsi).toBeNull();
+    expect((await lookup('merchantVesselByMmsi', 'mmsi', unusedMmsi())).data?.merchantVesselByMmsi).toBeNull();
     expect((await lookup('merchantVesselByMmsi', 'mmsi', boat.mmsi)).data?.merchantVesselByMmsi).toBeNull();
     expect((await lookup('merchantVesselByImo', 'imo', '9074729')).data?.merchantVesselByImo).toBeNull();
     expect((await lookup('fishingVesselByHullName', 'hullName', '浙岱渔00000')).data?.fishingVesselByHullName).toBeNull();
+  });
+
+  it('answers null, exactly as for an unknown MMSI, for a vessel no respondent of the case owns, and logs nothing of its owner', async () => {
+    if (!strangers) throw new Error('the seed registered no merchant vessel of other owners');
+    const basis = notice(ship.ownerIds);
+    const before = (await logOf(strangers.ownerIds[0], 'merchantVesselByMmsi')).length;
+    const [other, unknown] = await Promise.all([
+      lookup('merchantVesselByMmsi', 'mmsi', strangers.mmsi, { basis }),
+      lookup('merchantVesselByMmsi', 'mmsi', unusedMmsi(), { basis }),
+    ]);
+    expect(other).toEqual(unknown);
+    expect(other).toEqual({ data: { merchantVesselByMmsi: null } });
+    expect(await lookup('merchantVesselByImo', 'imo', strangers.imo, { basis })).toEqual({ data: { merchantVesselByImo: null } });
+    expect(await logOf(strangers.ownerIds[0], 'merchantVesselByMmsi')).toHaveLength(before);
+    // The same MMSI through a notice naming its owner: the null above was the notice's doing, not the register's.
+    expect((await lookup('merchantVesselByMmsi', 'mmsi', strangers.mmsi, { basis: notice(strangers.ownerIds) })).data?.merchantVesselByMmsi).toEqual({ id: strangers._id });
+  });
+
+  it.each([
+    ['a token that is no notice', () => 'x'],
+    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0902执2号', respondentIds: ship.ownerIds })],
+    ['a notice given to another user', () => notice(ship.ownerIds, divisionHeadOf('浙0902'))],
+  ])('refuses a look-up with FORBIDDEN for %s', async (_label, basis) => {
+    const response = await lookup('merchantVesselByImo', 'imo', ship.imo, { basis: basis() });
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.data?.merchantVesselByImo ?? null).toBeNull();
   });
 
   it.each([
@@ -148,7 +209,7 @@ describe('look-ups by identifier', () => {
     ['fishingVesselByHullName', 'hullName', '浙京渔03456', CASE, 'hullName'],
     ['fishingVesselByHullName', 'hullName', '浙岱渔03456', '2026浙0902执1', 'caseNumber'],
   ])('%s(%s: %s, caseNumber: %s) is refused with BAD_USER_INPUT naming %s', async (field, arg, value, caseNumber, named) => {
-    const response = await lookup(field, arg, value, caseNumber);
+    const response = await lookup(field, arg, value, { caseNumber });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: named });
   });
 });
