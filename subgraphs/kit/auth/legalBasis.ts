@@ -42,11 +42,18 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
   return value;
 }
 
-export function attestLegalBasis(claim: BasisClaim, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
-  const exp = (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
-  const cacheKey = JSON.stringify([claim.userId, claim.caseNumber, claim.partyId, exp]);
+/** The end of the five-minute window after the current one: every attestation's expiry. */
+const expiryOf = (now: Date): number => (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
+
+/** `payload` signed with `key`, once per window: a payload holds its expiry, so the cache never hands out a stale token. */
+function signOnce(payload: Record<string, unknown>, key: KeyObject): string {
+  const cacheKey = JSON.stringify(payload);
   const signed = cacheOf(signedBy, key);
-  return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp }, key));
+  return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken(payload, key));
+}
+
+export function attestLegalBasis(claim: BasisClaim, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
+  return signOnce({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp: expiryOf(now) }, key);
 }
 
 /** Why the token does not attest `expected` at `now`, or null when it does. */
@@ -92,11 +99,8 @@ export interface EnforcementCaseRef {
 
 /** Signs the court's notice for one caller and case; the same within a five-minute window (see above). */
 export function attestCaseBasis(basis: CaseBasis, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
-  const exp = (Math.floor(now.getTime() / 1000 / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
-  const payload = { k: 'case', u: basis.userId, ct: basis.courtCode, c: basis.caseNumber, r: basis.respondentIds, d: basis.debtPlusCosts, a: basis.caseAccount, exp };
-  const cacheKey = JSON.stringify(payload);
-  const signed = cacheOf(signedBy, key);
-  return signed.get(cacheKey) ?? remember(signed, cacheKey, signToken(payload, key));
+  const { userId: u, courtCode: ct, caseNumber: c, respondentIds: r, debtPlusCosts: d, caseAccount: a } = basis;
+  return signOnce({ k: 'case', u, ct, c, r, d, a, exp: expiryOf(now) }, key);
 }
 
 const checkedCases = new WeakMap<KeyObject, Map<string, CaseBasis & { exp: number }>>();

@@ -70,30 +70,29 @@ async function requireOrderingCourt(ctx: RegisterContext, id: string, token: str
 export function registerActionResolvers(descriptor: RegisterDescriptor): ResolverMap<RegisterContext> {
   const { query: q, mutation: m } = names(descriptor);
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
-  const now = nowOf;
   return {
     Mutation: {
       [m.request]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
         const request = controlRequestArg(ctx, args.input);
         return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
-          clock: () => now(ctx),
+          clock: () => nowOf(ctx),
           executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
         });
       },
-      [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, now(ctx)),
+      [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, nowOf(ctx)),
       [m.execute]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
-        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, now(ctx)),
+        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, nowOf(ctx)),
       [m.reject]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
-        rejectControl(controls(ctx), args.id, args.reason, args.feedback, now(ctx)),
+        rejectControl(controls(ctx), args.id, args.reason, args.feedback, nowOf(ctx)),
       [m.release]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
         const documentNumber = text('documentNumber', args.documentNumber, 100);
         await requireOrderingCourt(ctx, args.id, args.basis);
-        return releaseControl(controls(ctx), args.id, documentNumber, now(ctx));
+        return releaseControl(controls(ctx), args.id, documentNumber, nowOf(ctx));
       },
       [m.renew]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
         const documentNumber = text('documentNumber', args.documentNumber, 100);
         await requireOrderingCourt(ctx, args.id, args.basis);
-        return renewControl(controls(ctx), args.id, documentNumber, now(ctx));
+        return renewControl(controls(ctx), args.id, documentNumber, nowOf(ctx));
       },
     },
     Query: {
@@ -105,7 +104,7 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
       },
       [q.expiring]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
         if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
-        const until = new Date(now(ctx).getTime() + args.withinDays * 86_400_000);
+        const until = new Date(nowOf(ctx).getTime() + args.withinDays * 86_400_000);
         return controls(ctx).find({ state: IN_QUEUE, expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1 }).toArray();
       },
     },

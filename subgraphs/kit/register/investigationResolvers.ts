@@ -22,7 +22,6 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
   const { query: q, mutation: m, investigationsField, investigationType } = names(descriptor);
   // Read once at start: a malformed limit or holiday list stops the subgraph rather than a request.
   const config = investigationConfig();
-  const now = nowOf;
   const investigations = (ctx: RegisterContext) => ctx.register.repository.investigations;
   return {
     Mutation: {
@@ -35,10 +34,10 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
         const basis = requireCaseBasis(ctx, args.input.basis, caseNumber);
         requireRespondent(basis, partyId);
         const request = { caseNumber, courtCode: basis.courtCode, partyId, idempotencyKey: courtScoped(basis.courtCode, idempotencyKey), officer };
-        return requestInvestigation(investigations(ctx), descriptor.controlIdPrefix, request, now(ctx), config);
+        return requestInvestigation(investigations(ctx), descriptor.controlIdPrefix, request, nowOf(ctx), config);
       },
       [m.answerInvestigation]: (_: unknown, args: { id: string; feedback: string }, ctx: RegisterContext) =>
-        answerInvestigation(investigations(ctx), ctx.register.repository.assets, args.id, textArg('feedback', args.feedback, 2000), now(ctx)),
+        answerInvestigation(investigations(ctx), ctx.register.repository.assets, args.id, textArg('feedback', args.feedback, 2000), nowOf(ctx)),
     },
     Query: {
       [q.investigations]: (_: unknown, args: { state?: InvestigationState | null; first?: number | null }, ctx: RegisterContext) => {
@@ -53,7 +52,7 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
     [investigationType]: {
       id: (investigation: InvestigationDocument) => investigation._id,
       assetCount: (investigation: InvestigationDocument) => investigation.assetIds?.length ?? null,
-      deadlineStatus: (investigation: InvestigationDocument, _: unknown, ctx: RegisterContext) => deadlineStatus(investigation, now(ctx)),
+      deadlineStatus: (investigation: InvestigationDocument, _: unknown, ctx: RegisterContext) => deadlineStatus(investigation, nowOf(ctx)),
     },
   };
 }
