@@ -60,17 +60,3 @@ export function isStaff(caller: Caller): boolean {
 export function requireStaff(caller: Caller): void {
   if (!isStaff(caller)) throw domainError(ErrorCode.FORBIDDEN, 'only enforcement officers may do this');
 }
-
-/** A participant reaches only their own data; staff reach everyone's; analysts nobody's. */
-export function requireSelfOrStaff(caller: Caller, participantId: string): void {
-  if (isStaff(caller)) return;
-  if (caller.role === 'PARTICIPANT' && caller.participantId === participantId) return;
-  throw domainError(ErrorCode.FORBIDDEN, caller.role === 'PARTICIPANT' ? 'a participant may see only their own data' : 'no access to individual participants');
-}
-
-/** Aggregates: staff in full; analysts and supervisors with small groups withheld; participants not at all. */
-export function aggregateAccess(caller: Caller): 'FULL' | 'SUPPRESS_SMALL_GROUPS' {
-  if (isStaff(caller)) return 'FULL';
-  if (caller.role === 'ANALYST' || caller.role === 'SUPERVISOR') return 'SUPPRESS_SMALL_GROUPS';
-  throw domainError(ErrorCode.FORBIDDEN, 'a participant may see only their own data');
-}

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { Db } from 'mongodb';
 import type { Clock } from '../../platform/clock';
+import type { Identity } from '../../platform/identity';
 import { entityLoader } from '../kit/loaders';
 import { callerOf, type Caller } from './caller';
 import type { MassCaseDocument, ParticipantDocument } from './model';
@@ -20,6 +21,10 @@ export class VictimsContext {
   readonly participantById: DataLoader<string, ParticipantDocument | null>;
   /** Filled in by defineSubgraph (platform/clock.ts) as the context is made; never absent when a resolver runs. */
   clock!: Clock;
+  /** Filled in by defineSubgraph likewise: who asks, as the gateway verified it. */
+  identity!: Identity;
+  /** The mass cases this request carries the court's notice for (access.ts): their figures show in full. */
+  readonly noticed = new Set<string>();
   private readonly callerResult: Caller | GraphQLError;
 
   constructor(

@@ -22,6 +22,8 @@ export function createVictimsSubgraph(options: VictimsOptions = victimsOptionsFr
     createContext: (scope) => new VictimsContext(scope.db, scope.headers, verifiedRolesOf(scope), options, servicesFor(scope.db, options, channel)),
     indexes: victimsIndexes,
     rules: victimsRules,
+    // Every staff step verifies the court's notice for its case (access.ts).
+    keys: { checks: ['LEGAL_BASIS'] },
     // The SMS outbox's one dispatcher runs beside the server (kit/outbox/service.ts).
     background: [outboxService],
   });

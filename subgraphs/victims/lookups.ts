@@ -5,7 +5,41 @@ import { PARTICIPANT_ID, roundOfBatchId, splitPairId } from './ids';
 import { paymentOf } from './payouts';
 import type { BatchDocument, MassCaseDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument } from './model';
 
-/** Each takes the argument as given, checks its shape (BAD_USER_INPUT naming it) and loads it (NOT_FOUND). */
+/**
+ * Each `…Arg` takes the argument as given, checks its shape (BAD_USER_INPUT naming it) and loads it
+ * (NOT_FOUND). Each `caseOf…Arg` checks the shape only and gives the case the id belongs to (every id but a
+ * participant's begins with its case number, ids.ts), so the court's notice is checked before anything is read.
+ */
+
+const caseOfRound = (roundId: string): string | null => /^(.+)#R\d+$/.exec(roundId)?.[1] ?? null;
+const caseOfVerification = (verificationId: string): string | null => /^(.+)#V\d+$/.exec(verificationId)?.[1] ?? null;
+
+export function caseOfRoundArg(field: string, value: string): string {
+  const caseNumber = caseOfRound(value);
+  if (!caseNumber) throw badUserInput(field, 'is not a round id (<case number>#R<n>)');
+  return caseNumber;
+}
+
+export function caseOfBatchArg(field: string, value: string): string {
+  const round = roundOfBatchId(value);
+  const caseNumber = round && caseOfRound(round);
+  if (!caseNumber) throw badUserInput(field, 'is not a batch id (<round id>#B<n>)');
+  return caseNumber;
+}
+
+export function caseOfPaymentArg(field: string, value: string): string {
+  const pair = splitPairId(value);
+  const caseNumber = pair && caseOfRound(pair.parent);
+  if (!caseNumber) throw badUserInput(field, 'is not a payment id (<round id>|<participant id>)');
+  return caseNumber;
+}
+
+export function caseOfObjectionArg(field: string, value: string): string {
+  const pair = splitPairId(value);
+  const caseNumber = pair && caseOfVerification(pair.parent);
+  if (!caseNumber) throw badUserInput(field, 'is not an objection id (<verification id>|<participant id>)');
+  return caseNumber;
+}
 
 export async function massCaseArg(ctx: VictimsContext, field: string, value: string): Promise<MassCaseDocument> {
   const caseNumber = caseNumberArg(field, value);
@@ -22,30 +56,29 @@ export async function participantArg(ctx: VictimsContext, field: string, value: 
 }
 
 export async function roundArg(ctx: VictimsContext, field: string, value: string): Promise<RoundDocument> {
-  if (!/#R\d+$/.test(value)) throw badUserInput(field, 'is not a round id (<case number>#R<n>)');
+  caseOfRoundArg(field, value);
   const found = await ctx.repo.rounds.findOne({ _id: value });
   if (!found) throw notFound('distribution round', value);
   return found;
 }
 
 export async function batchArg(ctx: VictimsContext, field: string, value: string): Promise<BatchDocument> {
-  if (!roundOfBatchId(value)) throw badUserInput(field, 'is not a batch id (<round id>#B<n>)');
+  caseOfBatchArg(field, value);
   const found = await ctx.repo.batches.findOne({ _id: value });
   if (!found) throw notFound('payout batch', value);
   return found;
 }
 
 export async function paymentArg(ctx: VictimsContext, field: string, value: string): Promise<PaymentDocument> {
-  if (!splitPairId(value)) throw badUserInput(field, 'is not a payment id (<round id>|<participant id>)');
+  caseOfPaymentArg(field, value);
   const found = await paymentOf(ctx.repo, value);
   if (!found) throw notFound('payment', value);
   return found;
 }
 
 export async function objectionArg(ctx: VictimsContext, field: string, value: string): Promise<ObjectionDocument> {
-  if (!splitPairId(value)) throw badUserInput(field, 'is not an objection id (<verification id>|<participant id>)');
+  caseOfObjectionArg(field, value);
   const found = await ctx.repo.objections.findOne({ _id: value });
   if (!found) throw notFound('objection', value);
   return found;
 }
-

@@ -1,4 +1,5 @@
 import { maskBankCard, maskCitizenId, maskPhone } from '../../domain/identifiers';
+import { MIN_GROUP } from './aggregates';
 import { isStaff, type Caller } from './caller';
 import type { AllocationDocument, BatchDocument, BatchRunDocument, IssueDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument, RulingDocument, VerificationDocument } from './model';
 import type { PaymentState } from './paymentState';
@@ -20,22 +21,38 @@ export function presentParticipant(p: ParticipantDocument, caller: Caller) {
 }
 export type ParticipantView = ReturnType<typeof presentParticipant>;
 
-export function presentVerification(v: VerificationDocument) {
+/** A verification's figures; for analysts (and staff without the court's notice) those about 1 to 9 people are withheld. */
+export function presentVerification(v: VerificationDocument, access: 'FULL' | 'SUPPRESS_SMALL_GROUPS') {
   const counts = v.counts ?? { VERIFIED: 0, NAME_MISMATCH: 0, NOT_IN_LEDGER: 0, UNREGISTERED: 0 };
   const amounts = v.amounts ?? counts;
+  let suppressed = false;
+  /** A count and, where it has one, its amount: withheld together. */
+  const shown = (status: keyof typeof counts): [number | null, number | null] => {
+    const count = counts[status];
+    if (access === 'SUPPRESS_SMALL_GROUPS' && count > 0 && count < MIN_GROUP) {
+      suppressed = true;
+      return [null, null];
+    }
+    return [count, amounts[status]];
+  };
+  const [verified, allowedClaims] = shown('VERIFIED');
+  const [nameMismatches, mismatchClaims] = shown('NAME_MISMATCH');
+  const [notInLedger] = shown('NOT_IN_LEDGER');
+  const [unregistered, unregisteredClaims] = shown('UNREGISTERED');
   return {
     id: v._id,
     caseNumber: v.caseNumber,
     number: v.number,
     verifiedAt: v.verifiedAt ?? v.startedAt,
     objectionDeadline: v.objectionDeadline,
-    verified: counts.VERIFIED,
-    nameMismatches: counts.NAME_MISMATCH,
-    notInLedger: counts.NOT_IN_LEDGER,
-    unregistered: counts.UNREGISTERED,
-    allowedClaims: amounts.VERIFIED,
-    mismatchClaims: amounts.NAME_MISMATCH,
-    unregisteredClaims: amounts.UNREGISTERED,
+    verified,
+    nameMismatches,
+    notInLedger,
+    unregistered,
+    allowedClaims,
+    mismatchClaims,
+    unregisteredClaims,
+    suppressed,
   };
 }
 

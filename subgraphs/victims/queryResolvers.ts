@@ -1,33 +1,35 @@
 import type { ResolverMap } from '../kit/resolverMaps';
 import { caseNumberArg, pageSizeArg } from '../kit/validate';
-import { aggregateAccess, requireSelfOrStaff, requireStaff } from './caller';
+import { aggregateAccess, participantFor, requireAggregateReader, requireCaseStaff, takeNotice } from './access';
 import type { VictimsContext } from './context';
-import { massCaseArg, participantArg, roundArg } from './lookups';
+import { caseOfRoundArg, massCaseArg, roundArg } from './lookups';
 import type { ClaimStatus } from './model';
 import { objectionsOf } from './objections';
 import { presentIssue, presentObjection, presentParticipant, presentRound } from './present';
 
 export const queryResolvers: ResolverMap<VictimsContext> = {
   Query: {
-    massCase: (_: unknown, args: { caseNumber: string }, ctx: VictimsContext) => ctx.massCaseByNumber.load(caseNumberArg('caseNumber', args.caseNumber)),
+    massCase: (_: unknown, args: { caseNumber: string; basis?: string | null }, ctx: VictimsContext) => {
+      const caseNumber = caseNumberArg('caseNumber', args.caseNumber);
+      takeNotice(ctx, args.basis, caseNumber);
+      return ctx.massCaseByNumber.load(caseNumber);
+    },
 
     massCases: async (_: unknown, __: unknown, ctx: VictimsContext) => {
-      aggregateAccess(ctx.caller());
+      requireAggregateReader(ctx);
       return ctx.repo.massCases.find({}).sort({ declaredAt: 1 }).toArray();
     },
 
-    distributionRound: async (_: unknown, args: { id: string }, ctx: VictimsContext) => {
-      aggregateAccess(ctx.caller());
+    distributionRound: async (_: unknown, args: { id: string; basis?: string | null }, ctx: VictimsContext) => {
+      const caseNumber = caseOfRoundArg('id', args.id);
+      takeNotice(ctx, args.basis, caseNumber);
+      aggregateAccess(ctx, caseNumber);
       const round = await roundArg(ctx, 'id', args.id);
       return round.state === 'DONE' ? presentRound(round) : null;
     },
 
-    participant: async (_: unknown, args: { id: string }, ctx: VictimsContext) => {
-      const caller = ctx.caller();
-      // Checked before the lookup, so a participant cannot even learn whether another id exists.
-      requireSelfOrStaff(caller, args.id);
-      return presentParticipant(await participantArg(ctx, 'id', args.id), caller);
-    },
+    participant: async (_: unknown, args: { id: string; basis?: string | null }, ctx: VictimsContext) =>
+      presentParticipant(await participantFor(ctx, 'id', args.id, args.basis), ctx.caller()),
 
     me: async (_: unknown, __: unknown, ctx: VictimsContext) => {
       const caller = ctx.caller();
@@ -36,8 +38,8 @@ export const queryResolvers: ResolverMap<VictimsContext> = {
       return found && presentParticipant(found, caller);
     },
 
-    verificationIssues: async (_: unknown, args: { caseNumber: string; kind?: ClaimStatus | null; first?: number | null }, ctx: VictimsContext) => {
-      requireStaff(ctx.caller());
+    verificationIssues: async (_: unknown, args: { caseNumber: string; kind?: ClaimStatus | null; first?: number | null; basis: string }, ctx: VictimsContext) => {
+      requireCaseStaff(ctx, args.basis, caseNumberArg('caseNumber', args.caseNumber));
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
       const first = pageSizeArg('first', args.first ?? 50, 1000);
       const v = await ctx.repo.latestVerification(massCase._id);
@@ -46,8 +48,8 @@ export const queryResolvers: ResolverMap<VictimsContext> = {
       return (await ctx.repo.issues.find(filter).sort({ _id: 1 }).limit(first).toArray()).map(presentIssue);
     },
 
-    objections: async (_: unknown, args: { caseNumber: string; status?: 'PENDING' | 'RESOLVED' | null }, ctx: VictimsContext) => {
-      requireStaff(ctx.caller());
+    objections: async (_: unknown, args: { caseNumber: string; status?: 'PENDING' | 'RESOLVED' | null; basis: string }, ctx: VictimsContext) => {
+      requireCaseStaff(ctx, args.basis, caseNumberArg('caseNumber', args.caseNumber));
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
       const v = await ctx.repo.latestVerification(massCase._id);
       if (!v) return [];

@@ -10,6 +10,8 @@ import { startSubgraph, type RunningSubgraph } from '../kit/server';
 import { OUTBOX_PREFIX } from './model';
 import type { Caller } from './caller';
 import { createVictimsSubgraph } from './index';
+import { attestCaseBasis } from '../kit/auth/legalBasis';
+import { parseCaseNumber } from '../../domain/identifiers';
 import { FilePaymentChannel, type FilePaymentChannelOptions } from './paymentChannel';
 
 export interface GraphQLResult<T> {
@@ -25,6 +27,11 @@ export interface VictimsHarness {
   sms(): Promise<Map<string, string>>;
   /** Moves the subgraph's clock (deadlines) forward. */
   advance(ms: number): void;
+  /**
+   * The court's notice for acting through `caseNumber`, as the court would give it to `as` (the officer
+   * assigned to the open case, or a division head of its court) at the subgraph's time: no court runs here.
+   */
+  notice(caseNumber: string, as?: Identity): string;
   /** As an officer unless `as` names another caller (x-caller) or `identity` another verified identity. */
   query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, as?: { caller?: Caller; identity?: Identity }): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
@@ -33,6 +40,13 @@ export interface VictimsHarness {
 export const OFFICER: Identity = { userId: 'victims-officer', roles: ['OFFICER'], court: '浙0102', officerId: '330102-0001' };
 export const ANALYST: Identity = { userId: 'victims-analyst', roles: ['ANALYST'] };
 export const DIVISION_HEAD: Identity = { userId: 'victims-head', roles: ['DIVISION_HEAD'], court: '浙0102' };
+
+/** The court's notice as the court signs it (development LEGAL_BASIS key); victims reads only its user and case. */
+function noticeOf(caseNumber: string, as: Identity, now: Date): string {
+  const parsed = parseCaseNumber(caseNumber);
+  if (typeof parsed === 'string') throw new Error(`notice for ${caseNumber}: ${parsed}`);
+  return attestCaseBasis({ userId: as.userId, courtCode: parsed.courtCode, caseNumber, respondentIds: [], debtPlusCosts: 0, caseAccount: '' }, now);
+}
 
 /** The victims subgraph alone on port 0, its own database (`t_<name>`), data directory and clock. */
 export async function startVictims(name: string, channel: FilePaymentChannelOptions = {}): Promise<VictimsHarness> {
@@ -50,6 +64,7 @@ export async function startVictims(name: string, channel: FilePaymentChannelOpti
     db: client.db(dbName),
     dataDir,
     advance: (ms) => void (offset += ms),
+    notice: (caseNumber, as = OFFICER) => noticeOf(caseNumber, as, new Date(Date.now() + offset)),
     async sms() {
       const file = join(dataDir, 'sms.jsonl');
       const sender = await FileSmsSender.open(file);
@@ -83,8 +98,8 @@ export function codeOf(result: GraphQLResult<unknown>): unknown {
   return result.errors?.[0]?.extensions?.code;
 }
 
-export const DECLARE = `mutation($c: String!, $n: String!) { declareMassCase(caseNumber: $c, name: $n) { caseNumber objectionDays } }`;
-export const REGISTER = `mutation($i: RegistrationInput!) { registerParticipant(input: $i) { duplicate participant { id name citizenId phone bankCard } } }`;
-export const IMPORT = `mutation($c: String!, $csv: String!) { importLedger(caseNumber: $c, csv: $csv) { entries imported unchanged conflicts { line citizenId reason } } }`;
-export const VERIFY = `mutation($c: String!) { verifyCase(caseNumber: $c) { id number objectionDeadline verified nameMismatches notInLedger unregistered allowedClaims mismatchClaims unregisteredClaims } }`;
-export const ANNOUNCE = `mutation($c: String!, $p: Cents!) { announceRound(caseNumber: $c, pool: $p) { id number pool cumulativePool totalClaims undistributed released summary { payees payable reserved reservedCount escrow escrowCount } } }`;
+export const DECLARE = `mutation($c: String!, $n: String!, $basis: String!) { declareMassCase(caseNumber: $c, name: $n, basis: $basis) { caseNumber objectionDays } }`;
+export const REGISTER = `mutation($i: RegistrationInput!, $basis: String) { registerParticipant(input: $i, basis: $basis) { duplicate participant { id name citizenId phone bankCard } } }`;
+export const IMPORT = `mutation($c: String!, $csv: String!, $basis: String!) { importLedger(caseNumber: $c, csv: $csv, basis: $basis) { entries imported unchanged conflicts { line citizenId reason } } }`;
+export const VERIFY = `mutation($c: String!, $basis: String!) { verifyCase(caseNumber: $c, basis: $basis) { id number objectionDeadline verified nameMismatches notInLedger unregistered allowedClaims mismatchClaims unregisteredClaims } }`;
+export const ANNOUNCE = `mutation($c: String!, $p: Cents!, $basis: String!) { announceRound(caseNumber: $c, pool: $p, basis: $basis) { id number pool cumulativePool totalClaims undistributed released summary { payees payable reserved reservedCount escrow escrowCount } } }`;

@@ -1,6 +1,7 @@
+import type { EnforcementCaseRef } from '../kit/auth/legalBasis';
 import type { ResolverMap } from '../kit/resolverMaps';
 import { caseFigures, presentFigures, roundFigures } from './aggregates';
-import { aggregateAccess, requireStaff } from './caller';
+import { aggregateAccess, requireAggregateReader, requireNoticed, takeNotice } from './access';
 import type { VictimsContext } from './context';
 import { pairId } from './ids';
 import type { MassCaseDocument } from './model';
@@ -12,31 +13,35 @@ import { presentAllocation, presentBatch, presentObjection, presentPayment, pres
 /** Fields that read more than their parent holds, each checked against the caller where the parent is not. */
 export const typeResolvers: ResolverMap<VictimsContext> = {
   EnforcementCase: {
-    __resolveReference: (ref: { caseNumber: string }) => ({ caseNumber: ref.caseNumber }),
-    massCase: (ref: { caseNumber: string }, _: unknown, ctx: VictimsContext) => ctx.massCaseByNumber.load(ref.caseNumber),
+    __resolveReference: (ref: EnforcementCaseRef) => ref,
+    // The court's notice travels in the key: with it the case's own staff see its figures in full.
+    massCase: (ref: EnforcementCaseRef, _: unknown, ctx: VictimsContext) => {
+      takeNotice(ctx, ref.basis, ref.caseNumber);
+      return ctx.massCaseByNumber.load(ref.caseNumber);
+    },
   },
 
   MassCase: {
     caseNumber: (c: MassCaseDocument) => c._id,
     summary: async (c: MassCaseDocument, _: unknown, ctx: VictimsContext) => {
-      const access = aggregateAccess(ctx.caller());
+      const access = aggregateAccess(ctx, c._id);
       return presentFigures(await caseFigures(ctx.repo, c), access);
     },
     latestVerification: async (c: MassCaseDocument, _: unknown, ctx: VictimsContext) => {
-      aggregateAccess(ctx.caller());
+      const access = aggregateAccess(ctx, c._id);
       const v = await ctx.repo.latestVerification(c._id);
-      return v && presentVerification(v);
+      return v && presentVerification(v, access);
     },
     rounds: async (c: MassCaseDocument, _: unknown, ctx: VictimsContext) => {
-      aggregateAccess(ctx.caller());
+      requireAggregateReader(ctx);
       return (await ctx.repo.roundsOf(c._id)).filter((r) => r.state === 'DONE').map(presentRound);
     },
   },
 
   DistributionRound: {
-    summary: async (r: RoundView, _: unknown, ctx: VictimsContext) => presentFigures(await roundFigures(ctx.repo, r.doc), aggregateAccess(ctx.caller())),
+    summary: async (r: RoundView, _: unknown, ctx: VictimsContext) => presentFigures(await roundFigures(ctx.repo, r.doc), aggregateAccess(ctx, r.caseNumber)),
     batches: async (r: RoundView, _: unknown, ctx: VictimsContext) => {
-      requireStaff(ctx.caller());
+      requireNoticed(ctx, r.caseNumber);
       const [batches, runs] = await Promise.all([
         ctx.repo.batches.find({ roundId: r.id }, { projection: { items: 0 } }).sort({ number: 1 }).toArray(),
         ctx.repo.batchRuns.find({ roundId: r.id }).toArray(),
@@ -46,7 +51,7 @@ export const typeResolvers: ResolverMap<VictimsContext> = {
     },
   },
 
-  // A Participant is only ever resolved after requireSelfOrStaff: its fields show that person's own data.
+  // A Participant is only ever resolved after participantFor (access.ts): its fields show that person's own data.
   Participant: {
     claim: async (p: ParticipantView, _: unknown, ctx: VictimsContext) => {
       const v = await ctx.repo.latestVerification(p.caseNumber);
