@@ -18,6 +18,8 @@ describe('claims to identity', () => {
     expect(identityFromClaims({ sub: 'u1', roles: ['OFFICER'], court: '浙0102', officerId: '330102-0001' })).toEqual(officer);
     expect(identityFromClaims({ sub: 'u2', roles: ['AGENCY_STAFF'], agency: 'REALESTATE' })).toEqual({ userId: 'u2', roles: ['AGENCY_STAFF'], agency: 'REALESTATE' });
     expect(identityFromClaims({ sub: 'u3', roles: ['ANALYST', 'SUPERVISOR', 'ANALYST'] })).toEqual({ userId: 'u3', roles: ['ANALYST', 'SUPERVISOR'] });
+    expect(identityFromClaims({ sub: 'u4', roles: ['AGENCY_STAFF'], agency: 'POLICE', station: '杭州市公安局上城区分局' })).toEqual({ userId: 'u4', roles: ['AGENCY_STAFF'], agency: 'POLICE', station: '杭州市公安局上城区分局' });
+    expect(identityFromClaims({ sub: 'u5', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '浙01' })).toEqual({ userId: 'u5', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '浙01' });
   });
 
   it.each([
@@ -30,6 +32,9 @@ describe('claims to identity', () => {
     ['a division head without a court', { sub: 'u', roles: ['DIVISION_HEAD'] }, /court/],
     ['agency staff without an agency', { sub: 'u', roles: ['AGENCY_STAFF'] }, /agency/],
     ['an unknown agency', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'CUSTOMS' }, /agency/],
+    ['police without a station', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'POLICE' }, /station/],
+    ['a procuratorate without a region', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE' }, /region/],
+    ['a region that is no court-code prefix', { sub: 'u', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '杭州' }, /region/],
   ])('refuses %s', (_, claims, problem) => {
     expect(identityFromClaims(claims)).toEqual({ problem: expect.stringMatching(problem) });
   });

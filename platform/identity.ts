@@ -16,6 +16,13 @@ export interface Identity {
   agency?: Agency;
   /** The court's officer id of an OFFICER, as cases name it in `officerId`. */
   officerId?: string;
+  /** The police station (公安机关, as referrals name it) of POLICE staff: they see only the referrals sent to it. */
+  station?: string;
+  /**
+   * The region of PROCURATORATE staff, as the court-code prefix of the courts in it (浙 the province, 浙01
+   * Hangzhou, 浙0102 one district): they supervise only those courts' referrals.
+   */
+  region?: string;
 }
 
 /**
@@ -33,6 +40,8 @@ export interface IdentityClaims {
   court?: string;
   agency?: Agency;
   officerId?: string;
+  station?: string;
+  region?: string;
 }
 
 const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
@@ -55,7 +64,15 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   if ((roles.includes('OFFICER') || roles.includes('DIVISION_HEAD')) && !court) return { problem: 'an officer or division head must name a court' };
   if (roles.includes('OFFICER') && !officerId) return { problem: 'an officer must carry an officerId' };
   if (roles.includes('AGENCY_STAFF') && !agency) return { problem: 'agency staff must name an agency' };
-  return { userId, roles: [...new Set(roles)], ...(court && { court }), ...(agency && { agency }), ...(officerId && { officerId }) };
+  const station = text(claims.station);
+  const region = text(claims.region);
+  if (agency === 'POLICE' && !station) return { problem: 'police staff must name their station' };
+  if (agency === 'PROCURATORATE' && !region) return { problem: 'procuratorate staff must name their region (a court-code prefix such as 浙01)' };
+  if (region !== undefined && !/^浙\d{0,4}$/.test(region)) return { problem: 'region must be a court-code prefix such as 浙, 浙01 or 浙0102' };
+  return {
+    userId, roles: [...new Set(roles)], ...(court && { court }), ...(agency && { agency }), ...(officerId && { officerId }),
+    ...(station && { station }), ...(region && { region }),
+  };
 }
 
 export function claimsOf(identity: Identity): IdentityClaims {

@@ -29,7 +29,16 @@ export async function authorizationFor(as: QueryAs = TEST_OFFICER): Promise<Reco
 export const officerOf = (theCase: { courtCode: string; officerId: string }): Identity =>
   ({ userId: `officer-${theCase.officerId}`, roles: ['OFFICER'], court: theCase.courtCode, officerId: theCase.officerId });
 export const divisionHeadOf = (court: string): Identity => ({ userId: `head-${court}`, roles: ['DIVISION_HEAD'], court });
-export const staffOf = (agency: Agency): Identity => ({ userId: `staff-${agency.toLowerCase()}`, roles: ['AGENCY_STAFF'], agency });
+/** The police station and the procuratorate's region staffOf gives them: the referral tests' default station, the whole province. */
+export const TEST_STATION = '杭州市公安局上城区分局';
+export const TEST_REGION = '浙';
+export const staffOf = (agency: Agency): Identity => ({
+  userId: `staff-${agency.toLowerCase()}`, roles: ['AGENCY_STAFF'], agency,
+  ...(agency === 'POLICE' && { station: TEST_STATION }), ...(agency === 'PROCURATORATE' && { region: TEST_REGION }),
+});
+/** Police of one station, the procuratorate of one region. */
+export const policeOf = (station: string): Identity => ({ userId: `police-${station}`, roles: ['AGENCY_STAFF'], agency: 'POLICE', station });
+export const procuratorateOf = (region: string): Identity => ({ userId: `procuratorate-${region}`, roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region });
 export const ANALYST: Identity = { userId: 'test-analyst', roles: ['ANALYST'] };
 export const SUPERVISOR: Identity = { userId: 'test-supervisor', roles: ['SUPERVISOR'] };
 

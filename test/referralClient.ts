@@ -1,7 +1,7 @@
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
 import type { GraphQLResponse, Harness } from './harness';
-import { actorFor, officerOf, TEST_OFFICER } from './identities';
+import { actorFor, officerOf, policeOf, TEST_OFFICER } from './identities';
 
 /** What the referral tests share: the seeded cases, a movable clock, and the referral mutations. */
 export const SEED = { seed: 3, cases: 200 };
@@ -40,6 +40,7 @@ export type ReferralStateName = 'REFERRED' | 'RECEIPTED' | 'FILED' | 'REFUSED' |
 export interface Referral {
   id: string;
   state: string;
+  policeStation: string;
   receiptAt: string | null;
   decision: string | null;
   decidedAt: string | null;
@@ -76,9 +77,15 @@ export function referralApi(h: Harness) {
     const theCase = typeof caseNumber === 'string' ? cases.find((c) => caseNumber.startsWith(c._id)) : undefined;
     return theCase ? officerOf(theCase) : TEST_OFFICER;
   };
+  // The police act as the station each referral was sent to, as the court's referral named it.
+  const stations = new Map<string, string>();
   const one = async (mutation: string, variables: Record<string, unknown>): Promise<GraphQLResponse<Record<string, Referral>>> => {
     const input = variables.input as { caseNumber?: unknown } | undefined;
-    return h.query<Record<string, Referral>>(mutation, variables, { as: actorFor(mutation, undefined, officerFor(input?.caseNumber ?? variables.id)) });
+    const actor = actorFor(mutation, undefined, officerFor(input?.caseNumber ?? variables.id));
+    const station = typeof variables.id === 'string' ? stations.get(variables.id) : undefined;
+    const response = await h.query<Record<string, Referral>>(mutation, variables, { as: actor.agency === 'POLICE' && station ? policeOf(station) : actor });
+    if (response.data?.r) stations.set(response.data.r.id, response.data.r.policeStation);
+    return response;
   };
   return {
     refer: (input: Record<string, unknown>) =>

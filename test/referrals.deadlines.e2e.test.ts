@@ -1,5 +1,5 @@
 import { startHarness, type Harness } from './harness';
-import { actorForCases, divisionHeadOf } from './identities';
+import { actorForCases, divisionHeadOf, policeOf } from './identities';
 import { answered, DAY, movableClock, openCases, referralApi, referralInput, SEED, T0 } from './referralClient';
 
 let h: Harness;
@@ -90,14 +90,17 @@ describe('the case and the police station', () => {
     expect((await caseView(theCase._id))?.overdueDeadlines).toBe(1);
   });
 
-  it('lists a station’s referrals, oldest first, optionally in one state', async () => {
-    const LIST = `query($s: String!, $state: ReferralState) { refusalReferralsForPolice(policeStation: $s, state: $state) { id state } }`;
-    const all = await h.query<{ refusalReferralsForPolice: { id: string; state: string }[] }>(LIST, { s: station });
-    expect(all.data?.refusalReferralsForPolice.map((r) => r.state)).toEqual(['REFERRED', 'REFUSED']);
-    const refused = await h.query<{ refusalReferralsForPolice: { id: string; state: string }[] }>(LIST, { s: station, state: 'REFUSED' });
-    expect(refused.data?.refusalReferralsForPolice).toEqual([all.data?.refusalReferralsForPolice[1]]);
-    const elsewhere = await h.query<{ refusalReferralsForPolice: unknown[] }>(LIST, { s: '舟山市公安局定海分局' });
-    expect(elsewhere.data?.refusalReferralsForPolice).toEqual([]);
+  it('lists the caller’s station’s referrals, what needs a receipt or decision first, optionally in one state', async () => {
+    const LIST = `query($state: ReferralState) { refusalReferralsForPolice(state: $state) { nodes { id state } pageInfo { hasNextPage } } }`;
+    type List = { refusalReferralsForPolice: { nodes: { id: string; state: string }[]; pageInfo: { hasNextPage: boolean } } };
+    const as = { as: policeOf(station) };
+    const all = (await h.query<List>(LIST, {}, as)).data?.refusalReferralsForPolice;
+    expect(all?.nodes.map((r) => r.state)).toEqual(['REFERRED', 'REFUSED']);
+    expect(all?.pageInfo.hasNextPage).toBe(false);
+    const refused = (await h.query<List>(LIST, { state: 'REFUSED' }, as)).data?.refusalReferralsForPolice;
+    expect(refused?.nodes).toEqual([all?.nodes[1]]);
+    const elsewhere = (await h.query<List>(LIST, {}, { as: policeOf('舟山市公安局定海分局') })).data?.refusalReferralsForPolice;
+    expect(elsewhere?.nodes).toEqual([]);
   });
 
   it('loads the referrals of a page of cases with one query', async () => {

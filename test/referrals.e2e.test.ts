@@ -137,9 +137,10 @@ describe('invalid transitions', () => {
     expect(receipts.filter((response) => response.data?.r)).toHaveLength(1);
   });
 
-  it('answers NOT_FOUND for a referral that does not exist', async () => {
+  it('refuses a referral that does not exist as one sent elsewhere, in the same words', async () => {
     const response = await api.receipt('（2026）浙0102执1号拒执移送之九');
-    expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(response.errors?.[0]?.message).toBe('no referral （2026）浙0102执1号拒执移送之九 is addressed to you');
   });
 });
 

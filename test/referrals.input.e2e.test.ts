@@ -29,7 +29,6 @@ describe('bad input', () => {
 
   const refusals: [string, () => ReturnType<typeof api.refer>, string][] = [
     ['a malformed case number', () => api.refer(referralInput(theCase, { caseNumber: '2026-浙0102-执-1' })), 'input.caseNumber'],
-    ['a case that does not exist', () => api.refer(referralInput(theCase, { caseNumber: '（2026）浙0102执999999号' })), 'input.caseNumber'],
     ['a malformed suspect id', () => api.refer(referralInput(theCase, { suspectId: '330102199001011230' })), 'input.suspectId'],
     ['an applicant as suspect', () => api.refer(referralInput(theCase, { suspectId: theCase.applicantIds[0] })), 'input.suspectId'],
     ['a respondent of another case', () => api.refer(referralInput(theCase, { suspectId: otherCase.respondentIds.find((id) => !theCase.respondentIds.includes(id)) })), 'input.suspectId'],
@@ -59,10 +58,11 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['a blank station', { policeStation: ' ' }, 'policeStation'],
-    ['a page of 0', { policeStation: '上城区分局', first: 0 }, 'first'],
-  ])('refuses a police list with %s', async (_label, variables, field) => {
-    const response = await h.query(`query($policeStation: String!, $first: Int) { refusalReferralsForPolice(policeStation: $policeStation, first: $first) { id } }`, variables);
+    ['a page of 0', { first: 0 }, 'first'],
+    ['a page of 501', { first: 501 }, 'first'],
+    ['a cursor it did not return', { after: 'bm90IGEgY3Vyc29y' }, 'after'],
+  ])('refuses a police work list with %s', async (_label, variables, field) => {
+    const response = await h.query(`query($first: Int, $after: String) { refusalReferralsForPolice(first: $first, after: $after) { nodes { id } } }`, variables);
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });
@@ -99,10 +99,12 @@ describe('retrying a referral', () => {
     expect(responses.map((response) => answered(response).id).sort()).toEqual(['一', '二', '三', '四'].map((n) => `${theCase._id}拒执移送之${n}`).sort());
   });
 
-  it('refuses a key already used for another case', async () => {
-    const input = referralInput(nextCase());
+  it('refuses a key already used for another case of the court', async () => {
+    const theCase = nextCase();
+    const input = referralInput(theCase);
     answered(await api.refer(input));
-    const response = await api.refer({ ...input, caseNumber: nextCase()._id, suspectId: openCases[caseIndex - 1].respondentIds[0] });
+    const sibling = openCases.slice(caseIndex).find((c) => c.courtCode === theCase.courtCode) as CaseDocument;
+    const response = await api.refer({ ...input, caseNumber: sibling._id, suspectId: sibling.respondentIds[0] });
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
   });
 });

@@ -51,6 +51,7 @@ const ALLOWED: Record<string, Allowed> = {
   courts: allow('POLICE', 'OFFICER', 'DIVISION_HEAD', 'AGENCY_STAFF', 'ANALYST', 'SUPERVISOR'),
   refusalReferral: allow('POLICE', ...COURT, 'AGENCY_STAFF'),
   refusalReferralsForPolice: allow('POLICE', 'AGENCY_STAFF'),
+  refusalReferralsForSupervision: allow('PROCURATORATE', 'AGENCY_STAFF'),
   referRefusalToExecute: allow('POLICE', ...COURT),
   receiptRefusalReferral: allow('POLICE', 'AGENCY_STAFF'),
   decideRefusalReferral: allow('POLICE', 'AGENCY_STAFF'),

@@ -7,7 +7,12 @@ import type { CaseDocument } from './model';
  * open case assigned to them, a division head through an open case of their court.
  */
 export function hasLegalBasis(identity: Identity, doc: CaseDocument): boolean {
-  if (doc.status !== 'OPEN' || identity.court !== doc.courtCode) return false;
+  return doc.status === 'OPEN' && isCaseOfYours(identity, doc);
+}
+
+/** The case is the caller's whatever its state: their court's, and assigned to them unless they head its division. */
+export function isCaseOfYours(identity: Identity, doc: CaseDocument): boolean {
+  if (identity.court !== doc.courtCode) return false;
   if (identity.roles.includes('DIVISION_HEAD')) return true;
   return identity.roles.includes('OFFICER') && doc.officerId === identity.officerId;
 }

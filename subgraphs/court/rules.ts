@@ -14,6 +14,7 @@ export const courtRules: RootRules = {
     courts: everyone,
     refusalReferral: either(COURT_STAFF, staffOf('POLICE'), staffOf('PROCURATORATE')),
     refusalReferralsForPolice: staffOf('POLICE'),
+    refusalReferralsForSupervision: staffOf('PROCURATORATE'),
     caseStatistics: roles('ANALYST', 'SUPERVISOR', 'DIVISION_HEAD'),
     accessAudit: roles('SUPERVISOR'),
   },
