@@ -3,6 +3,7 @@ import { forbidden } from '../kit/auth/rules';
 import { nowOf } from '../../platform/clock';
 import { domainError, ErrorCode } from '../../platform/errors';
 import { identityOf } from '../../platform/identity';
+import type { FigureAccess } from './aggregates';
 import { isStaff, requireStaff, type Caller } from './caller';
 import type { VictimsContext } from './context';
 import { participantArg } from './lookups';
@@ -44,7 +45,7 @@ export function requireAggregateReader(ctx: VictimsContext): Caller {
 }
 
 /** How a case's figures are shown to this caller: in full only to staff whose request carries the court's notice for it. */
-export function aggregateAccess(ctx: VictimsContext, caseNumber: string): 'FULL' | 'SUPPRESS_SMALL_GROUPS' {
+export function aggregateAccess(ctx: VictimsContext, caseNumber: string): FigureAccess {
   return isStaff(requireAggregateReader(ctx)) && ctx.noticed.has(caseNumber) ? 'FULL' : 'SUPPRESS_SMALL_GROUPS';
 }
 

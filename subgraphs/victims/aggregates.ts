@@ -118,10 +118,17 @@ export async function caseFigures(repo: VictimsRepository, massCase: MassCaseDoc
 /** Analysts see no group of fewer than this many people (domain.md, "Who may see what"). */
 export const MIN_GROUP = 10;
 
+export type FigureAccess = 'FULL' | 'SUPPRESS_SMALL_GROUPS';
+
+/** Whether a figure about `count` people is withheld from this reader: 1 to 9 people, unless they see in full. */
+export function withheld(count: number | undefined, access: FigureAccess): boolean {
+  return access === 'SUPPRESS_SMALL_GROUPS' && count !== undefined && count > 0 && count < MIN_GROUP;
+}
+
 /** The GraphQL Aggregates: in full for staff; for analysts every figure about 1 to 9 people withheld. */
-export function presentFigures(figures: Figures, access: 'FULL' | 'SUPPRESS_SMALL_GROUPS') {
+export function presentFigures(figures: Figures, access: FigureAccess) {
   let suppressed = false;
-  const small = (count: number | undefined) => access === 'SUPPRESS_SMALL_GROUPS' && count !== undefined && count > 0 && count < MIN_GROUP;
+  const small = (count: number | undefined) => withheld(count, access);
   const pair = (bucket: Bucket | undefined): [number | null, number | null] => {
     if (!bucket) return [null, null];
     if (small(bucket.count)) {

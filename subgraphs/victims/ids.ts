@@ -27,6 +27,16 @@ export function batchIdOf(roundId: string, number: number): string {
   return `${roundId}#B${number}`;
 }
 
+/** The case a round id begins with, or null when it is not one. */
+export function caseOfRoundId(roundId: string): string | null {
+  return /^(.+)#R\d+$/.exec(roundId)?.[1] ?? null;
+}
+
+/** The case a verification id begins with, or null when it is not one. */
+export function caseOfVerificationId(verificationId: string): string | null {
+  return /^(.+)#V\d+$/.exec(verificationId)?.[1] ?? null;
+}
+
 export function roundOfBatchId(batchId: string): string | null {
   const at = batchId.lastIndexOf('#B');
   return at > 0 && /^\d+$/.test(batchId.slice(at + 2)) ? batchId.slice(0, at) : null;

@@ -1,7 +1,7 @@
 import { badUserInput, notFound } from '../../platform/errors';
 import { caseNumberArg } from '../kit/validate';
 import type { VictimsContext } from './context';
-import { PARTICIPANT_ID, roundOfBatchId, splitPairId } from './ids';
+import { caseOfRoundId, caseOfVerificationId, PARTICIPANT_ID, roundOfBatchId, splitPairId } from './ids';
 import { paymentOf } from './payouts';
 import type { BatchDocument, MassCaseDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument } from './model';
 
@@ -11,32 +11,29 @@ import type { BatchDocument, MassCaseDocument, ObjectionDocument, ParticipantDoc
  * participant's begins with its case number, ids.ts), so the court's notice is checked before anything is read.
  */
 
-const caseOfRound = (roundId: string): string | null => /^(.+)#R\d+$/.exec(roundId)?.[1] ?? null;
-const caseOfVerification = (verificationId: string): string | null => /^(.+)#V\d+$/.exec(verificationId)?.[1] ?? null;
-
 export function caseOfRoundArg(field: string, value: string): string {
-  const caseNumber = caseOfRound(value);
+  const caseNumber = caseOfRoundId(value);
   if (!caseNumber) throw badUserInput(field, 'is not a round id (<case number>#R<n>)');
   return caseNumber;
 }
 
 export function caseOfBatchArg(field: string, value: string): string {
   const round = roundOfBatchId(value);
-  const caseNumber = round && caseOfRound(round);
+  const caseNumber = round && caseOfRoundId(round);
   if (!caseNumber) throw badUserInput(field, 'is not a batch id (<round id>#B<n>)');
   return caseNumber;
 }
 
 export function caseOfPaymentArg(field: string, value: string): string {
   const pair = splitPairId(value);
-  const caseNumber = pair && caseOfRound(pair.parent);
+  const caseNumber = pair && caseOfRoundId(pair.parent);
   if (!caseNumber) throw badUserInput(field, 'is not a payment id (<round id>|<participant id>)');
   return caseNumber;
 }
 
 export function caseOfObjectionArg(field: string, value: string): string {
   const pair = splitPairId(value);
-  const caseNumber = pair && caseOfVerification(pair.parent);
+  const caseNumber = pair && caseOfVerificationId(pair.parent);
   if (!caseNumber) throw badUserInput(field, 'is not an objection id (<verification id>|<participant id>)');
   return caseNumber;
 }

@@ -1,5 +1,5 @@
 import { maskBankCard, maskCitizenId, maskPhone } from '../../domain/identifiers';
-import { MIN_GROUP } from './aggregates';
+import { withheld, type FigureAccess } from './aggregates';
 import { isStaff, type Caller } from './caller';
 import type { AllocationDocument, BatchDocument, BatchRunDocument, IssueDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument, RulingDocument, VerificationDocument } from './model';
 import type { PaymentState } from './paymentState';
@@ -22,14 +22,14 @@ export function presentParticipant(p: ParticipantDocument, caller: Caller) {
 export type ParticipantView = ReturnType<typeof presentParticipant>;
 
 /** A verification's figures; for analysts (and staff without the court's notice) those about 1 to 9 people are withheld. */
-export function presentVerification(v: VerificationDocument, access: 'FULL' | 'SUPPRESS_SMALL_GROUPS') {
+export function presentVerification(v: VerificationDocument, access: FigureAccess) {
   const counts = v.counts ?? { VERIFIED: 0, NAME_MISMATCH: 0, NOT_IN_LEDGER: 0, UNREGISTERED: 0 };
   const amounts = v.amounts ?? counts;
   let suppressed = false;
   /** A count and, where it has one, its amount: withheld together. */
   const shown = (status: keyof typeof counts): [number | null, number | null] => {
     const count = counts[status];
-    if (access === 'SUPPRESS_SMALL_GROUPS' && count > 0 && count < MIN_GROUP) {
+    if (withheld(count, access)) {
       suppressed = true;
       return [null, null];
     }

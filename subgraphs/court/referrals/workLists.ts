@@ -5,6 +5,7 @@ import { pageSizeArg } from '../../kit/validate';
 import { decisionDueAt } from './deadlines';
 import type { ReferralState, RefusalReferralDocument } from './model';
 import type { ReferralCursor, ReferralRepository } from './repository';
+import { decodePosition, encodePosition, positionDate } from '../cursor';
 
 /**
  * The police's and the procuratorate's work lists (domain.md: police act on their station, the
@@ -28,21 +29,14 @@ export interface ReferralPage {
 }
 
 function encodeCursor(referral: RefusalReferralDocument): string {
-  return Buffer.from(JSON.stringify([referral.state, referral.referredAt.toISOString(), referral._id])).toString('base64url');
+  return encodePosition([referral.state, referral.referredAt.toISOString(), referral._id]);
 }
 
 function cursorArg(field: string, value: string | null | undefined, order: readonly ReferralState[]): ReferralCursor | null {
   if (value === null || value === undefined) return null;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 3 && order.includes(parsed[0]) && typeof parsed[1] === 'string' && typeof parsed[2] === 'string') {
-      const referredAt = new Date(parsed[1]);
-      if (!Number.isNaN(referredAt.getTime())) return { state: parsed[0] as ReferralState, referredAt, id: parsed[2] };
-    }
-  } catch {
-    // falls through to the error below
-  }
-  throw badUserInput(field, 'is not a cursor returned by this list');
+  const [state, referredAt, id] = decodePosition(field, value, 3);
+  if (!(order as readonly string[]).includes(state)) throw badUserInput(field, 'is not a cursor returned by this query');
+  return { state: state as ReferralState, referredAt: positionDate(field, referredAt), id };
 }
 
 function page(found: { nodes: RefusalReferralDocument[]; hasNextPage: boolean }): ReferralPage {
