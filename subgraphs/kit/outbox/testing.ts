@@ -19,7 +19,11 @@ export function messages(prefix: string, count: number, from = 0): OutboxMessage
   return Array.from({ length: count }, (_, i) => ({ id: `${prefix}:${from + i}`, kind: 'test', to: '13800138000', text: `测试短信 ${from + i}` }));
 }
 
-/** Ids per line of a sender's file, in order, repeats included. */
+/**
+ * Ids per complete line of a sender's file, in order, repeats included. A line is complete once its newline
+ * is written: a test polling the file while another process appends to it can read half a line, which is
+ * not yet a delivery.
+ */
 export function idsInFile(path: string): string[] {
   let text = '';
   try {
@@ -27,7 +31,8 @@ export function idsInFile(path: string): string[] {
   } catch {
     return [];
   }
-  return text.split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { id: string }).id);
+  const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+  return complete.split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { id: string }).id);
 }
 
 /** A clock whose sleeps advance it instantly, so rate limits and grace periods cost no real time. */
