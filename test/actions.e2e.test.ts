@@ -1,16 +1,18 @@
+import { MongoClient } from 'mongodb';
 import { generateProvince } from '../seed/province';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { lapseExpired } from '../subgraphs/kit/register/transitions';
-import { startHarness, writeCommands, type Harness } from './harness';
+import { startHarness, writeCommands, type GraphQLResponse, type Harness } from './harness';
 import { basisOf, fileCases, type TestCase } from './cases';
-import { actorFor } from './identities';
+import { actorFor, officerOf, staffOf } from './identities';
+import type { Identity } from '../platform/identity';
 
 const SEED = { seed: 13, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
 const controlled = new Set(Object.values(province).flatMap((d) => (d.controls ?? []) as ControlDocument[]).map((c) => c.assetId));
 const free = (category: string) => Object.values(province).flatMap((d) => (d.assets ?? []) as AssetDocument[])
   .filter((a) => a.category === category && !controlled.has(a._id) && (a.estimatedValue ?? 0) > 0);
-const [unit, unit2] = free('REAL_ESTATE');
+const [unit, unit2, unit3] = free('REAL_ESTATE');
 const deposit = free('BANK_DEPOSIT').sort((a, b) => (b.estimatedValue ?? 0) - (a.estimatedValue ?? 0))[0];
 const vehicle = free('MOTOR_VEHICLE')[0];
 const officer = { name: '王法官', phone: '13805711234' };
@@ -24,7 +26,7 @@ type Control = { id: string; status: string; rank: number; requestState: string;
 
 // The cases the requests are made through, in the court's own record: open, assigned to the test officer,
 // naming the holders of every asset used here as respondents. Case 81 owes little, to test the ceiling.
-const respondents = [...new Set([unit, unit2, deposit, vehicle].flatMap((asset) => asset.ownerIds))];
+const respondents = [...new Set([unit, unit2, unit3, deposit, vehicle].flatMap((asset) => asset.ownerIds))];
 const CASES: TestCase[] = Array.from({ length: 100 }, (_, n) => ({
   caseNumber: caseNo(n), respondentIds: respondents,
   amountOwed: n === 81 ? 4_950_00 : Math.max(500_000_00, (deposit.estimatedValue ?? 0) + 100_00),
@@ -53,8 +55,8 @@ async function courtAct(verb: 'release' | 'renew', control: Pick<Control, 'id' |
   return call(document, { basis: await basisOf(h, control.caseNumber, actorFor(document)) });
 }
 const queueOf = async (assetId: string) => {
-  const response = await call<{ realEstateRequests: (Control & { assetId: string })[] }>(`{ realEstateRequests(first: 500) { ${FIELDS} assetId } }`);
-  return (response.data?.realEstateRequests ?? []).filter((c) => c.assetId === assetId).sort((a, b) => a.rank - b.rank);
+  const response = await call<{ realEstateRequests: { nodes: (Control & { assetId: string })[] } }>(`{ realEstateRequests(first: 500) { nodes { ${FIELDS} assetId } } }`);
+  return (response.data?.realEstateRequests.nodes ?? []).filter((c) => c.assetId === assetId).sort((a, b) => a.rank - b.rank);
 };
 
 describe('200 seal requests for one unit from 20 cases at once, each sent 10 times', () => {
@@ -195,14 +197,14 @@ describe('funds', () => {
   });
 
   it('deducts exactly once per transfer reference, however often it is sent, and no more than was frozen', async () => {
-    const [active] = (await call<{ financeRequests: (Control & { assetId: string })[] }>(`{ financeRequests(first: 500) { ${FIELDS} assetId } }`)).data?.financeRequests.filter((c) => c.assetId === deposit._id) ?? [];
+    const [active] = (await call<{ financeRequests: { nodes: (Control & { assetId: string })[] } }>(`{ financeRequests(first: 500) { nodes { ${FIELDS} assetId } } }`)).data?.financeRequests.nodes.filter((c) => c.assetId === deposit._id) ?? [];
     const deduct = (reference: string, amount: number) =>
       withBasis('mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }', { controlId: active.id, amount, transferReference: reference }, active.caseNumber);
     const half = Math.floor((active.executedAmount as number) / 2);
     const sent = await Promise.all(Array.from({ length: 10 }, () => deduct('TRF-2026-000001', half)));
     expect(sent.filter((r) => r.errors)).toEqual([]);
-    const after = await call<{ financeControls: unknown }>(`{ _: financeRequests(first: 500) { id deductedAmount } }`.replace('_: ', ''));
-    const control = (after.data as unknown as { financeRequests: { id: string; deductedAmount: number }[] }).financeRequests.find((c) => c.id === active.id);
+    const after = await call<{ financeRequests: { nodes: { id: string; deductedAmount: number }[] } }>(`{ financeRequests(first: 500) { nodes { id deductedAmount } } }`);
+    const control = after.data?.financeRequests.nodes.find((c) => c.id === active.id);
     expect(control?.deductedAmount).toBe(half);
     expect((await deduct('TRF-2026-000002', (active.executedAmount as number) - half + 1)).errors?.[0]?.message).toContain('exceeds');
     expect((await deduct('TRF-2026-000001', half + 1)).errors?.[0]?.message).toContain('transferReference');
@@ -222,11 +224,70 @@ describe('one mutation document', () => {
     expect(response.data?.seal.id.startsWith('RE-')).toBe(true);
     expect(response.data?.impound.id.startsWith('VH-')).toBe(true);
   });
+});
 
-  it('lists what expires within a window for the agency', async () => {
-    const response = await call<{ realEstateExpiring: { expiresAt: string }[] }>(`{ realEstateExpiring(withinDays: 366) { expiresAt } }`);
+type Listed = { id: string; courtCode: string; requestState: string; requestedAt: string; expiresAt: string | null };
+type ListPage = { nodes: Listed[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+/** Every node of a work list, page by page through its cursor (pages of `first`), as `as`. */
+async function everyPage(field: string, args: string, as: Identity, first = 7): Promise<Listed[]> {
+  const nodes: Listed[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const document = `query($after: String) { ${field}(${args} first: ${first}, after: $after) { nodes { id courtCode requestState requestedAt expiresAt } pageInfo { endCursor hasNextPage } } }`;
+    const response: GraphQLResponse<Record<string, ListPage>> = await h.query<Record<string, ListPage>>(document, { after }, { as });
     expect(response.errors).toBeUndefined();
-    const limit = Date.now() + 366 * 86_400_000;
-    expect(response.data?.realEstateExpiring.every((c) => Date.parse(c.expiresAt) <= limit)).toBe(true);
+    const page: ListPage | undefined = response.data?.[field];
+    nodes.push(...(page?.nodes ?? []));
+    if (!page?.pageInfo.hasNextPage) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** The finance register's measures in force that expire within `days`, read straight from its database. */
+async function expiringInDatabase(days: number): Promise<ControlDocument[]> {
+  const client = new MongoClient(process.env.MONGODB_URI as string);
+  try {
+    const until = new Date(Date.now() + days * 86_400_000);
+    const controls = client.db(h.databaseName('finance')).collection<ControlDocument>('controls');
+    return await controls.find({ state: 'IN_QUEUE', expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1, _id: 1 }).toArray();
+  } finally {
+    await client.close();
+  }
+}
+
+describe('work lists', () => {
+  it("give court staff the expiring measures of their own court only, soonest first, each once across pages", async () => {
+    const expiring = await expiringInDatabase(366);
+    const courts = [...new Set(expiring.map((c) => c.courtCode))];
+    expect(courts.length).toBeGreaterThan(1);
+    const busiest = courts.sort((a, b) => expiring.filter((c) => c.courtCode === b).length - expiring.filter((c) => c.courtCode === a).length)[0];
+    const officer = officerOf({ courtCode: busiest, officerId: `${busiest}-officer` });
+    const listed = await everyPage('financeExpiring', 'withinDays: 366,', officer);
+    expect(listed.map((c) => c.id)).toEqual(expiring.filter((c) => c.courtCode === busiest).map((c) => c._id));
+    expect(listed.length).toBeGreaterThan(7); // more than one page
+  });
+
+  it('give the register’s staff every expiring measure, and refuse a cursor they were not given or a page over 500 by naming the field', async () => {
+    const expiring = await expiringInDatabase(30);
+    expect((await everyPage('financeExpiring', 'withinDays: 30,', staffOf('FINANCE'), 50)).map((c) => c.id)).toEqual(expiring.map((c) => c._id));
+    const forged = Buffer.from(JSON.stringify(['SOMEWHERE', new Date().toISOString(), 'x'])).toString('base64url');
+    for (const [args, field] of [[`first: 501`, 'first'], [`after: "${forged}"`, 'after'], ['after: "not a cursor"', 'after']]) {
+      const response = await h.query(`{ financeExpiring(withinDays: 30, ${args}) { nodes { id } } }`, {}, { as: staffOf('FINANCE') });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('give the register’s staff what needs action first: received requests, then acknowledged ones, then the measures in force, oldest first in each', async () => {
+    const received = (await seal(request(unit3, 95))).data?.requestRealEstateControl as Control;
+    const taken = (await seal(request(unit3, 96))).data?.requestRealEstateControl as Control;
+    expect((await staff('acknowledge', taken.id)).errors).toBeUndefined();
+    const listed = await everyPage('realEstateRequests', '', staffOf('REALESTATE'), 25);
+    const part = (state: string) => ['RECEIVED', 'ACKNOWLEDGED'].indexOf(state) >>> 0; // EXECUTED and PARTIAL last
+    const order = listed.map((c) => [part(c.requestState), Date.parse(c.requestedAt)]);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(new Set(listed.map((c) => c.id)).size).toBe(listed.length);
+    expect(listed.filter((c) => c.requestState === 'RECEIVED').map((c) => c.id)).toContain(received.id);
+    expect(listed.find((c) => c.id === taken.id)?.requestState).toBe('ACKNOWLEDGED');
+    expect(listed.some((c) => c.requestState === 'EXECUTED')).toBe(true);
   });
 });

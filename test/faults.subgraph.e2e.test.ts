@@ -235,10 +235,10 @@ describe('a subgraph killed mid-load and restarted', () => {
   });
 
   it('ranks each unit’s queue 0..n-1 through the graph, without gaps or duplicates', async () => {
-    const response = await (graph as FaultGraph).send<{ realEstateRequests: Control[] }>('{ realEstateRequests(first: 500) { id rank assetId } }', {}, staffOf('REALESTATE'));
+    const response = await (graph as FaultGraph).send<{ realEstateRequests: { nodes: Control[] } }>('{ realEstateRequests(first: 500) { nodes { id rank assetId } } }', {}, staffOf('REALESTATE'));
     expect(response.body?.errors).toBeUndefined();
     for (const unit of units) {
-      const ranks = (response.body?.data?.realEstateRequests ?? []).filter((c) => c.assetId === unit._id).map((c) => c.rank).sort((a, b) => a - b);
+      const ranks = (response.body?.data?.realEstateRequests.nodes ?? []).filter((c) => c.assetId === unit._id).map((c) => c.rank).sort((a, b) => a - b);
       expect(ranks).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
     }
   });

@@ -75,8 +75,8 @@ describe('an investigation request with a feedback deadline', () => {
     expect(asked.escalatesAt).toBe('2026-11-18T15:59:59.999Z'); // three working days later
     now = new Date('2026-11-06T03:00:00.000Z');
     expect((await request()).requestRealEstateInvestigation).toEqual(asked);
-    const staff = await ok<{ realEstateInvestigations: { id: string }[] }>('{ realEstateInvestigations(state: REQUESTED) { id } }');
-    expect(staff.realEstateInvestigations.map((i) => i.id)).toEqual([id]);
+    const staff = await ok<{ realEstateInvestigations: { nodes: { id: string }[] } }>('{ realEstateInvestigations(state: REQUESTED) { nodes { id } } }');
+    expect(staff.realEstateInvestigations.nodes.map((i) => i.id)).toEqual([id]);
   });
 
   it('is OVERDUE after the due date and ESCALATED once overdue by more than the margin', async () => {

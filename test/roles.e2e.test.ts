@@ -188,7 +188,7 @@ describe('agency staff', () => {
   it('of another agency cannot work a register’s requests', async () => {
     const response = await h.query('mutation { executeRealEstateControl(id: "x", feedback: "done") { id } }', {}, { as: staffOf('VEHICLES') });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const list = await h.query('{ realEstateRequests { id } }', {}, { as: staffOf('VEHICLES') });
+    const list = await h.query('{ realEstateRequests { nodes { id } } }', {}, { as: staffOf('VEHICLES') });
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

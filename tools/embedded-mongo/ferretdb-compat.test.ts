@@ -180,6 +180,28 @@ test('$or keyset pagination with sort + limit visits every document once', async
   expect(seen).toEqual(expected);
 });
 
+test('$and of a work-list part, $ne: null and the keyset $or pages forwards through one part only (kit/workList.ts)', async () => {
+  type Row = { _id: string; state: string; at: Date | null };
+  const rows = db.collection<Row>('workList');
+  const day = (d: number): Date => new Date(Date.UTC(2024, 0, d));
+  await rows.insertMany([
+    { _id: 'a', state: 'RECEIVED', at: day(2) },
+    { _id: 'b', state: 'RECEIVED', at: day(1) },
+    { _id: 'c', state: 'RECEIVED', at: day(2) },
+    { _id: 'd', state: 'RECEIVED', at: null },
+    { _id: 'e', state: 'ACKNOWLEDGED', at: day(1) },
+  ]);
+  const page = (after: Row | null) =>
+    rows
+      .find({ $and: [{ state: { $in: ['RECEIVED'] } }, after ? { $or: [{ at: { $gt: after.at } }, { at: after.at, _id: { $gt: after._id } }] } : { at: { $ne: null } }] })
+      .sort({ at: 1, _id: 1 })
+      .limit(2)
+      .toArray();
+  const first = await page(null);
+  expect(first.map((r) => r._id)).toEqual(['b', 'a']);
+  expect((await page(first[1])).map((r) => r._id)).toEqual(['c']);
+});
+
 test('features FerretDB v1 rejects as NotImplemented (238), so the project must not use them', async () => {
   if (!onFerret) return;
   const c = db.collection('unsupported');

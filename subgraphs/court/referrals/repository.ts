@@ -1,4 +1,4 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db } from 'mongodb';
 import { domainError, ErrorCode, notFound } from '../../../platform/errors';
 import { type IndexDeclaration, isDuplicateKey } from '../../kit/mongo';
 import { REFERRAL_COLLECTIONS, type ReferralState, type RefusalReferralDocument, type TransitionClaimDocument } from './model';
@@ -103,42 +103,4 @@ export class ReferralRepository {
     const claim = await this.transitions.findOne({ _id: `${id}|${from}` });
     if (claim) await this.referrals.updateOne({ _id: id, state: from }, { $set: claim.change });
   }
-
-  /**
-   * A work list: the referrals matching `filter`, by state in `order` (what needs action first), oldest
-   * first within a state, from `after` on, `keep` deciding what the filter cannot express. One query per
-   * state (and per batch `keep` thins out), each served by an index beginning with the filter's field.
-   */
-  async workList(
-    filter: Filter<RefusalReferralDocument>,
-    order: readonly ReferralState[],
-    first: number,
-    after: ReferralCursor | null,
-    keep: (referral: RefusalReferralDocument) => boolean = () => true,
-  ): Promise<{ nodes: RefusalReferralDocument[]; hasNextPage: boolean }> {
-    const nodes: RefusalReferralDocument[] = [];
-    const start = after ? order.indexOf(after.state) : 0;
-    for (let i = start; i < order.length && nodes.length <= first; i++) {
-      let position = after && i === start ? { referredAt: after.referredAt, id: after.id } : null;
-      for (;;) {
-        const limit = first + 1 - nodes.length;
-        const beyond: Filter<RefusalReferralDocument> = position
-          ? { $or: [{ referredAt: { $gt: position.referredAt } }, { referredAt: position.referredAt, _id: { $gt: position.id } }] }
-          : {};
-        const batch = await this.referrals.find({ ...filter, state: order[i], ...beyond }).sort({ referredAt: 1, _id: 1 }).limit(limit).toArray();
-        nodes.push(...batch.filter(keep));
-        const last = batch.at(-1);
-        if (!last || batch.length < limit || nodes.length > first) break;
-        position = { referredAt: last.referredAt, id: last._id };
-      }
-    }
-    return { nodes: nodes.slice(0, first), hasNextPage: nodes.length > first };
-  }
-}
-
-/** Where a work list stands: after this referral, in its state's part of the list. */
-export interface ReferralCursor {
-  state: ReferralState;
-  referredAt: Date;
-  id: string;
 }

@@ -1,11 +1,10 @@
-import { badUserInput } from '../../../platform/errors';
 import type { Identity } from '../../../platform/identity';
 import { forbidden } from '../../kit/auth/rules';
 import { pageSizeArg } from '../../kit/validate';
+import { workListPage, type Page, type WorkList } from '../../kit/workList';
 import { decisionDueAt } from './deadlines';
 import type { ReferralState, RefusalReferralDocument } from './model';
-import type { ReferralCursor, ReferralRepository } from './repository';
-import { decodePosition, encodePosition, positionDate } from '../cursor';
+import type { ReferralRepository } from './repository';
 
 /**
  * The police's and the procuratorate's work lists (domain.md: police act on their station, the
@@ -15,50 +14,35 @@ import { decodePosition, encodePosition, positionDate } from '../cursor';
 
 /** The police: a receipt is due on REFERRED, a decision on RECEIPTED; the rest is history. */
 const POLICE_ORDER: readonly ReferralState[] = ['REFERRED', 'RECEIPTED', 'REFUSED', 'FILED', 'SUPERVISED'];
-/** The procuratorate may step in after a refusal, or once a RECEIPTED referral's decision is overdue. */
-const SUPERVISION_ORDER: readonly ReferralState[] = ['REFUSED', 'RECEIPTED'];
 
 export interface WorkListArgs {
   first?: number | null;
   after?: string | null;
 }
 
-export interface ReferralPage {
-  nodes: RefusalReferralDocument[];
-  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+/** One part per state, in order, each within `scope`. */
+function byState(scope: Scope, order: readonly ReferralState[]): WorkList<RefusalReferralDocument>['parts'] {
+  return order.map((state) => ({ name: state, filter: { ...scope, state } }));
 }
 
-function encodeCursor(referral: RefusalReferralDocument): string {
-  return encodePosition([referral.state, referral.referredAt.toISOString(), referral._id]);
-}
-
-function cursorArg(field: string, value: string | null | undefined, order: readonly ReferralState[]): ReferralCursor | null {
-  if (value === null || value === undefined) return null;
-  const [state, referredAt, id] = decodePosition(field, value, 3);
-  if (!(order as readonly string[]).includes(state)) throw badUserInput(field, 'is not a cursor returned by this query');
-  return { state: state as ReferralState, referredAt: positionDate(field, referredAt), id };
-}
-
-function page(found: { nodes: RefusalReferralDocument[]; hasNextPage: boolean }): ReferralPage {
-  const last = found.nodes.at(-1);
-  return { nodes: found.nodes, pageInfo: { endCursor: last ? encodeCursor(last) : null, hasNextPage: found.hasNextPage } };
-}
+type Scope = { policeStation: string } | { courtCode: { $gte: string; $lt: string } };
 
 /** The referrals sent to the caller's station: those needing a receipt, then a decision, then the rest. */
-export async function policeWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs & { state?: ReferralState | null }): Promise<ReferralPage> {
+export async function policeWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs & { state?: ReferralState | null }): Promise<Page<RefusalReferralDocument>> {
   if (!identity.station) throw forbidden('police staff must name their station');
-  const order = args.state ? [args.state] : POLICE_ORDER;
   const first = pageSizeArg('first', args.first ?? 100, 500);
-  return page(await repository.workList({ policeStation: identity.station }, order, first, cursorArg('after', args.after, order)));
+  const parts = byState({ policeStation: identity.station }, args.state ? [args.state] : POLICE_ORDER);
+  return workListPage(repository.referrals, { parts, time: 'referredAt' }, first, args.after);
 }
 
 /** The referrals of the caller's region the procuratorate may supervise now: refused ones, then overdue decisions. */
-export async function supervisionWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs, now: Date): Promise<ReferralPage> {
+export async function supervisionWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs, now: Date): Promise<Page<RefusalReferralDocument>> {
   const region = identity.region;
   if (!region) throw forbidden('procuratorate staff must name their region');
   const first = pageSizeArg('first', args.first ?? 100, 500);
   // A region is every court code it prefixes: a range, which an index serves on MongoDB and FerretDB alike.
-  const inRegion = { courtCode: { $gte: region, $lt: `${region}\uffff` } };
-  const overdueOrRefused = (r: RefusalReferralDocument) => r.state === 'REFUSED' || (decisionDueAt(r) ?? now) < now;
-  return page(await repository.workList(inRegion, SUPERVISION_ORDER, first, cursorArg('after', args.after, SUPERVISION_ORDER), overdueOrRefused));
+  const parts = byState({ courtCode: { $gte: region, $lt: `${region}\uffff` } }, ['REFUSED', 'RECEIPTED']);
+  // The procuratorate may step in after a refusal, or once a RECEIPTED referral's decision is overdue.
+  const keep = (r: RefusalReferralDocument) => r.state === 'REFUSED' || (decisionDueAt(r) ?? now) < now;
+  return workListPage(repository.referrals, { parts, time: 'referredAt', keep }, first, args.after);
 }

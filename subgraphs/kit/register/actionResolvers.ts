@@ -1,15 +1,13 @@
 import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
 import { forbidden } from '../auth/rules';
-import { badUserInput } from '../../../platform/errors';
 import { amountArg, caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
 import { courtScoped, requireCaseBasis, requireRespondent } from '../auth/legalBasis';
 import { names, type RegisterDescriptor } from './findings';
 import type { RegisterContext } from './loaders';
-import type { Filter } from 'mongodb';
-import type { ControlDocument, RequestState } from './model';
+import type { RequestState } from './model';
+import { expiringPage, requestsPage, type WorkListArgs } from './workLists';
 import type { ControlMeasure } from '../../../domain/assets';
-import { IN_QUEUE } from './queue';
 import { receiveControl, type ControlRequest } from './receive';
 import { acknowledgeControl, executeControl, rejectControl, releaseControl, renewControl, type RejectReason } from './transitions';
 
@@ -66,7 +64,7 @@ async function requireOrderingCourt(ctx: RegisterContext, id: string, token: str
   if (basis.courtCode !== control.courtCode) throw forbidden(`${control._id} was not ordered through your court's case`);
 }
 
-/** The register's mutations and staff queries, named after the register (see register-actions.graphql). */
+/** The register's mutations and staff queries, named after the register (see schema/register.graphql). */
 export function registerActionResolvers(descriptor: RegisterDescriptor): ResolverMap<RegisterContext> {
   const { query: q, mutation: m } = names(descriptor);
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
@@ -96,17 +94,8 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
       },
     },
     Query: {
-      [q.requests]: (_: unknown, args: { requestState?: RequestState | null; first?: number | null }, ctx: RegisterContext) => {
-        const first = args.first ?? 50;
-        if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput('first', 'must be between 1 and 500');
-        const filter: Filter<ControlDocument> = args.requestState ? { requestState: args.requestState } : { state: IN_QUEUE };
-        return controls(ctx).find(filter).sort({ requestedAt: 1, _id: 1 }).limit(first).toArray();
-      },
-      [q.expiring]: (_: unknown, args: { withinDays: number }, ctx: RegisterContext) => {
-        if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
-        const until = new Date(nowOf(ctx).getTime() + args.withinDays * 86_400_000);
-        return controls(ctx).find({ state: IN_QUEUE, expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1 }).toArray();
-      },
+      [q.requests]: (_: unknown, args: WorkListArgs & { requestState?: RequestState | null }, ctx: RegisterContext) => requestsPage(ctx, args),
+      [q.expiring]: (_: unknown, args: WorkListArgs & { withinDays: number }, ctx: RegisterContext) => expiringPage(descriptor, ctx, args),
     },
   };
 }

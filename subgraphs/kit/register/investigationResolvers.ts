@@ -2,11 +2,12 @@ import { courtScoped, requireCaseBasis, requireRespondent, type EnforcementCaseR
 import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
 import { investigationConfig } from '../config';
-import { caseNumberArg, idempotencyKeyArg, officerArg, pageSizeArg, partyIdArg, textArg } from '../validate';
+import { caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg } from '../validate';
 import { names, type RegisterDescriptor } from './findings';
 import { answerInvestigation, deadlineStatus, requestInvestigation } from './investigations';
 import type { RegisterContext } from './loaders';
 import type { InvestigationDocument, InvestigationState } from './model';
+import { investigationsPage, type WorkListArgs } from './workLists';
 
 export interface InvestigationRequestInput {
   caseNumber: string;
@@ -40,10 +41,7 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
         answerInvestigation(investigations(ctx), ctx.register.repository.assets, args.id, textArg('feedback', args.feedback, 2000), nowOf(ctx)),
     },
     Query: {
-      [q.investigations]: (_: unknown, args: { state?: InvestigationState | null; first?: number | null }, ctx: RegisterContext) => {
-        const first = pageSizeArg('first', args.first ?? 50, 500);
-        return investigations(ctx).find(args.state ? { state: args.state } : {}).sort({ requestedAt: 1, _id: 1 }).limit(first).toArray();
-      },
+      [q.investigations]: (_: unknown, args: WorkListArgs & { state?: InvestigationState | null }, ctx: RegisterContext) => investigationsPage(ctx, args),
     },
     EnforcementCase: {
       [investigationsField]: (ref: EnforcementCaseRef, _: unknown, ctx: RegisterContext) =>

@@ -7,7 +7,11 @@ export const registerIndexes: readonly IndexDeclaration[] = [
   { collection: REGISTER_COLLECTIONS.assets, key: { ownerIds: 1 } },
   { collection: REGISTER_COLLECTIONS.assets, key: { category: 1 } },
   { collection: REGISTER_COLLECTIONS.controls, key: { caseNumber: 1 } },
+  // The lapse timer and the agency's expiry list; the court's expiry list; the agency's request list (workLists.ts).
   { collection: REGISTER_COLLECTIONS.controls, key: { state: 1, expiresAt: 1 } },
+  { collection: REGISTER_COLLECTIONS.controls, key: { courtCode: 1, state: 1, expiresAt: 1 } },
+  { collection: REGISTER_COLLECTIONS.controls, key: { state: 1, requestState: 1, requestedAt: 1 } },
+  { collection: REGISTER_COLLECTIONS.controls, key: { requestState: 1, requestedAt: 1 } },
   // These three unique indexes are what make requests safe to race and to retry (see receive.ts):
   // a retry finds its original, each place in an asset's queue is taken once, one measure per case and asset.
   { collection: REGISTER_COLLECTIONS.controls, key: { idempotencyKey: 1 }, options: { unique: true } },
