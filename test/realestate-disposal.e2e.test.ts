@@ -4,7 +4,8 @@ import type { CaseDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { signToken } from '../platform/signing';
 import { startHarness, writeCommands, type GraphQLResponse, type Harness } from './harness';
-import { actorForCases } from './identities';
+import type { Identity } from '../platform/identity';
+import { actorForCases, officerOf } from './identities';
 import { basisOf, fileCases } from './cases';
 
 /**
@@ -25,6 +26,9 @@ const secondCase = '（2026）浙0102执8701号';
 const otherUnit = assets.find((a) => a.category === 'REAL_ESTATE' && a._id !== unit._id) as AssetDocument;
 const buyer = openCases.flatMap((c) => c.applicantIds).find((id) => id !== debtor) as string;
 const officer = { name: '王法官', phone: '13805711234' };
+/** An officer of a court that is neither the first case's nor the test officer's. */
+const strangerCourt = ['浙0105', '浙0106'].find((code) => !firstCase.includes(code)) as string;
+const stranger = officerOf({ courtCode: strangerCourt, officerId: `${strangerCourt}-0001` });
 
 let now = new Date('2026-11-06T02:00:00.000Z'); // a Friday, 10:00 in Beijing
 let h: Harness;
@@ -40,17 +44,17 @@ async function withBasis(query: string, input: Record<string, unknown>): Promise
 }
 afterAll(() => h?.stop());
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await h.query<T>(query, variables, { as: actorForCases(query, variables, openCases) });
+async function ok<T>(query: string, variables: Record<string, unknown> = {}, as: Identity = actorForCases(query, variables, openCases)): Promise<T> {
+  const response = await h.query<T>(query, variables, { as });
   expect(response.errors).toBeUndefined();
   return response.data as T;
 }
 
 /** Runs a refused call and returns its first error, checking that no subgraph wrote anything meanwhile. */
-async function refused(query: string, variables: Record<string, unknown>) {
+async function refused(query: string, variables: Record<string, unknown>, as: Identity = actorForCases(query, variables, openCases)) {
   let response: GraphQLResponse = {};
   const commands = await h.recordCommands(async () => {
-    response = await h.query(query, variables, { as: actorForCases(query, variables, openCases) });
+    response = await h.query(query, variables, { as });
   });
   expect(writeCommands(commands.values())).toEqual([]);
   return response.errors?.[0];
@@ -105,18 +109,28 @@ describe('an investigation request with a feedback deadline', () => {
   });
 });
 
-describe('seal, tax clearance and transfer of title after the auction', () => {
+describe('seal, sale, tax clearance and transfer of title after the auction', () => {
   const CONTROL = 'id caseNumber status rank';
   type Control = { id: string; caseNumber: string; status: string; rank: number };
+  type Sale = { id: string; caseNumber: string; unitId: string; buyerId: string; price: number; rulingNumber: string; confirmedAt: string; transferNotice: string };
+  type Transfer = Record<string, unknown> & { id: string; state: string; unit: { titleTransfers: unknown[] } };
   const controls: Record<string, Control> = {};
   const certificates: Record<string, string> = {};
-  const TRANSFER = `mutation($input: TitleTransferInput!) { transferRealEstateTitle(input: $input) {
-    id caseNumber rulingNumber buyerId taxSettledOn taxPaid previousOwners { partyId sharePercent }
+  const sales: Record<string, Sale> = {};
+  const price = 1_250_000_00;
+  const CONFIRM = 'mutation($input: SaleConfirmationInput!) { confirmSale(input: $input) { id caseNumber unitId buyerId price rulingNumber confirmedAt transferNotice } }';
+  const sale = (caseNumber: string, overrides: Record<string, unknown> = {}) =>
+    ({ input: { caseNumber, unitId: unit._id, buyerId: buyer, price, rulingNumber: `${caseNumber}之三`, ...overrides } });
+  const FIELDS = `id state caseNumber rulingNumber buyerId price requestedAt transferredAt taxSettledOn taxPaid previousOwners { partyId sharePercent }
     unit { id ownerIds owners { partyId sharePercent } controls { id } titleTransfers { id rulingNumber } }
-    endedControls { id caseNumber status }
-  } }`;
-  const transfer = (caseNumber: string, certificate: string, key = `transfer-${caseNumber}`) =>
-    withBasis(TRANSFER, { unitId: unit._id, caseNumber, buyerId: buyer, rulingNumber: `${caseNumber}之三`, taxClearanceCertificate: certificate, idempotencyKey: key });
+    endedControls { id caseNumber status }`;
+  const REQUEST = `mutation($input: TitleTransferRequestInput!) { requestRealEstateTitleTransfer(input: $input) { ${FIELDS} } }`;
+  /** The officer of a case: the first case's own, the test officer for the second (filed by this test). */
+  const officerFor = (caseNumber: string): Identity => actorForCases(REQUEST, { caseNumber }, openCases);
+  const request = async (caseNumber: string, notice: string, key = `transfer-${caseNumber}`, actor = officerFor(caseNumber)) =>
+    ({ input: { transferNotice: notice, idempotencyKey: key, basis: await basisOf(h, caseNumber, actor) } });
+  const TRANSFER = `mutation($id: ID!, $certificate: String!) { transferRealEstateTitle(id: $id, taxClearanceCertificate: $certificate) { ${FIELDS} } }`;
+  let requested: Transfer;
 
   it('seals the unit for the first case and queues the second case’s seal behind it', async () => {
     now = new Date('2026-11-19T02:00:00.000Z');
@@ -129,6 +143,67 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
       expect(done).toMatchObject({ caseNumber, status: n === 0 ? 'ACTIVE' : 'WAITING', rank: n });
       controls[caseNumber] = done;
     }
+  });
+
+  it('records the court’s ruling confirming the sale on the case, once, with a transfer notice for the registry', async () => {
+    const { confirmSale: confirmed } = await ok<{ confirmSale: Sale }>(CONFIRM, sale(firstCase));
+    expect(confirmed).toMatchObject({ id: `${firstCase}/${unit._id}`, caseNumber: firstCase, unitId: unit._id, buyerId: buyer, price, confirmedAt: now.toISOString() });
+    sales.first = confirmed;
+    // A retry returns the original, notice included; the case's timeline gains the ruling once.
+    now = new Date('2026-11-19T02:30:00.000Z');
+    expect((await ok<{ confirmSale: Sale }>(CONFIRM, sale(firstCase))).confirmSale).toEqual(confirmed);
+    const recorded = await ok<{ enforcementCase: { currentNode: string; timeline: { node: string; note: string | null }[]; confirmedSales: Sale[] } }>(
+      'query($c: String!) { enforcementCase(caseNumber: $c) { currentNode timeline { node note } confirmedSales { id transferNotice } } }', { c: firstCase });
+    expect(recorded.enforcementCase.timeline.filter((entry) => entry.node === 'SALE_CONFIRMED')).toEqual([{ node: 'SALE_CONFIRMED', note: `${firstCase}之三: ${unit._id}` }]);
+    expect(recorded.enforcementCase.confirmedSales).toEqual([{ id: confirmed.id, transferNotice: confirmed.transferNotice }]);
+    sales.second = (await ok<{ confirmSale: Sale }>(CONFIRM, sale(secondCase))).confirmSale;
+  });
+
+  it.each([
+    ['another ruling for a unit already sold in the case', () => sale(firstCase, { rulingNumber: '另一裁定' }), 'INVALID_TRANSITION', 'input.unitId'],
+    ['the debtor as the buyer', () => sale(firstCase, { unitId: otherUnit._id, buyerId: debtor }), 'BAD_USER_INPUT', 'input.buyerId'],
+    ['a price of zero', () => sale(firstCase, { unitId: otherUnit._id, price: 0 }), 'BAD_USER_INPUT', 'input.price'],
+  ])('refuses to confirm %s, writing nothing', async (_label, variables, code, field) => {
+    expect((await refused(CONFIRM, variables()))?.extensions).toMatchObject({ code, field });
+  });
+
+  it('refuses to confirm a sale for an officer of another court, in the same words as for a case that does not exist, writing nothing', async () => {
+    const theirs = await refused(CONFIRM, sale(firstCase, { unitId: otherUnit._id }), stranger);
+    const missing = await refused(CONFIRM, sale(`（2026）${strangerCourt}执9999号`, { unitId: otherUnit._id }), stranger);
+    expect(theirs?.extensions?.code).toBe('FORBIDDEN');
+    expect(missing?.extensions?.code).toBe('FORBIDDEN');
+    expect(missing?.message).toBe(theirs?.message.replace(firstCase, `（2026）${strangerCourt}执9999号`));
+  });
+
+  it('takes the court’s transfer notice from the case holding the active seal, with buyer and ruling from the notice', async () => {
+    now = new Date('2026-11-19T03:00:00.000Z');
+    requested = (await ok<{ requestRealEstateTitleTransfer: Transfer }>(REQUEST, await request(firstCase, sales.first.transferNotice), officerFor(firstCase))).requestRealEstateTitleTransfer;
+    expect(requested).toMatchObject({
+      state: 'REQUESTED', caseNumber: firstCase, buyerId: buyer, price, rulingNumber: `${firstCase}之三`, requestedAt: now.toISOString(),
+      transferredAt: null, taxPaid: null, previousOwners: [], endedControls: [], unit: { id: unit._id, ownerIds: [debtor] },
+    });
+    expect(requested.id).toBe(`TT-${controls[firstCase].id}`);
+    // A retry returns the request; the registry's staff find it in their work list.
+    expect((await ok<{ requestRealEstateTitleTransfer: Transfer }>(REQUEST, await request(firstCase, sales.first.transferNotice), officerFor(firstCase))).requestRealEstateTitleTransfer).toEqual(requested);
+    const pending = await ok<{ realEstateTitleTransferRequests: { nodes: { id: string }[] } }>('{ realEstateTitleTransferRequests { nodes { id } } }');
+    expect(pending.realEstateTitleTransferRequests.nodes).toEqual([{ id: requested.id }]);
+  });
+
+  it('refuses the case whose seal waits: only the first seizure may dispose of the unit', async () => {
+    const error = await refused(REQUEST, await request(secondCase, sales.second.transferNotice), officerFor(secondCase));
+    expect(error?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', state: 'WAITING', field: 'input.transferNotice' });
+    expect(error?.message).toContain('active seal');
+  });
+
+  it.each([
+    ['an altered transfer notice', () => request(firstCase, forge(sales.first.transferNotice, { b: debtor }), 'transfer-forged-1'), () => officerFor(firstCase), 'BAD_USER_INPUT', /does not verify/],
+    ['a notice the court did not sign', () => request(firstCase, signToken(payloadOf(sales.first.transferNotice), generateKeyPairSync('ed25519').privateKey), 'transfer-forged-2'), () => officerFor(firstCase), 'BAD_USER_INPUT', /does not verify/],
+    ['one case’s transfer notice with the notice for another case', async () => ({ input: { ...(await request(secondCase, sales.second.transferNotice, 'transfer-mixed-1')).input, transferNotice: sales.first.transferNotice } }), () => officerFor(secondCase), 'FORBIDDEN', /no legal basis/],
+    ['the notices passed on by an officer of another court', () => request(firstCase, sales.first.transferNotice, 'transfer-stranger-1'), () => stranger, 'FORBIDDEN', /no legal basis/],
+  ])('refuses %s, writing nothing', async (_label, variables, as, code, reason) => {
+    const error = await refused(REQUEST, await variables(), as());
+    expect(error?.extensions?.code).toBe(code);
+    expect(error?.message).toMatch(reason);
   });
 
   it('issues a signed certificate with each clearance, settled once the tax is paid in full', async () => {
@@ -147,32 +222,31 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
 
   it.each([
     ['an unsettled certificate', () => certificates.unsettled, 'TAX_NOT_CLEARED', /not settled \(3000000 of 8600000 fen paid\)/],
-    ['an altered certificate', () => forge(certificates.unsettled), 'BAD_USER_INPUT', /does not verify/],
+    ['an altered certificate', () => forge(certificates.unsettled, { taxPaid: 86_000_00, settledOn: '2026-11-19' }), 'BAD_USER_INPUT', /does not verify/],
     ['a certificate signed with another key', () => signToken(payloadOf(certificates.first), generateKeyPairSync('ed25519').privateKey), 'BAD_USER_INPUT', /does not verify/],
     ['another unit’s certificate', () => certificates.otherUnit, 'BAD_USER_INPUT', /is for unit/],
     ['another case’s certificate', () => certificates.second, 'BAD_USER_INPUT', /is for case/],
     ['no certificate at all', () => 'not-a-certificate', 'BAD_USER_INPUT', /not a signed certificate/],
-  ])('refuses %s, writing nothing', async (_label, certificate, code, reason) => {
-    const error = await refused(TRANSFER, await transfer(firstCase, certificate()));
-    expect(error?.extensions).toMatchObject({ code, field: 'input.taxClearanceCertificate' });
+  ])('refuses to perform the transfer on %s, writing nothing', async (_label, certificate, code, reason) => {
+    const error = await refused(TRANSFER, { id: requested.id, certificate: certificate() });
+    expect(error?.extensions).toMatchObject({ code, field: 'taxClearanceCertificate' });
     expect(error?.message).toMatch(reason);
   });
 
-  it('refuses the case whose seal waits: only the first seizure may dispose of the unit', async () => {
-    const error = await refused(TRANSFER, await transfer(secondCase, certificates.second));
-    expect(error?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', state: 'WAITING' });
-    expect(error?.message).toContain('active seal');
+  it('lets only the registry’s staff perform the transfer: the court’s officer is refused, writing nothing', async () => {
+    const error = await refused(TRANSFER, { id: requested.id, certificate: certificates.first }, officerFor(firstCase));
+    expect(error?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('transfers the title for the first case: the buyer owns it whole, the seal is DISPOSED, the waiting one LAPSED', async () => {
+  it('transfers the title on the registry’s step: the buyer owns it whole, the seal is DISPOSED, the waiting one LAPSED', async () => {
     now = new Date('2026-11-20T02:00:00.000Z');
     // The registry's clerk presses the button five times at once: one transfer, five identical answers.
-    type Done = { transferRealEstateTitle: Record<string, unknown> & { unit: { titleTransfers: unknown[] } } };
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(async () => ok<Done>(TRANSFER, await transfer(firstCase, certificates.first))));
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first })));
     const done = answers[0].transferRealEstateTitle;
     for (const answer of answers) expect(answer.transferRealEstateTitle).toEqual(done);
     expect(done).toMatchObject({
-      caseNumber: firstCase, buyerId: buyer, taxSettledOn: '2026-11-19', taxPaid: 86_000_00, previousOwners: [{ partyId: debtor, sharePercent: 100 }],
+      id: requested.id, state: 'TRANSFERRED', caseNumber: firstCase, buyerId: buyer, price, transferredAt: now.toISOString(),
+      taxSettledOn: '2026-11-19', taxPaid: 86_000_00, previousOwners: [{ partyId: debtor, sharePercent: 100 }],
       unit: { id: unit._id, ownerIds: [buyer], owners: [{ partyId: buyer, sharePercent: 100 }], controls: [] },
     });
     expect(done.endedControls).toEqual([
@@ -180,15 +254,16 @@ describe('seal, tax clearance and transfer of title after the auction', () => {
       { id: controls[secondCase].id, caseNumber: secondCase, status: 'LAPSED' },
     ]);
     expect(done.unit.titleTransfers).toEqual([{ id: done.id, rulingNumber: `${firstCase}之三` }]);
-    // A retry returns the same transfer and adds nothing to the history.
+    // Performing it again returns the same transfer and adds nothing to the history; the work list is empty.
     now = new Date('2026-11-20T03:00:00.000Z');
-    expect((await ok<{ transferRealEstateTitle: unknown }>(TRANSFER, await transfer(firstCase, certificates.first))).transferRealEstateTitle).toEqual(done);
+    expect((await ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first })).transferRealEstateTitle).toEqual(done);
+    expect((await ok<{ realEstateTitleTransferRequests: { nodes: unknown[] } }>('{ realEstateTitleTransferRequests { nodes { id } } }')).realEstateTitleTransferRequests.nodes).toEqual([]);
     const seals = await ok<{ enforcementCase: { realEstateControls: Control[] } }>(`query($c: String!) { enforcementCase(caseNumber: $c) { realEstateControls { ${CONTROL} } } }`, { c: firstCase });
     expect(seals.enforcementCase.realEstateControls.find((c) => c.id === controls[firstCase].id)?.status).toBe('DISPOSED');
   });
 
-  it('refuses a second transfer of the unit under a new key', async () => {
-    const error = await refused(TRANSFER, await transfer(firstCase, certificates.first, 'transfer-again-1'));
+  it('refuses a second request for the unit under a new key', async () => {
+    const error = await refused(REQUEST, await request(firstCase, sales.first.transferNotice, 'transfer-again-1'), officerFor(firstCase));
     expect(error?.extensions?.code).toBe('INVALID_TRANSITION');
   });
 });
@@ -197,8 +272,8 @@ function payloadOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as Record<string, unknown>;
 }
 
-/** The unsettled certificate with its figures changed to settled, keeping the bureau's signature. */
-function forge(token: string): string {
-  const payload = { ...payloadOf(token), taxPaid: 86_000_00, settledOn: '2026-11-19' };
+/** The signed token with some of its figures changed, keeping the signer's signature. */
+function forge(token: string, changes: Record<string, unknown>): string {
+  const payload = { ...payloadOf(token), ...changes };
   return `${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${token.split('.')[1]}`;
 }

@@ -13,6 +13,7 @@ import { referralResolvers } from './referrals/resolvers';
 import { courtIndexes } from './repository';
 import { courtAuditResolvers } from './audit';
 import { courtResolvers } from './resolvers';
+import { saleIndexes, saleResolvers } from './sales';
 import { courtRules } from './rules';
 
 /**
@@ -30,12 +31,12 @@ export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): S
     name: 'court',
     defaultPort: 4101,
     typeDefs: concatAST([
-      loadTypeDefs(['schema.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets', 'actions', 'accessLog']),
+      loadTypeDefs(['schema.graphql', 'sales.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets', 'actions', 'accessLog']),
       parse(panoramaSchemaText(totalsFields)),
     ]),
-    resolvers: mergeResolvers<ReferralContext>(courtResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),
+    resolvers: mergeResolvers<ReferralContext>(courtResolvers, saleResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),
     createContext: ({ db }) => ({ ...createCourtLoaders(db), ...createReferralContext(db) }),
-    indexes: [...courtIndexes, ...referralIndexes, ...accessLogIndexes],
+    indexes: [...courtIndexes, ...saleIndexes, ...referralIndexes, ...accessLogIndexes],
     rules: courtRules,
     keys: { signs: ['LEGAL_BASIS'] },
   });

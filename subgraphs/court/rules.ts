@@ -19,6 +19,7 @@ export const courtRules: RootRules = {
     accessAudit: roles('SUPERVISOR'),
   },
   Mutation: {
+    confirmSale: COURT_STAFF,
     referRefusalToExecute: COURT_STAFF,
     receiptRefusalReferral: staffOf('POLICE'),
     decideRefusalReferral: staffOf('POLICE'),

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { COURT_STAFF } from '../kit/auth/rules';
+import { COURT_STAFF, staffOf } from '../kit/auth/rules';
 import { defineRegisterSubgraph } from '../kit/register/subgraph';
 import { createRealEstateContext, realEstateIndexes } from './loaders';
 import { REAL_ESTATE_REGISTER } from './register';
@@ -13,5 +13,9 @@ export default defineRegisterSubgraph(REAL_ESTATE_REGISTER, {
   resolvers: realEstateResolvers,
   createContext: ({ db }) => createRealEstateContext(db),
   indexes: realEstateIndexes,
-  rules: { Mutation: { transferRealEstateTitle: COURT_STAFF } },
+  rules: {
+    Query: { realEstateTitleTransferRequests: staffOf('REALESTATE') },
+    // The court serves its notice; the registry performs the transfer on it (domain.md, "Who may see what").
+    Mutation: { requestRealEstateTitleTransfer: COURT_STAFF, transferRealEstateTitle: staffOf('REALESTATE') },
+  },
 });

@@ -18,7 +18,7 @@ export interface UnitDocument extends AssetDocument {
   titleTransfers?: TitleTransferEntry[];
 }
 
-/** 司法拍卖后的转移登记: title moved to the buyer on the court's ruling confirming the sale. */
+/** 司法拍卖后的转移登记: title moved to the buyer on the court's ruling confirming the sale, as the unit's history keeps it. */
 export interface TitleTransferEntry {
   /** `TT-` + the seal's id: one transfer per seal. */
   id: string;
@@ -28,6 +28,8 @@ export interface TitleTransferEntry {
   /** 裁定书 number of the ruling confirming the sale. */
   rulingNumber: string;
   buyerId: string;
+  price?: number; // fen, from the court's transfer notice
+  requestedAt?: Date;
   previousOwners: { partyId: string; shareBasisPoints: number }[];
   transferredAt: Date;
   /** What the tax bureau's certificate stated. */
@@ -37,24 +39,38 @@ export interface TitleTransferEntry {
   endedControlIds: string[];
 }
 
+export type TitleTransferState = 'REQUESTED' | 'TRANSFERRED';
+
+/** What the registry wrote when it performed the transfer. */
+export type TransferPerformed = Pick<TitleTransferEntry, 'previousOwners' | 'transferredAt' | 'taxSettledOn' | 'taxPaid' | 'endedControlIds'>;
+
 /**
- * The same entry in its own collection, where a unique insert decides it once for all racing requests
- * (FerretDB v1 decides nothing else atomically); the unit's history is written after it.
+ * A transfer the court asked for on its notice and, once the registry's staff perform it, what they did.
+ * One per seal (the id), and a court's retry finds it by its idempotency key.
  */
-export interface TitleTransferDocument extends Omit<TitleTransferEntry, 'id'> {
+export interface TitleTransferDocument {
   _id: string;
+  sealId: string;
   unitId: string;
   idempotencyKey: string;
-  /** Set once the unit and its measures are updated; a retry finishes a transfer that stopped before. */
+  courtCode: string;
+  caseNumber: string;
+  rulingNumber: string;
+  buyerId: string;
+  price: number; // fen
+  requestedAt: Date;
+  state: TitleTransferState;
+  performed: TransferPerformed | null;
+  /** Set once the unit and its measures are updated; performing again finishes a transfer that stopped before. */
   completedAt: Date | null;
 }
 
 export const REAL_ESTATE_COLLECTIONS = { titleTransfers: 'titleTransfers' } as const;
 
-/** The unit's history entry of a transfer. */
-export function entryOf(transfer: TitleTransferDocument): TitleTransferEntry {
-  const { sealId, caseNumber, rulingNumber, buyerId, previousOwners, transferredAt, taxSettledOn, taxPaid, endedControlIds } = transfer;
-  return { id: transfer._id, sealId, caseNumber, rulingNumber, buyerId, previousOwners, transferredAt, taxSettledOn, taxPaid, endedControlIds };
+/** The unit's history entry of a performed transfer. */
+export function entryOf(transfer: TitleTransferDocument, performed: TransferPerformed): TitleTransferEntry {
+  const { sealId, caseNumber, rulingNumber, buyerId, price, requestedAt } = transfer;
+  return { id: transfer._id, sealId, caseNumber, rulingNumber, buyerId, price, requestedAt, ...performed };
 }
 
 /** 土地使用权: a land-use right, keyed by its 19-character parcel code (宗地代码). */
