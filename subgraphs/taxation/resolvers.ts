@@ -1,5 +1,8 @@
 import type { ResolverMap } from '../kit/resolverMaps';
 import { nowOf } from '../../platform/clock';
+import { identityOf } from '../../platform/identity';
+import { requireCaseBasis } from '../kit/auth/legalBasis';
+import { staffOf } from '../kit/auth/rules';
 import { checkTaxRefundNumber, normaliseTaxRefundNumber } from '../../domain/identifiers';
 import { lookAtParty, type CasePartyRef } from '../kit/register/resolvers';
 import { isSettled, issueTaxClearanceCertificate } from '../kit/taxClearance';
@@ -19,9 +22,12 @@ export const taxationResolvers: ResolverMap<TaxationContext> = {
         return asset?.category === 'TAX_REFUND' ? asset : null;
       });
     },
-    taxClearance: (_: unknown, args: { caseNumber: string; unitId: string }, ctx: TaxationContext) => {
+    taxClearance: (_: unknown, args: { caseNumber: string; unitId: string; basis?: string | null }, ctx: TaxationContext) => {
       const caseNumber = caseNumberArg('caseNumber', args.caseNumber);
-      return ctx.clearanceById.load(clearanceId(caseNumber, unitNumberArg('unitId', args.unitId)));
+      const unitId = unitNumberArg('unitId', args.unitId);
+      // The bureau's own clearances are its staff's business; a court sees those of its cases, on its notice.
+      if (!staffOf('TAXATION')(identityOf(ctx))) requireCaseBasis(ctx, args.basis, caseNumber);
+      return ctx.clearanceById.load(clearanceId(caseNumber, unitId));
     },
   },
   Mutation: {

@@ -229,11 +229,11 @@ describe('root look-ups', () => {
   it('answers a clearance by case and unit, settled only when paid in full, and null where none was assessed', async () => {
     const clearance = clearances[0];
     const response = await h.query<{ found: Record<string, unknown>; missing: unknown }>(
-      `query($c: String!, $u: String!, $other: String!) {
-        found: taxClearance(caseNumber: $c, unitId: $u) { caseNumber unitId settled taxDue taxPaid assessedOn settledOn taxAuthority }
-        missing: taxClearance(caseNumber: $c, unitId: $other) { settled }
+      `query($c: String!, $u: String!, $other: String!, $b: String) {
+        found: taxClearance(caseNumber: $c, unitId: $u, basis: $b) { caseNumber unitId settled taxDue taxPaid assessedOn settledOn taxAuthority }
+        missing: taxClearance(caseNumber: $c, unitId: $other, basis: $b) { settled }
       }`,
-      { c: clearance.caseNumber.replace('（', '(').replace('）', ')'), u: clearance.unitId, other: '330102001001GB00123F00010001' },
+      { c: clearance.caseNumber.replace('（', '(').replace('）', ')'), u: clearance.unitId, other: '330102001001GB00123F00010001', b: noticeOfCase(clearance.caseNumber) },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.found).toEqual({
