@@ -57,6 +57,33 @@ describe('a measure', () => {
   });
 });
 
+describe('a closed case', () => {
+  it('keeps a notice for lifting its measures and reading them, and for nothing else', async () => {
+    const inForce = (province.realestate.controls as ControlDocument[]).find((c) => c._id !== seal._id && c.state === 'IN_QUEUE'
+      && cases.find((k) => k._id === c.caseNumber)?.status === 'OPEN') as ControlDocument;
+    const theCase = cases.find((c) => c._id === inForce.caseNumber) as CaseDocument;
+    await h.subgraphs.get('court')?.db.collection<CaseDocument>('cases').updateOne({ _id: theCase._id }, { $set: { status: 'FULLY_ENFORCED' } });
+    const head = divisionHeadOf(theCase.courtCode);
+    const basis = await basisOf(h, theCase._id, head);
+    const act = (verb: 'renew' | 'release') => h.query<Record<string, { status: string }>>(
+      `mutation($id: ID!, $b: String!) { ${verb}RealEstateControl(id: $id, documentNumber: "（2026）解封1号", basis: $b) { status } }`, { id: inForce._id, b: basis }, { as: head });
+    const renewed = await act('renew');
+    expect(codeOf(renewed)).toBe('FORBIDDEN');
+    expect(renewed.errors?.[0]?.message).toContain('no longer open');
+    const investigation = await h.query('mutation($i: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $i) { id } }', {
+      i: { caseNumber: theCase._id, partyId: theCase.respondentIds[0], idempotencyKey: 'closed-case-investigation', officer: { name: '王法官', phone: '13805711234' }, basis },
+    }, { as: head });
+    expect(codeOf(investigation)).toBe('FORBIDDEN');
+    const listed = await h.query<{ enforcementCase: { realEstateControls: { id: string }[] } }>(
+      'query($c: String!) { enforcementCase(caseNumber: $c) { realEstateControls { id } } }', { c: theCase._id }, { as: head });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.enforcementCase.realEstateControls.map((c) => c.id)).toContain(inForce._id);
+    const released = await act('release');
+    expect(released.errors).toBeUndefined();
+    expect(released.data?.releaseRealEstateControl.status).toBe('RELEASED');
+  });
+});
+
 describe('analysts', () => {
   it('are refused every person and asset', async () => {
     expect(codeOf(await h.query(CASE_PARTY, { c: open._id, p: debtor }, { as: ANALYST }))).toBe('FORBIDDEN');

@@ -32,10 +32,14 @@ const CASES: TestCase[] = Array.from({ length: 100 }, (_, n) => ({
   amountOwed: n === 81 ? 4_950_00 : Math.max(500_000_00, (deposit.estimatedValue ?? 0) + 100_00),
 }));
 
+/** A case of another court, naming the same respondents: its requests are its own, whatever key they carry. */
+const OTHER_COURT_CASE: TestCase = { caseNumber: '（2026）浙0105执9100号', respondentIds: respondents, officerId: '330105-0001' };
+const otherCourtOfficer = officerOf({ courtCode: '浙0105', officerId: '330105-0001' });
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'actions', seed: SEED });
-  await fileCases(h, CASES);
+  await fileCases(h, [...CASES, OTHER_COURT_CASE]);
 });
 afterAll(() => h?.stop());
 
@@ -178,6 +182,28 @@ describe('bad requests are refused before anything is written', () => {
     expect(response.errors?.[0]?.extensions?.code).toBe(code);
     expect(response.errors?.[0]?.message).toContain(field);
     expect(writeCommands(commands.values())).toEqual([]);
+  });
+});
+
+describe('amounts and keys', () => {
+  it('refuses an executed amount below zero, naming the field, and writes nothing', async () => {
+    const created = (await seal(request(unit3, 72))).data?.requestRealEstateControl as Control;
+    let response: GraphQLResponse<Record<string, Control>> = {};
+    const commands = await h.recordCommands(async () => {
+      response = await call(`mutation { executeRealEstateControl(id: "${created.id}", feedback: "已查封", executedAmount: -100) { id } }`);
+    });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'executedAmount' });
+    expect(writeCommands(commands.values())).toEqual([]);
+  });
+
+  it('keeps idempotency keys within the court: another court’s request under the same key is its own', async () => {
+    const ours = (await seal(request(unit3, 73, { idempotencyKey: 'shared-key-73' }))).data?.requestRealEstateControl as Control;
+    const theirs = await h.query<{ requestRealEstateControl: Control }>(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, {
+      input: { ...request(unit3, 73, { idempotencyKey: 'shared-key-73' }), caseNumber: OTHER_COURT_CASE.caseNumber, basis: await basisOf(h, OTHER_COURT_CASE.caseNumber, otherCourtOfficer) },
+    }, { as: otherCourtOfficer });
+    expect(theirs.errors).toBeUndefined();
+    expect(theirs.data?.requestRealEstateControl.caseNumber).toBe(OTHER_COURT_CASE.caseNumber);
+    expect(theirs.data?.requestRealEstateControl.id).not.toBe(ours.id);
   });
 });
 

@@ -8,7 +8,7 @@ import { debtPlusCosts } from '../../domain/enforcementFee';
 import { caseAccountOf } from './caseAccount';
 import { nowOf, type ClockScope } from '../../platform/clock';
 import { forbidden } from '../kit/auth/rules';
-import { hasLegalBasis, requireLegalBasis, requireOwnCourt } from './access';
+import { hasLegalBasis, isCaseOfYours, requireLegalBasis, requireOwnCourt } from './access';
 import { decodeCursor, encodeCursor } from './cursor';
 import { caseStatistics } from './statistics';
 import type { CourtContext } from './loaders';
@@ -125,8 +125,12 @@ export const courtResolvers: ResolverMap<Ctx> = {
     filedOn: (doc: CaseDocument) => doc.filedAt,
     basis: (doc: CaseDocument, _: unknown, ctx: Ctx) => {
       const identity = identityOf(ctx);
-      if (!hasLegalBasis(identity, doc)) return null;
-      const basis = { userId: identity.userId, courtCode: doc.courtCode, caseNumber: doc._id, respondentIds: doc.respondentIds, debtPlusCosts: debtPlusCosts(doc.amountOwed), caseAccount: caseAccountOf(doc._id) };
+      // A closed case of yours still needs its measures lifted: its notice allows that and nothing else.
+      if (!isCaseOfYours(identity, doc)) return null;
+      const basis = {
+        userId: identity.userId, courtCode: doc.courtCode, caseNumber: doc._id, respondentIds: doc.respondentIds,
+        debtPlusCosts: debtPlusCosts(doc.amountOwed), caseAccount: caseAccountOf(doc._id), releaseOnly: !hasLegalBasis(identity, doc),
+      };
       return attestCaseBasis(basis, nowOf(ctx));
     },
   },

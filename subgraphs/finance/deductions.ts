@@ -44,8 +44,9 @@ const deducting = new KeyedSerialiser();
 
 /**
  * Exactly once: the transfer reference is the deduction's _id, so only one insert of it can succeed.
- * Every check comes before it: the court's notice for the case that froze the money (a division head of
- * that court), the freeze active, the amount within what the freeze still holds and the account holds.
+ * Every check comes before any write: the court's notice for the case that froze the money (a division
+ * head of that court), the freeze active, the amount within what the freeze still holds and what the
+ * account holds beyond the claims that rank ahead of the court (securedClaims).
  */
 export async function deductFrozenFunds(ctx: RegisterContext, input: DeductionInput, now: Date): Promise<DeductionDocument> {
   const reference = textArg('input.transferReference', input.transferReference, 64);
@@ -60,15 +61,23 @@ export async function deductFrozenFunds(ctx: RegisterContext, input: DeductionIn
     deductOnce(register, control, { amount, reference, courtAccount: basis.caseAccount }, now));
 }
 
-async function deductOnce(
-  register: RegisterRepository<FinanceAsset>,
-  control: ControlDocument,
-  order: { amount: number; reference: string; courtAccount: string },
-  now: Date,
-): Promise<DeductionDocument> {
+interface Order {
+  amount: number;
+  reference: string;
+  courtAccount: string;
+}
+
+const BEYOND_FREEZE = 'exceeds what the freeze still holds';
+const BEYOND_BALANCE = 'exceeds the balance of the account beyond the claims ranking ahead of the court';
+
+/** What the account holds for the court: its balance less the claims that rank ahead (a pledge, a set-off). */
+const available = (asset: FinanceAsset | null): number => Math.max(0, (asset?.estimatedValue ?? 0) - (asset?.securedClaims ?? 0));
+
+async function deductOnce(register: RegisterRepository<FinanceAsset>, control: ControlDocument, order: Order, now: Date): Promise<DeductionDocument> {
   const deductions = register.db.collection<DeductionDocument>(DEDUCTIONS);
+  // The record is written last, so a deduction on record has moved its money: a retry returns it.
   const existing = await deductions.findOne({ _id: order.reference });
-  if (existing) return applyToBalance(register, sameDeduction(existing, { controlId: control._id, amount: order.amount }));
+  if (existing) return sameDeduction(existing, { controlId: control._id, amount: order.amount });
 
   const head = ranked(await register.controls.find({ assetId: control.assetId, state: 'IN_QUEUE' }).toArray())[0];
   if (control.measure !== 'FREEZE' || head?.control._id !== control._id || head.status !== 'ACTIVE') {
@@ -78,31 +87,58 @@ async function deductOnce(
   if (asset?.category === 'PROVIDENT_FUND' && !asset.withdrawalConditionMet) {
     throw domainError(ErrorCode.INVALID_TRANSITION, 'a provident fund may be deducted only when a withdrawal condition holds');
   }
-  const already = (await deductions.find({ controlId: control._id }).toArray()).reduce((sum, d) => sum + d.amount, 0);
-  if (already + order.amount > (head.control.executedAmount ?? head.control.amount ?? 0)) throw badUserInput('input.amount', 'exceeds what the freeze still holds');
-  if (order.amount > (asset?.estimatedValue ?? 0)) throw badUserInput('input.amount', 'exceeds the balance of the account');
+  const ceiling = head.control.executedAmount ?? head.control.amount ?? 0;
+  const resumed = head.control.deductionReferences?.includes(order.reference) ?? false;
+  if (!resumed && (head.control.deducted ?? 0) + order.amount > ceiling) throw badUserInput('input.amount', BEYOND_FREEZE);
+  const resumedOnAccount = asset?.appliedDeductions?.includes(order.reference) ?? false;
+  if (!resumedOnAccount && order.amount > available(asset)) throw badUserInput('input.amount', BEYOND_BALANCE);
 
   const deduction: DeductionDocument = {
     _id: order.reference, controlId: control._id, assetId: control.assetId, caseNumber: control.caseNumber,
     amount: order.amount, courtAccount: order.courtAccount, deductedAt: now,
   };
+  await takeFromFreeze(register, control._id, order, ceiling);
+  await takeFromAccount(register, control._id, deduction, asset?.securedClaims ?? 0);
   try {
     await deductions.insertOne(deduction);
+    return deduction;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    return applyToBalance(register, sameDeduction((await deductions.findOne({ _id: order.reference })) as DeductionDocument, { controlId: control._id, amount: order.amount }));
+    return sameDeduction((await deductions.findOne({ _id: order.reference })) as DeductionDocument, { controlId: control._id, amount: order.amount });
   }
-  return applyToBalance(register, deduction);
 }
 
-/** Lowers the balance once per deduction, even when a crash came between the insert and this update: a retry re-applies it. */
-async function applyToBalance(register: RegisterRepository<FinanceAsset>, deduction: DeductionDocument): Promise<DeductionDocument> {
-  await register.assets.updateOne(
-    // The balance filter keeps it from ever going below zero, whatever raced the checks above.
-    { _id: deduction.assetId, appliedDeductions: { $ne: deduction._id }, estimatedValue: { $gte: deduction.amount } },
+/**
+ * The freeze's share, by one guarded update: what it has given never exceeds what it holds executed,
+ * whatever raced the checks (another instance of this subgraph). A reference already taken is not taken twice.
+ */
+async function takeFromFreeze(register: RegisterRepository<FinanceAsset>, controlId: string, order: Order, ceiling: number): Promise<void> {
+  const taken = await register.controls.updateOne(
+    { _id: controlId, deductionReferences: { $ne: order.reference }, $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - order.amount } }] },
+    { $inc: { deducted: order.amount }, $push: { deductionReferences: order.reference } },
+  );
+  if (taken.matchedCount === 1) return;
+  const control = await register.controls.findOne({ _id: controlId });
+  if (!control?.deductionReferences?.includes(order.reference)) throw badUserInput('input.amount', BEYOND_FREEZE);
+}
+
+/**
+ * The account's side, by one guarded update: the balance never goes below what ranks ahead of the court.
+ * If a race took the money first, the freeze's share is handed back and the deduction refused.
+ */
+async function takeFromAccount(register: RegisterRepository<FinanceAsset>, controlId: string, deduction: DeductionDocument, securedClaims: number): Promise<void> {
+  const taken = await register.assets.updateOne(
+    { _id: deduction.assetId, appliedDeductions: { $ne: deduction._id }, estimatedValue: { $gte: deduction.amount + securedClaims } },
     { $inc: { estimatedValue: -deduction.amount }, $push: { appliedDeductions: deduction._id }, $set: { registerUpdatedAt: deduction.deductedAt } },
   );
-  return deduction;
+  if (taken.matchedCount === 1) return;
+  const asset = await register.assets.findOne({ _id: deduction.assetId });
+  if (asset?.appliedDeductions?.includes(deduction._id)) return;
+  await register.controls.updateOne(
+    { _id: controlId, deductionReferences: deduction._id },
+    { $inc: { deducted: -deduction.amount }, $pull: { deductionReferences: deduction._id } },
+  );
+  throw badUserInput('input.amount', BEYOND_BALANCE);
 }
 
 export function deductionsOf(db: Db, control: ControlDocument): Promise<DeductionDocument[]> {

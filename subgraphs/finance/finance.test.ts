@@ -9,6 +9,7 @@ import { ACCESS_LOG, subjectHash, type AccessEntry } from '../kit/audit/accessLo
 import { accessLogKey } from '../kit/audit/key';
 import finance from './index';
 import type { BankDepositDocument, FinanceAsset } from './model';
+import type { ControlDocument } from '../kit/register/model';
 import { FINANCE_REGISTER } from './register';
 import { financeTestData } from '../../test/worlds/finance';
 
@@ -362,6 +363,21 @@ describe('freezes and deductions', () => {
       expect(beyondBalance.errors?.[0]?.message).toContain('balance');
       expect(await balanceOf(deposit)).toBe(500_00);
       expect(await deductionsIn(deposit)).toBe(1);
+    });
+
+    it('takes only what the account holds beyond the claims ranking ahead of the court, writing nothing when refused', async () => {
+      const deposit = await openAccount(5_000_00);
+      const control = await frozen(14, deposit, 5_000_00);
+      // A pledge of 4,000 yuan registered after the freeze (质押): it ranks ahead, so 1,000 yuan is left for the court.
+      await h.subgraph.db.collection<BankDepositDocument>('assets').updateOne({ _id: deposit._id }, { $set: { securedClaims: 4_000_00 } });
+      const beyond = await deduct(control, 1_000_01, 'TRF-7014-000001');
+      expect(beyond.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+      expect(beyond.errors?.[0]?.message).toContain('claims ranking ahead');
+      expect(await h.subgraph.db.collection<ControlDocument>('controls').findOne({ _id: control.id })).not.toHaveProperty('deducted');
+      expect((await deduct(control, 1_000_00, 'TRF-7014-000002')).errors).toBeUndefined();
+      expect(await balanceOf(deposit)).toBe(4_000_00);
+      expect(await deductionsIn(deposit)).toBe(1);
+      expect((await queueOf(deposit))[0]).toMatchObject({ id: control.id, deductedAmount: 1_000_00 });
     });
 
     it('leaves a waiting freeze of the whole balance holding nothing once the first took it all: it cannot deduct again', async () => {

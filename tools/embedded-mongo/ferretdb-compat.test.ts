@@ -202,6 +202,23 @@ test('$and of a work-list part, $ne: null and the keyset $or pages forwards thro
   expect((await page(first[1])).map((r) => r._id)).toEqual(['c']);
 });
 
+test('a guarded take: $ne on an array, $or of $exists: false and $lte, $inc with $push, and $pull to hand back (finance/deductions.ts)', async () => {
+  type Freeze = { _id: string; deducted?: number; deductionReferences?: string[] };
+  const freezes = db.collection<Freeze>('guardedTake');
+  await freezes.insertOne({ _id: 'f' });
+  const take = (reference: string, amount: number, ceiling: number) =>
+    freezes.updateOne(
+      { _id: 'f', deductionReferences: { $ne: reference }, $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - amount } }] },
+      { $inc: { deducted: amount }, $push: { deductionReferences: reference } },
+    );
+  expect((await take('r1', 60, 100)).matchedCount).toBe(1); // no field yet: the $exists branch
+  expect((await take('r1', 10, 100)).matchedCount).toBe(0); // the same reference is not taken twice
+  expect((await take('r2', 50, 100)).matchedCount).toBe(0); // 60 + 50 > 100
+  expect((await take('r2', 40, 100)).matchedCount).toBe(1);
+  await freezes.updateOne({ _id: 'f', deductionReferences: 'r2' }, { $inc: { deducted: -40 }, $pull: { deductionReferences: 'r2' } });
+  expect(await freezes.findOne({ _id: 'f' })).toEqual({ _id: 'f', deducted: 60, deductionReferences: ['r1'] });
+});
+
 test('features FerretDB v1 rejects as NotImplemented (238), so the project must not use them', async () => {
   if (!onFerret) return;
   const c = db.collection('unsupported');

@@ -89,7 +89,15 @@ export interface CaseBasis {
   respondentIds: string[];
   debtPlusCosts: number;
   caseAccount: string;
+  /**
+   * A case of the caller's that is no longer OPEN: its measures must still be lifted (解除), so the court
+   * gives a notice for releasing them and reading them, and for nothing else.
+   */
+  releaseOnly?: boolean;
 }
+
+/** What a notice is used for: acting through the case, or only releasing (and reading) its measures. */
+export type NoticePurpose = 'act' | 'release';
 
 /** A case as an entity reaches a register: its number and, in the key, the court's notice for the caller. */
 export interface EnforcementCaseRef {
@@ -100,7 +108,7 @@ export interface EnforcementCaseRef {
 /** Signs the court's notice for one caller and case; the same within a five-minute window (see above). */
 export function attestCaseBasis(basis: CaseBasis, now: Date, key: KeyObject = privateKey('LEGAL_BASIS')): string {
   const { userId: u, courtCode: ct, caseNumber: c, respondentIds: r, debtPlusCosts: d, caseAccount: a } = basis;
-  return signOnce({ k: 'case', u, ct, c, r, d, a, exp: expiryOf(now) }, key);
+  return signOnce({ k: 'case', u, ct, c, r, d, a, ...(basis.releaseOnly && { s: 'release' }), exp: expiryOf(now) }, key);
 }
 
 const checkedCases = new WeakMap<KeyObject, Map<string, CaseBasis & { exp: number }>>();
@@ -111,21 +119,28 @@ function caseBasisOfToken(token: string, key: KeyObject): (CaseBasis & { exp: nu
   if (known) return known;
   const verified = verifyToken(token, key);
   if ('problem' in verified) return `the court's notice ${verified.problem}`;
-  const { k, u, ct, c, r, d, a, exp } = (verified.payload ?? {}) as Record<string, unknown>;
+  const { k, u, ct, c, r, d, a, s, exp } = (verified.payload ?? {}) as Record<string, unknown>;
   const complete = k === 'case' && typeof u === 'string' && typeof ct === 'string' && typeof c === 'string' && typeof a === 'string'
-    && Array.isArray(r) && r.every((id) => typeof id === 'string') && typeof d === 'number' && typeof exp === 'number';
+    && Array.isArray(r) && r.every((id) => typeof id === 'string') && typeof d === 'number' && typeof exp === 'number' && (s === undefined || s === 'release');
   if (!complete) return "the court's notice is not a notice for a case";
-  return remember(checked, token, { userId: u, courtCode: ct, caseNumber: c, respondentIds: r as string[], debtPlusCosts: d, caseAccount: a, exp });
+  const releaseOnly = s === 'release';
+  return remember(checked, token, { userId: u, courtCode: ct, caseNumber: c, respondentIds: r as string[], debtPlusCosts: d, caseAccount: a, releaseOnly, exp });
 }
 
-/** The court's notice in `token` if it is one for this caller and `caseNumber` at `now`; otherwise why not. */
-export function checkCaseBasis(token: unknown, expected: { caseNumber: string; userId: string }, now: Date, key: KeyObject = publicKey('LEGAL_BASIS')): CaseBasis | string {
+/** The court's notice in `token` if it is one for this caller, `caseNumber` and purpose (acting, unless said) at `now`; otherwise why not. */
+export function checkCaseBasis(
+  token: unknown,
+  expected: { caseNumber: string; userId: string; purpose?: NoticePurpose },
+  now: Date,
+  key: KeyObject = publicKey('LEGAL_BASIS'),
+): CaseBasis | string {
   const checked = typeof token === 'string' && token !== '' ? caseBasisOfToken(token, key) : 'the court gave no notice for this case';
   if (typeof checked === 'string') return checked;
   const { exp, ...basis } = checked;
   if (exp * 1000 <= now.getTime()) return "the court's notice has expired";
   if (basis.caseNumber !== expected.caseNumber) return "the court's notice is for another case";
   if (basis.userId !== expected.userId) return "the court's notice is for another user";
+  if (basis.releaseOnly && (expected.purpose ?? 'act') === 'act') return "the case is no longer open: the court's notice allows only releasing its measures";
   return basis;
 }
 
@@ -133,8 +148,8 @@ export function checkCaseBasis(token: unknown, expected: { caseNumber: string; u
  * The court's notice for acting through `caseNumber`, verified for this caller, or FORBIDDEN. The refusal
  * reads the same whether the case does not exist, is closed or is another's: the court gives no notice then.
  */
-export function requireCaseBasis(ctx: IdentityScope & ClockScope, token: unknown, caseNumber: string): CaseBasis {
-  const basis = checkCaseBasis(token, { caseNumber, userId: identityOf(ctx).userId }, nowOf(ctx));
+export function requireCaseBasis(ctx: IdentityScope & ClockScope, token: unknown, caseNumber: string, purpose: NoticePurpose = 'act'): CaseBasis {
+  const basis = checkCaseBasis(token, { caseNumber, userId: identityOf(ctx).userId, purpose }, nowOf(ctx));
   if (typeof basis === 'string') throw forbidden(`no legal basis to act through ${caseNumber}: ${basis}`);
   return basis;
 }

@@ -2,7 +2,7 @@ import type { ResolverMap } from '../resolverMaps';
 import { nowOf } from '../../../platform/clock';
 import { forbidden } from '../auth/rules';
 import { amountArg, caseNumberArg, idempotencyKeyArg, officerArg, partyIdArg, textArg as text } from '../validate';
-import { courtScoped, requireCaseBasis, requireRespondent } from '../auth/legalBasis';
+import { courtScoped, requireCaseBasis, requireRespondent, type NoticePurpose } from '../auth/legalBasis';
 import { names, type RegisterDescriptor } from './findings';
 import type { RegisterContext } from './loaders';
 import type { RequestState } from './model';
@@ -56,11 +56,11 @@ export function controlRequestArg(ctx: RegisterContext, input: ControlRequestInp
  * A measure is renewed or lifted only through the court's notice for the case that ordered it, so only by
  * that court's officer of the case or its division head; an unknown id is left to the transition's NOT_FOUND.
  */
-async function requireOrderingCourt(ctx: RegisterContext, id: string, token: string): Promise<void> {
+async function requireOrderingCourt(ctx: RegisterContext, id: string, token: string, purpose: NoticePurpose): Promise<void> {
   // Read past the request's loaders: a control cached here would show later fields its state before the change.
   const control = await ctx.register.repository.controls.findOne({ _id: id }, { projection: { courtCode: 1, caseNumber: 1 } });
   if (!control) return;
-  const basis = requireCaseBasis(ctx, token, control.caseNumber);
+  const basis = requireCaseBasis(ctx, token, control.caseNumber, purpose);
   if (basis.courtCode !== control.courtCode) throw forbidden(`${control._id} was not ordered through your court's case`);
 }
 
@@ -79,17 +79,18 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
       },
       [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, nowOf(ctx)),
       [m.execute]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
-        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount ?? null, nowOf(ctx)),
+        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount == null ? null : amountArg('executedAmount', args.executedAmount, 0), nowOf(ctx)),
       [m.reject]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
         rejectControl(controls(ctx), args.id, args.reason, args.feedback, nowOf(ctx)),
       [m.release]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
         const documentNumber = text('documentNumber', args.documentNumber, 100);
-        await requireOrderingCourt(ctx, args.id, args.basis);
+        // A case that has closed still lifts its measures: the court's release-only notice suffices here.
+        await requireOrderingCourt(ctx, args.id, args.basis, 'release');
         return releaseControl(controls(ctx), args.id, documentNumber, nowOf(ctx));
       },
       [m.renew]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
         const documentNumber = text('documentNumber', args.documentNumber, 100);
-        await requireOrderingCourt(ctx, args.id, args.basis);
+        await requireOrderingCourt(ctx, args.id, args.basis, 'act');
         return renewControl(controls(ctx), args.id, documentNumber, nowOf(ctx));
       },
     },

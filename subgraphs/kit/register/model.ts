@@ -47,6 +47,9 @@ export interface ControlDocument {
   idempotencyKey: string;
   amount: number | null; // fen, for measures on money
   executedAmount?: number | null;
+  /** Freezes: what has been deducted under this measure, and the transfer references it went out under (finance/deductions.ts). */
+  deducted?: number;
+  deductionReferences?: string[];
   /** An indivisible asset worth more than the debt plus costs, sealed whole. */
   exceedsDebt?: boolean;
   officer?: { name: string; phone: string } | null;

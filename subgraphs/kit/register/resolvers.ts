@@ -86,7 +86,8 @@ export function registerResolvers(descriptor: RegisterDescriptor): ResolverMap<R
     },
     EnforcementCase: {
       [controlsField]: (ref: EnforcementCaseRef, _: unknown, ctx: RegisterContext) =>
-        ctx.register.controlsByCase.load(requireCaseBasis(ctx, ref.basis, ref.caseNumber).caseNumber),
+        // A closed case's own measures stay visible to its court, which must lift them.
+        ctx.register.controlsByCase.load(requireCaseBasis(ctx, ref.basis, ref.caseNumber, 'release').caseNumber),
     },
     Asset: {
       __resolveType: (asset: AssetDocument) => typeByCategory.get(asset.category) ?? null,

@@ -1,5 +1,5 @@
 import type { Collection } from 'mongodb';
-import { domainError, ErrorCode, notFound } from '../../../platform/errors';
+import { badUserInput, domainError, ErrorCode, notFound } from '../../../platform/errors';
 import { isDuplicateKey } from '../mongo';
 import type { ControlDocument, RequestState } from './model';
 import { IN_QUEUE, isExecuted, ranked, requeue } from './queue';
@@ -70,12 +70,18 @@ export const acknowledgeControl = (controls: Collection<ControlDocument>, id: st
 
 /** Executed in full, or PARTIAL when the register could control less than asked (e.g. a balance below the amount). */
 export const executeControl = (controls: Collection<ControlDocument>, id: string, feedback: string, executedAmount: number | null, now: Date) =>
-  transition(controls, id, 'execute', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => ({
-    requestState: c.amount !== null && executedAmount !== null && executedAmount < c.amount ? 'PARTIAL' : 'EXECUTED',
-    executedAmount: executedAmount ?? c.amount,
-    executedAt: now,
-    feedback,
-  }), now);
+  transition(controls, id, 'execute', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => {
+    // Checked before the transition is claimed: nothing is written for an amount the request did not ask for.
+    if (c.amount !== null && executedAmount !== null && executedAmount > c.amount) {
+      throw badUserInput('executedAmount', `exceeds the ${c.amount} fen the court asked to control`);
+    }
+    return {
+      requestState: c.amount !== null && executedAmount !== null && executedAmount < c.amount ? 'PARTIAL' : 'EXECUTED',
+      executedAmount: executedAmount ?? c.amount,
+      executedAt: now,
+      feedback,
+    };
+  }, now);
 
 export const rejectControl = (controls: Collection<ControlDocument>, id: string, reason: RejectReason, feedback: string, now: Date) =>
   transition(controls, id, 'reject', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => ({
