@@ -9,6 +9,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Identity } from '../platform/identity';
 import type { GatewayConfig } from './config';
 import { ErrorCode, maskInternalErrors } from '../platform/errors';
+import { errorCapPlugin } from './errorCap';
 import { operationLimitsRule } from './limits';
 import { loadSafelist, safelistPlugin } from './safelist';
 
@@ -40,6 +41,7 @@ export function gatewayApolloServer(gateway: ApolloGateway, config: GatewayConfi
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      errorCapPlugin<GatewayContext>(config.maxErrors),
       ...(config.persistedOperationsFile ? [safelistPlugin<GatewayContext>(loadSafelist(config.persistedOperationsFile))] : []),
     ],
     introspection: config.introspection,

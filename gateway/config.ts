@@ -51,6 +51,14 @@ export interface GatewayConfig {
   maxAliases: number;
   /** GRAPHQL_MAX_FIELDS: field selections per operation, fragments expanded (2,000). */
   maxFields: number;
+  /** GRAPHQL_MAX_LIST_LENGTH: elements of one list in the variables (1,000); see variableLimits.ts. */
+  maxListLength: number;
+  /** GRAPHQL_MAX_VARIABLE_VALUES: values in all variables together, at every level (10,000). */
+  maxVariableValues: number;
+  /** GRAPHQL_MAX_VARIABLE_DEPTH: levels of lists and input objects within one variable (10). */
+  maxVariableDepth: number;
+  /** GRAPHQL_MAX_ERRORS: errors shown in one response; the rest are counted in a last one (20). */
+  maxErrors: number;
   /** GATEWAY_MAX_BODY_BYTES: a larger request body is refused with 413 (1 MB). */
   maxBodyBytes: number;
   /** PERSISTED_OPERATIONS_FILE: a JSON list of the SHA-256 hashes of the only documents accepted; null accepts any. */
@@ -72,6 +80,10 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     maxDepth: readPositiveInt(env.GRAPHQL_MAX_DEPTH, 15, 'GRAPHQL_MAX_DEPTH'),
     maxAliases: readCount(env.GRAPHQL_MAX_ALIASES, 50, 'GRAPHQL_MAX_ALIASES'),
     maxFields: readPositiveInt(env.GRAPHQL_MAX_FIELDS, 2000, 'GRAPHQL_MAX_FIELDS'),
+    maxListLength: readPositiveInt(env.GRAPHQL_MAX_LIST_LENGTH, 1000, 'GRAPHQL_MAX_LIST_LENGTH'),
+    maxVariableValues: readPositiveInt(env.GRAPHQL_MAX_VARIABLE_VALUES, 10_000, 'GRAPHQL_MAX_VARIABLE_VALUES'),
+    maxVariableDepth: readPositiveInt(env.GRAPHQL_MAX_VARIABLE_DEPTH, 10, 'GRAPHQL_MAX_VARIABLE_DEPTH'),
+    maxErrors: readPositiveInt(env.GRAPHQL_MAX_ERRORS, 20, 'GRAPHQL_MAX_ERRORS'),
     maxBodyBytes: readPositiveInt(env.GATEWAY_MAX_BODY_BYTES, 1_000_000, 'GATEWAY_MAX_BODY_BYTES'),
     persistedOperationsFile: env.PERSISTED_OPERATIONS_FILE || null,
     clientTokens: clientTokenConfig(env),

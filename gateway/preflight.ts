@@ -5,12 +5,24 @@ import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'gr
 import { ErrorCode } from '../platform/errors';
 import { RequestRefused } from '../platform/http';
 import { operationLimitErrors, type OperationLimits } from './limits';
+import { variableLimitBreach, type VariableLimits } from './variableLimits';
 
 /** A field of the request: from a POST body that carries the document, else from the query string. */
-function requestField(request: HTTPGraphQLRequest, field: 'query' | 'operationName'): unknown {
+function requestField(request: HTTPGraphQLRequest, field: 'query' | 'operationName' | 'variables'): unknown {
   const body = request.body;
   if (typeof body === 'object' && body !== null && 'query' in body) return (body as Record<string, unknown>)[field];
   return new URLSearchParams(request.search).get(field) ?? undefined;
+}
+
+/** The variables as Apollo will read them: an object in a POST body, JSON text in a GET's query string. */
+function variablesOf(request: HTTPGraphQLRequest): unknown {
+  const variables = requestField(request, 'variables');
+  if (typeof variables !== 'string') return variables;
+  try {
+    return JSON.parse(variables) as unknown;
+  } catch {
+    return undefined; // Apollo refuses variables that are not JSON with its own message
+  }
 }
 
 function documentOf(request: HTTPGraphQLRequest): DocumentNode | undefined {
@@ -24,13 +36,18 @@ function documentOf(request: HTTPGraphQLRequest): DocumentNode | undefined {
 }
 
 /**
+ * Variables are bounded before Apollo or the gateway coerce them: coercion builds an error per bad value
+ * with no cap, so one 560 KB list of invalid enum values exhausted the gateway's heap (issue 13).
+ *
  * The operation limits again, before Apollo validates. Apollo runs graphql-js's own rules in the same
  * pass as ours, and one of them (OverlappingFieldsCanBeMerged) is quadratic in repeated fields: a
  * megabyte of `courts { code }` would keep the gateway busy for hours even though our rule refuses it.
  * Parsing here is linear in the body, which the size limit bounds.
  */
-export function limitsPreflight(limits: OperationLimits): (request: HTTPGraphQLRequest) => void {
+export function limitsPreflight(limits: OperationLimits & VariableLimits): (request: HTTPGraphQLRequest) => void {
   return (request) => {
+    const breach = variableLimitBreach(variablesOf(request), limits);
+    if (breach) throw new RequestRefused(400, ErrorCode.BAD_USER_INPUT, breach.message, { field: breach.field, limit: breach.limit, max: breach.max });
     const document = documentOf(request);
     const [first] = document ? operationLimitErrors(document, limits) : [];
     if (first) throw new RequestRefused(400, ErrorCode.QUERY_TOO_COMPLEX, first.message, { ...first.extensions });
