@@ -1,4 +1,8 @@
 /** Unit tests sit beside the code; end-to-end tests in test/. Type checking is done once by `tsc`, so ts-jest only transpiles. */
+// The tests run on the published development keys, as `npm start` does; outside this mode every service
+// refuses to start without real keys (platform/config.ts). Set here so workers and the children they spawn inherit it.
+process.env.DEVELOPMENT_MODE = 'true';
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/domain', '<rootDir>/platform', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/seed', '<rootDir>/schema', '<rootDir>/test', '<rootDir>/tools'],

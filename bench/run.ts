@@ -93,6 +93,8 @@ function rssTable(stack: Stack, idle: Map<string, number>, results: readonly Ope
 }
 
 async function main(): Promise<void> {
+  // The bench signs in with development tokens, as `npm start` does; its services inherit the mode.
+  process.env.DEVELOPMENT_MODE = 'true';
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
   const stack = await startStack(options);

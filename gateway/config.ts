@@ -7,7 +7,7 @@ export const DEVELOPMENT_TOKEN_AUDIENCE = 'enforcement-supergraph';
 /**
  * How the gateway recognises clients' bearer tokens: the identity provider's public keys (a JWKS file or
  * URL) and the issuer and audience its tokens must name. With neither JWKS set, the development key of
- * signing.ts signs and checks them (refused in production, see gateway/auth).
+ * signing.ts signs and checks them (only with DEVELOPMENT_MODE=true, see platform/config.ts).
  */
 export interface ClientTokenConfig {
   /** JWT_JWKS_FILE: a JSON Web Key Set on disk. */
@@ -17,6 +17,8 @@ export interface ClientTokenConfig {
   /** JWT_ISSUER, JWT_AUDIENCE: required with a JWKS, the development values without. */
   issuer: string;
   audience: string;
+  /** JWT_MAX_LIFETIME_SECONDS: the longest a token may live, from its `iat` to its `exp` and to now (12 h, one working day). */
+  maxLifetimeSeconds: number;
   production: boolean;
 }
 
@@ -34,6 +36,7 @@ export function clientTokenConfig(env: Env = process.env): ClientTokenConfig {
     jwksUrl,
     issuer: env.JWT_ISSUER || DEVELOPMENT_TOKEN_ISSUER,
     audience: env.JWT_AUDIENCE || DEVELOPMENT_TOKEN_AUDIENCE,
+    maxLifetimeSeconds: readPositiveInt(env.JWT_MAX_LIFETIME_SECONDS, 12 * 3600, 'JWT_MAX_LIFETIME_SECONDS'),
     production,
   };
 }

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const composed = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: s.typeDefs, url: `http://unused.invalid/${s.name}` })));
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   supergraphSdl = composed.supergraphSdl;
-  const config = gatewayConfig({ GRAPHIQL: 'true' });
+  const config = gatewayConfig({ DEVELOPMENT_MODE: 'true', GRAPHIQL: 'true' });
   gateway = await createGateway({ supergraphSdl, subgraphUrls: urls, config, exampleQuery: '{ __typename } # </script><script>alert(1)</script>', graphiqlToken: 'a.b.c</script>' }).start(0, '127.0.0.1');
   base = new URL('/', gateway.url).href;
 });
@@ -98,7 +98,7 @@ test('refuses a query without a token, before calling any subgraph', async () =>
 });
 
 test('a production gateway refuses to put a token into the GraphiQL page', () => {
-  expect(() => createGateway({ supergraphSdl, graphiqlToken: 'x', config: { ...gatewayConfig({}), production: true } })).toThrow(/GraphiQL/);
+  expect(() => createGateway({ supergraphSdl, graphiqlToken: 'x', config: { ...gatewayConfig({ DEVELOPMENT_MODE: 'true' }), production: true } })).toThrow(/GraphiQL/);
 });
 
 test('GET /health answers ok', async () => {

@@ -75,7 +75,7 @@ afterAll(async () => {
 
 async function ask(query: string): Promise<{ status: number; body: string }> {
   const token = await new SignJWT({ sub: 'analyst-1', roles: ['ANALYST'] })
-    .setProtectedHeader({ alg: 'EdDSA', kid: 'p1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(provider.privateKey);
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'p1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(provider.privateKey);
   const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
   return { status: response.status, body: await response.text() };
 }

@@ -28,7 +28,7 @@ afterAll(async () => {
 test('a stopping gateway finishes the request in flight, then takes no more', async () => {
   const composed = composeServices([{ name: 'slow', typeDefs, url: subgraph.http.url }]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, config: gatewayConfig({}) }).start(0, '127.0.0.1');
+  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, config: gatewayConfig({ DEVELOPMENT_MODE: 'true' }) }).start(0, '127.0.0.1');
   const health = new URL('/health/ready', gateway.url);
   expect((await fetch(health)).status).toBe(200);
   expect((await fetch(new URL('/health/live', gateway.url))).status).toBe(200);

@@ -59,7 +59,7 @@ export function readDates(value: string | undefined, variable: string): string[]
 export interface KeyConfig {
   privateKeyPem: string | null;
   publicKeyPem: string | null;
-  /** NODE_ENV=production: no development key may stand in for a missing one. */
+  /** Not DEVELOPMENT_MODE=true: no development key may stand in for a missing one. */
   production: boolean;
 }
 
@@ -71,8 +71,20 @@ function readPem(env: Env, variable: string): string | null {
   return path ? readFileSync(path, 'utf8') : null;
 }
 
+/**
+ * DEVELOPMENT_MODE=true, which `npm start` and the tests set, is the only way the published development
+ * keys may stand in for missing ones. Everything else is treated as production, whatever NODE_ENV says:
+ * `Production`, `prod`, `staging` or nothing at all once let a deployment run on keys anyone can sign with.
+ */
+export function isDevelopmentMode(env: Env = process.env): boolean {
+  const development = readBoolean(env.DEVELOPMENT_MODE, false, 'DEVELOPMENT_MODE');
+  if (development && env.NODE_ENV === 'production') throw new Error('DEVELOPMENT_MODE=true and NODE_ENV=production contradict each other: unset one');
+  return development;
+}
+
+/** Production is the default: anything that is not explicitly development mode (see isDevelopmentMode). */
 export function isProduction(env: Env = process.env): boolean {
-  return env.NODE_ENV === 'production';
+  return !isDevelopmentMode(env);
 }
 
 export function keyConfig(name: string, env: Env = process.env): KeyConfig {

@@ -32,11 +32,11 @@ describe('signed certificates', () => {
     expect(verifyToken(token, publicKey)).toEqual({ payload: { a: 1 } });
     expect(verifyToken(token, loadPublicKey('TAX_CLEARANCE', config))).toEqual({ payload: { a: 1 } });
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString();
-    expect(() => loadPublicKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { TAX_CLEARANCE_PUBLIC_KEY: rsa }))).toThrow(/Ed25519/);
+    expect(() => loadPublicKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { DEVELOPMENT_MODE: 'true', TAX_CLEARANCE_PUBLIC_KEY: rsa }))).toThrow(/Ed25519/);
   });
 
   it('falls back to one deterministic development pair, never in production', () => {
-    const dev = keyConfig('TAX_CLEARANCE', {});
+    const dev = keyConfig('TAX_CLEARANCE', { DEVELOPMENT_MODE: 'true' });
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const token = signToken({ a: 1 }, loadPrivateKey('TAX_CLEARANCE', dev));
     expect(verifyToken(token, loadPublicKey('TAX_CLEARANCE', dev))).toEqual({ payload: { a: 1 } });
@@ -49,11 +49,11 @@ describe('signed certificates', () => {
 
   it('derives one development pair per key name, each refused in production', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const tax = loadPrivateKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', {}));
-    const identity = loadPrivateKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', {}));
+    const tax = loadPrivateKey('TAX_CLEARANCE', keyConfig('TAX_CLEARANCE', { DEVELOPMENT_MODE: 'true' }));
+    const identity = loadPrivateKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { DEVELOPMENT_MODE: 'true' }));
     warn.mockRestore();
     const token = signToken({ a: 1 }, identity);
-    expect(verifyToken(token, loadPublicKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', {})))).toEqual({ payload: { a: 1 } });
+    expect(verifyToken(token, loadPublicKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { DEVELOPMENT_MODE: 'true' })))).toEqual({ payload: { a: 1 } });
     expect(verifyToken(token, createPublicKey(tax))).toEqual({ problem: expect.stringMatching(/does not verify/) });
     expect(() => loadPrivateKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { NODE_ENV: 'production' }))).toThrow(/GATEWAY_IDENTITY_PRIVATE_KEY/);
     expect(() => loadPublicKey('GATEWAY_IDENTITY', keyConfig('GATEWAY_IDENTITY', { NODE_ENV: 'production' }))).toThrow(/GATEWAY_IDENTITY_PUBLIC_KEY/);

@@ -6,7 +6,7 @@ import { keyConfig, type KeyConfig } from './config';
  * `<NAME>_PRIVATE_KEY[_FILE]` for the one party that signs and `<NAME>_PUBLIC_KEY[_FILE]` for those
  * that check (PEM inline or a path; see config.ts). Without them, development and tests use a key pair
  * derived from a seed published here, which anyone can sign with: a warning says so once per key, and
- * NODE_ENV=production refuses to load it at all.
+ * outside DEVELOPMENT_MODE=true it is refused at start.
  */
 export const SIGNING_KEYS = {
   /** 完税证明: the tax bureau signs clearance certificates, the real-estate registry checks them. */
@@ -37,7 +37,7 @@ const warned = new Set<SigningKeyName>();
  * `missing` names the configuration it stands in for, in the error and the warning.
  */
 export function developmentKey(name: SigningKeyName, production: boolean, missing: string): KeyObject {
-  if (production) throw new Error(`${missing} must be set in production`);
+  if (production) throw new Error(`${missing} must be set: development keys stand in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)`);
   if (!warned.has(name)) {
     warned.add(name);
     console.warn(`warning: ${missing} is not set; ${SIGNING_KEYS[name]} use a development key, which anyone can sign with`);

@@ -6,11 +6,16 @@ import { SCALES, seedProvince } from '../seed/province';
 import { startMongo } from '../tools/embedded-mongo/launcher';
 import { developmentTokens } from './devTokens';
 import { exampleCase } from './example';
-import { GATEWAY_HEAP_MB, startService, stopServices, waitHealthy, type Service } from './processes';
+import { GATEWAY_HEAP_MB, stopServices, waitHealthy, type Service } from './processes';
+import { superviseService } from './supervise';
 
 // `npm start`: the database (embedded unless MONGODB_URI is set), a demo province if the database is
-// empty, every subgraph as its own process on its own port, then the gateway with GraphiQL.
+// empty, every subgraph as its own process on its own port, then the gateway with GraphiQL. A service
+// that dies once the system is up is started again with back-off (supervise.ts); the rest keep serving.
 async function main(): Promise<void> {
+  // A developer's session on the published development keys; every service it starts inherits the mode.
+  // Without it, each service refuses to start until its real keys are configured (platform/config.ts).
+  process.env.DEVELOPMENT_MODE = 'true';
   const mongo = await startMongo();
   console.log(mongo.embedded ? `embedded FerretDB at ${mongo.uri} (data in ${mongo.dataDir})` : `using MONGODB_URI ${mongo.uri}`);
   const services: Service[] = [];
@@ -35,11 +40,8 @@ async function main(): Promise<void> {
     }
 
     const env = { ...process.env, MONGODB_URI: mongo.uri };
-    for (const subgraph of SUBGRAPHS) {
-      const service = startService(subgraph.name, `subgraphs/${subgraph.name}/main.ts`, env);
-      services.push(service);
-      service.child.once('exit', (code) => !stopping && (console.error(`${subgraph.name} stopped unexpectedly (${code})`), void shutdown(1)));
-    }
+    const supervision = { stopping: () => stopping };
+    for (const subgraph of SUBGRAPHS) services.push(superviseService(subgraph.name, `subgraphs/${subgraph.name}/main.ts`, env, [], supervision));
     // The gateway is told where each subgraph listens, so <NAME>_PORT moves a subgraph without recomposing.
     const subgraphUrls: Record<string, string> = {};
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
@@ -53,16 +55,15 @@ async function main(): Promise<void> {
     const tokens = await developmentTokens(example);
     const gatewayPort = readPort(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT');
     // A developer's session: GraphiQL and introspection on unless the environment says otherwise.
-    const gateway = startService('gateway', 'gateway/main.ts', {
+    const gateway = superviseService('gateway', 'gateway/main.ts', {
       ...env,
       ...subgraphUrls,
       GRAPHIQL: process.env.GRAPHIQL ?? 'true',
       GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
       GRAPHIQL_EXAMPLE_QUERY: example.query,
       GRAPHIQL_TOKEN: tokens.officer,
-    }, [`--max-old-space-size=${GATEWAY_HEAP_MB}`]);
+    }, [`--max-old-space-size=${GATEWAY_HEAP_MB}`], supervision);
     services.push(gateway);
-    gateway.child.once('exit', (code) => !stopping && (console.error(`gateway stopped unexpectedly (${code})`), void shutdown(1)));
     await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`);
 
     console.log(`\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/ (signed in as the officer of ${example.caseNumber})\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\n${tokens.text}\n\nTry:\n${example.query}\nCtrl-C stops everything.`);

@@ -12,6 +12,8 @@ function flag(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // Development tokens are all this tool makes, and only the development mode's key can sign them.
+  process.env.DEVELOPMENT_MODE = 'true';
   const uri = process.env.MONGODB_URI;
   const found = uri ? await exampleCase(uri) : undefined;
   const court = flag('court') ?? found?.court ?? FALLBACK_CASE.court;

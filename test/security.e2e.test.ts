@@ -166,7 +166,7 @@ describe('a gateway with a safelist of persisted operations', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'safelist-')), 'operations.json');
     writeFileSync(file, JSON.stringify([sha256(COURTS), sha256(INTROSPECT)]));
     const subgraphUrls = Object.fromEntries([...h.subgraphs].map(([name, running]) => [name, running.url]));
-    const config = gatewayConfig({ PERSISTED_OPERATIONS_FILE: file, GRAPHQL_INTROSPECTION: 'true' });
+    const config = gatewayConfig({ DEVELOPMENT_MODE: 'true', PERSISTED_OPERATIONS_FILE: file, GRAPHQL_INTROSPECTION: 'true' });
     safe = await createGateway({ supergraphSdl: readCommittedSupergraph(), subgraphUrls, config }).start(0, '127.0.0.1');
   });
   afterAll(() => safe?.stop());

@@ -36,12 +36,14 @@ function bearer(authorization: string | undefined): string {
 }
 
 /**
- * Checks the client's bearer token: signature, issuer, audience, expiry, then the claims each role
+ * Checks the client's bearer token: signature, issuer, audience, expiry, lifetime, then the claims each role
  * needs. Built once at start, so a production gateway without keys refuses to start.
  */
 export function clientTokenVerifier(config: ClientTokenConfig): ClientTokenVerifier {
   const { key, algorithms } = verificationKey(config);
-  const options = { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
+  // maxTokenAge makes jose require `iat` and refuse one in the future or older than the limit.
+  const maxAge = config.maxLifetimeSeconds;
+  const options = { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub', 'iat'], clockTolerance: CLOCK_TOLERANCE_SECONDS, maxTokenAge: maxAge };
   return async (authorization) => {
     const token = bearer(authorization);
     let payload: Record<string, unknown>;
@@ -52,6 +54,10 @@ export function clientTokenVerifier(config: ClientTokenConfig): ClientTokenVerif
       // Expiry is worth telling (the client should sign in again); which other check failed helps only a forger.
       if (error instanceof errors.JWTExpired) throw unauthenticated('the bearer token has expired');
       throw unauthenticated('the bearer token is not valid: not signed by the identity provider, or not issued for this service');
+    }
+    // A token issued a moment ago but valid for a century passes maxTokenAge; what it promises counts too.
+    if (typeof payload.exp === 'number' && typeof payload.iat === 'number' && payload.exp - payload.iat > maxAge) {
+      throw unauthenticated(`the bearer token is valid for longer than the ${maxAge} seconds allowed: ask the identity provider for shorter-lived tokens`);
     }
     const identity = identityFromClaims(payload);
     if ('problem' in identity) throw unauthenticated(`the bearer token is incomplete: ${identity.problem}`);

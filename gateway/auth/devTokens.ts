@@ -32,7 +32,7 @@ export interface DevelopmentTokenOptions {
 
 /**
  * A bearer token the gateway accepts while no identity provider is configured. It is signed with the
- * published development key, so NODE_ENV=production refuses to make one.
+ * published development key, so outside DEVELOPMENT_MODE=true it refuses to make one.
  */
 export async function developmentToken(identity: Identity, options: DevelopmentTokenOptions = {}): Promise<string> {
   const config = clientTokenConfig();

@@ -6,14 +6,14 @@ import { subgraphNamed } from '../registry';
 describe.each([
   ['the court', subgraphNamed('court'), /LEGAL_BASIS_PRIVATE_KEY/],
   ['a register', subgraphNamed('finance'), /LEGAL_BASIS_PUBLIC_KEY/],
-])('%s in production', (_label, subgraph, missing) => {
+])('%s outside development mode', (_label, subgraph, missing) => {
   it('refuses to start without the legal-basis key', () => {
-    const saved = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
+    const saved = process.env.DEVELOPMENT_MODE;
+    delete process.env.DEVELOPMENT_MODE;
     try {
       expect(() => subgraph.buildSchema()).toThrow(missing);
     } finally {
-      process.env.NODE_ENV = saved;
+      process.env.DEVELOPMENT_MODE = saved;
     }
   });
 });

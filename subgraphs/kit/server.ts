@@ -40,11 +40,13 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
   const clock = options.clock ?? systemClock;
   // Loaded before anything listens, so production without the key refuses to start rather than every request.
   const identityKey = options.identityKey ?? publicKey('GATEWAY_IDENTITY');
+  // Built first: it loads the keys the subgraph signs and checks with, and a missing one stops it before any connection.
+  const schema = subgraph.buildSchema();
   const { client, db } = await connectDatabase(config.mongoUri, config.dbName, config.maxPoolSize);
   try {
     await createIndexes(db, subgraph.indexes);
     const apollo = new ApolloServer<object>({
-      schema: subgraph.buildSchema(),
+      schema,
       // Inline traces only feed Apollo's cloud reporting, which this project never sends to.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
       includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
@@ -98,7 +100,14 @@ export function startBackground(subgraph: Subgraph, running: RunningSubgraph): P
 
 /** The body of every subgraph's main.ts: configuration from the environment, its background services, stop on SIGINT/SIGTERM. */
 export async function runSubgraph(subgraph: Subgraph): Promise<void> {
-  const running = await startSubgraph(subgraph, subgraphConfig(subgraph.name, subgraph.defaultPort));
+  let running: RunningSubgraph;
+  try {
+    running = await startSubgraph(subgraph, subgraphConfig(subgraph.name, subgraph.defaultPort));
+  } catch (error) {
+    // A missing key or a wrong setting: one line an operator can act on, then a failed exit a supervisor sees.
+    console.error(`subgraph ${subgraph.name} cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   console.log(`subgraph ${running.name} listening at ${running.url}`);
   const stops = await startBackground(subgraph, running);
   const shutdown = () => {

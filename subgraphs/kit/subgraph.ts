@@ -11,6 +11,7 @@ import type { IndexDeclaration } from './mongo';
 import type { ResolverMap } from './resolverMaps';
 import { scalars } from './scalars';
 import { privateKey, publicKey, type SigningKeyName } from '../../platform/signing';
+import { accessLogKey } from './audit/key';
 
 /** What a subgraph's context factory gets for each request. */
 export interface RequestScope {
@@ -93,6 +94,8 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     buildSchema() {
       for (const name of definition.keys?.signs ?? []) privateKey(name);
       for (const name of definition.keys?.checks ?? []) publicKey(name);
+      // A subgraph that keeps an access log adds its fields to AccessAudit; its subjects are hashed with the log's key.
+      if (definition.typeDefs.definitions.some((node) => 'name' in node && node.name?.value === 'AccessAudit')) accessLogKey();
       const declared = new Set(
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),
       );

@@ -3,7 +3,6 @@ import type { Db } from 'mongodb';
 import type { IdentityScope } from '../../../platform/identity';
 import { roles, requireRule } from '../auth/rules';
 import { ACCESS_LOG, verifyChain, type AccessEntry } from './accessLog';
-import { accessLogKey } from './key';
 
 const SUPERVISOR = roles('SUPERVISOR');
 
@@ -12,8 +11,6 @@ const SUPERVISOR = roles('SUPERVISOR');
  * They check the role again: the entity can be asked for by any representation, not only via accessAudit.
  */
 export function accessAuditResolvers<TContext extends IdentityScope>(prefix: string, dbOf: (ctx: TContext) => Db): ResolverMap<TContext> {
-  // Read once as the subgraph is built, so production without ACCESS_LOG_KEY stops at start, not per request.
-  accessLogKey();
   const log = (ctx: TContext) => dbOf(ctx).collection<AccessEntry>(ACCESS_LOG);
   return {
     AccessAudit: {

@@ -11,7 +11,7 @@ export function accessLogKey(env: Env = process.env): string {
     if (key.length < 32) throw new Error('ACCESS_LOG_KEY must be at least 32 characters');
     return key;
   }
-  if (isProduction(env)) throw new Error('ACCESS_LOG_KEY is not set: production needs its own key for the access log');
+  if (isProduction(env)) throw new Error('ACCESS_LOG_KEY must be set: the development key stands in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)');
   if (!warned) {
     warned = true;
     console.warn('warning: ACCESS_LOG_KEY is not set; the access log hashes subjects with a development key');
