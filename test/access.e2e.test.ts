@@ -1,7 +1,9 @@
 import { MongoClient } from 'mongodb';
 import { generateProvince } from '../seed/province';
 import type { CaseDocument } from '../subgraphs/court/model';
-import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
+import { ACCESS_LOG, type AccessEntry } from '../subgraphs/kit/audit/accessLog';
+import { accessLogCheckpointer } from '../subgraphs/kit/audit/checkpointer';
+import type { RunningSubgraph } from '../subgraphs/kit/server';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import { basisOf } from './cases';
 import { startHarness, type Harness } from './harness';
@@ -105,11 +107,13 @@ describe('analysts', () => {
 
 describe('the access audit', () => {
   const AUDIT = `query($p: ID!) { accessAudit(partyId: $p) {
-    courtAccessLog { userId caseNumber operation } courtAccessLogIntact
-    realEstateAccessLog { userId role court caseNumber operation answeredBy categories resultCount } realEstateAccessLogIntact
-    vehicleAccessLogIntact financeAccessLogIntact
-  } }`;
-  type Audit = { accessAudit: Record<string, unknown> & { courtAccessLog: { userId: string }[]; realEstateAccessLog: { userId: string; caseNumber: string; answeredBy: string }[] } };
+    courtAccessLog { userId caseNumber operation } courtAccessLogCheck { ...check }
+    realEstateAccessLog { userId role court caseNumber operation answeredBy categories resultCount } realEstateAccessLogCheck { ...check }
+    vehicleAccessLogCheck { ...check } financeAccessLogCheck { ...check }
+  } }
+  fragment check on AccessLogCheck { intact entries firstBrokenAt kind lastCheckpoint { position } }`;
+  type Check = { intact: boolean; entries: number; firstBrokenAt: number | null; kind: string | null; lastCheckpoint: { position: number } | null };
+  type Audit = { accessAudit: Record<string, unknown> & { courtAccessLog: { userId: string }[]; realEstateAccessLog: { userId: string; caseNumber: string; answeredBy: string }[]; courtAccessLogCheck: Check; realEstateAccessLogCheck: Check } };
 
   it('shows a supervisor who looked, in the court and in the agency that answered, and that the chains are intact', async () => {
     const officer = officerOf(open);
@@ -119,7 +123,7 @@ describe('the access audit', () => {
     const audit = response.data?.accessAudit;
     expect(audit?.courtAccessLog).toContainEqual({ userId: officer.userId, caseNumber: open._id, operation: 'CaseParty.party' });
     expect(audit?.realEstateAccessLog).toContainEqual(expect.objectContaining({ userId: officer.userId, role: 'OFFICER', court: open.courtCode, caseNumber: open._id, answeredBy: 'REALESTATE', operation: 'realEstateFindings' }));
-    expect([audit?.courtAccessLogIntact, audit?.realEstateAccessLogIntact, audit?.vehicleAccessLogIntact, audit?.financeAccessLogIntact]).toEqual([true, true, true, true]);
+    for (const log of ['court', 'realEstate', 'vehicle', 'finance']) expect(audit?.[`${log}AccessLogCheck`]).toMatchObject({ intact: true, firstBrokenAt: null, kind: null });
   });
 
   it('logs a look-up by identifier under the respondent holding the asset; anybody else’s asset reads as unknown, unlogged', async () => {
@@ -145,14 +149,14 @@ describe('the access audit', () => {
     const colleague = officerOf({ courtCode: theCase.courtCode, officerId: `${theCase.officerId}-other` });
     expect(codeOf(await h.query(LOOKUP, { plate: vehicle.plate, c: theCase._id, b: basis }, { as: colleague }))).toBe('FORBIDDEN');
 
-    const VEHICLE_AUDIT = 'query($p: ID!) { accessAudit(partyId: $p) { vehicleAccessLog { userId court caseNumber operation answeredBy categories resultCount } vehicleAccessLogIntact } }';
-    type VehicleAudit = { accessAudit: { vehicleAccessLog: { userId: string }[]; vehicleAccessLogIntact: boolean } };
+    const VEHICLE_AUDIT = 'query($p: ID!) { accessAudit(partyId: $p) { vehicleAccessLog { userId court caseNumber operation answeredBy categories resultCount } vehicleAccessLogCheck { intact } } }';
+    type VehicleAudit = { accessAudit: { vehicleAccessLog: { userId: string }[]; vehicleAccessLogCheck: { intact: boolean } } };
     const ofHolder = await h.query<VehicleAudit>(VEHICLE_AUDIT, { p: holder }, { as: SUPERVISOR });
     expect(ofHolder.errors).toBeUndefined();
     expect(ofHolder.data?.accessAudit.vehicleAccessLog).toEqual([{
       userId: officer.userId, court: theCase.courtCode, caseNumber: theCase._id, operation: 'motorVehicleByPlate', answeredBy: 'VEHICLES', categories: ['MOTOR_VEHICLE'], resultCount: 1,
     }]);
-    expect(ofHolder.data?.accessAudit.vehicleAccessLogIntact).toBe(true);
+    expect(ofHolder.data?.accessAudit.vehicleAccessLogCheck.intact).toBe(true);
     for (const owner of others.ownerIds) {
       const ofOwner = await h.query<VehicleAudit>(VEHICLE_AUDIT, { p: owner }, { as: SUPERVISOR });
       expect(ofOwner.errors).toBeUndefined();
@@ -160,16 +164,27 @@ describe('the access audit', () => {
     }
   });
 
-  it('detects an altered entry in one agency’s log', async () => {
+  it('shows where and how one agency’s log was altered, the others intact', async () => {
     const client = new MongoClient(process.env.MONGODB_URI ?? '');
     try {
-      await client.db(h.databaseName('realestate')).collection(ACCESS_LOG).updateOne({}, { $set: { userId: 'someone-else' } });
+      await client.db(h.databaseName('realestate')).collection(ACCESS_LOG).updateOne({ _id: 1 as never }, { $set: { userId: 'someone-else' } });
     } finally {
       await client.close();
     }
     const response = await h.query<Audit>(AUDIT, { p: debtor }, { as: SUPERVISOR });
-    expect(response.data?.accessAudit.realEstateAccessLogIntact).toBe(false);
-    expect(response.data?.accessAudit.courtAccessLogIntact).toBe(true);
+    expect(response.data?.accessAudit.realEstateAccessLogCheck).toMatchObject({ intact: false, kind: 'ALTERED', firstBrokenAt: 1, entries: 0 });
+    expect(response.data?.accessAudit.courtAccessLogCheck.intact).toBe(true);
+  });
+
+  it('shows a log cut short after its last checkpoint as TRUNCATED, at the first position cut off', async () => {
+    const court = h.subgraphs.get('court') as RunningSubgraph;
+    // The court's checkpointer as its process runs it: a checkpoint when it starts and one when it stops.
+    await (await accessLogCheckpointer(court))();
+    const log = court.db.collection<AccessEntry>(ACCESS_LOG);
+    const end = (await log.find().sort({ _id: -1 }).limit(1).toArray())[0] as AccessEntry;
+    await log.deleteOne({ _id: end._id });
+    const response = await h.query<Audit>(AUDIT, { p: debtor }, { as: SUPERVISOR });
+    expect(response.data?.accessAudit.courtAccessLogCheck).toEqual({ intact: false, kind: 'TRUNCATED', firstBrokenAt: end._id, entries: end._id - 1, lastCheckpoint: { position: end._id } });
   });
 
   it('is for supervisors only', async () => {

@@ -1,3 +1,5 @@
+import { accessLogCheckpointer } from '../subgraphs/kit/audit/checkpointer';
+import { lapseTimer } from '../subgraphs/kit/register/lapseTimer';
 import { composeServices } from '@apollo/composition';
 import { buildASTSchema, isObjectType, parse } from 'graphql';
 import { createCourtSubgraph } from '../subgraphs/court';
@@ -49,8 +51,8 @@ describe('adding an agency', () => {
     );
   });
 
-  it('runs the lapse timer of every register without the agency asking for it', () => {
-    expect(hangar.background).toHaveLength(1);
+  it('runs the lapse timer and the access log’s checkpointer of every register without the agency asking for them', () => {
+    expect(hangar.background).toEqual([accessLogCheckpointer, lapseTimer]);
   });
 
   it('stops a register at start when an agency replaces a template field with nothing', () => {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { createGateway, type RunningGateway } from '../gateway/createGateway';
 import { readCommittedSupergraph } from '../schema/supergraph';
@@ -7,6 +8,8 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
 import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
+import { checkpointFile } from '../subgraphs/kit/audit/checkpoints';
+import { accessLogCheckpointDir } from '../subgraphs/kit/audit/key';
 import { actorFor, authorizationFor, type QueryOptions } from './identities';
 
 export { TEST_OFFICER, authorizationFor, type QueryAs, type QueryOptions } from './identities';
@@ -48,11 +51,15 @@ export interface HarnessOptions {
 /** The database names of a test file's subgraphs. */
 export const testDatabaseName = (name: string) => (subgraph: string) => `t_${name}_${subgraph}`;
 
-/** Drops the databases of these subgraphs; before they start, since a subgraph creates its indexes when it starts. */
+/** Drops the databases of these subgraphs, and their access logs' checkpoints; before they start, since a subgraph creates its indexes when it starts. */
 export async function dropDatabases(mongoUri: string, databaseName: (subgraph: string) => string, subgraphs: readonly string[] = SUBGRAPHS.map((s) => s.name)): Promise<void> {
   const admin = new MongoClient(mongoUri);
   try {
-    for (const subgraph of subgraphs) await admin.db(databaseName(subgraph)).dropDatabase();
+    for (const subgraph of subgraphs) {
+      await admin.db(databaseName(subgraph)).dropDatabase();
+      // A log's checkpoints outlive its database by design: a new log under the old name starts without them.
+      await rm(checkpointFile(accessLogCheckpointDir(), databaseName(subgraph)), { force: true });
+    }
   } finally {
     await admin.close();
   }

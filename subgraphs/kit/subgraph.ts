@@ -11,7 +11,8 @@ import type { IndexDeclaration } from './mongo';
 import type { ResolverMap } from './resolverMaps';
 import { scalars } from './scalars';
 import { privateKey, publicKey, type SigningKeyName } from '../../platform/signing';
-import { accessLogKey } from './audit/key';
+import { accessLogCheckpointDir, accessLogKey } from './audit/key';
+import { accessLogCheckpointer } from './audit/checkpointer';
 
 /** What a subgraph's context factory gets for each request. */
 export interface RequestScope {
@@ -77,13 +78,20 @@ export function loadTypeDefs(files: string[], kitParts: string[] = []): Document
   return concatAST(paths.map((path) => parse(readFileSync(path, 'utf8'))));
 }
 
+/** Whether a subgraph keeps an access log: it adds its fields to the AccessAudit entity. */
+function keepsAccessLog(typeDefs: DocumentNode): boolean {
+  return typeDefs.definitions.some((node) => 'name' in node && node.name?.value === 'AccessAudit');
+}
+
 export function defineSubgraph<TContext extends object>(definition: SubgraphDefinition<TContext>): Subgraph {
+  const accessLog = keepsAccessLog(definition.typeDefs);
   return {
     name: definition.name,
     defaultPort: definition.defaultPort,
     typeDefs: definition.typeDefs,
     indexes: definition.indexes,
-    background: definition.background ?? [],
+    // A log's checkpoints are what show it was cut short: whoever keeps one checkpoints it.
+    background: [...(accessLog ? [accessLogCheckpointer] : []), ...(definition.background ?? [])],
     rules: definition.rules ?? {},
     // Assigned rather than spread, so a context built as a class instance keeps its methods; assigned
     // last, so no agency's context can replace the kit's clock or the verified identity.
@@ -94,8 +102,11 @@ export function defineSubgraph<TContext extends object>(definition: SubgraphDefi
     buildSchema() {
       for (const name of definition.keys?.signs ?? []) privateKey(name);
       for (const name of definition.keys?.checks ?? []) publicKey(name);
-      // A subgraph that keeps an access log adds its fields to AccessAudit; its subjects are hashed with the log's key.
-      if (definition.typeDefs.definitions.some((node) => 'name' in node && node.name?.value === 'AccessAudit')) accessLogKey();
+      // A subgraph that keeps an access log keys it, and checkpoints it outside its database.
+      if (accessLog) {
+        accessLogKey();
+        accessLogCheckpointDir();
+      }
       const declared = new Set(
         definition.typeDefs.definitions.flatMap((node) => (node.kind === 'ScalarTypeDefinition' ? [node.name.value] : [])),
       );

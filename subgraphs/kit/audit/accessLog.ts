@@ -1,12 +1,13 @@
-import { createHash, createHmac } from 'node:crypto';
-import type { Collection } from 'mongodb';
+import { createHmac } from 'node:crypto';
 import type { IndexDeclaration } from '../mongo';
 
 /**
  * The access log (查询日志): every look at a person's assets or identity, who looked, why and what came
- * back. Entries form a hash chain: each carries the hash of the one before, and its own hash covers
- * both, so removing or altering an entry breaks every hash after it. The subject is stored as a keyed
- * hash of their identifier: the log proves who was looked at without holding the identifiers itself.
+ * back. Entries form a keyed chain: each carries the MAC of the one before, and its own MAC (HMAC-SHA256
+ * under the log key) covers both, so whoever lacks the key can neither alter an entry nor rebuild the
+ * chain after it. What a chain alone cannot show, that its end was cut off, signed checkpoints show
+ * (checkpoints.ts, verify.ts). The subject is stored as a keyed hash of their identifier: the log proves
+ * who was looked at without holding the identifiers itself.
  */
 export interface AccessEntryInput {
   userId: string;
@@ -40,33 +41,17 @@ export function subjectHash(key: string, subjectId: string): string {
   return createHmac('sha256', key).update(subjectId).digest('hex');
 }
 
-/** The hash of an entry: every field but the hash itself, in a fixed order, after the previous hash. */
-export function entryHash(entry: Omit<AccessEntry, 'hash'>): string {
+/**
+ * A key for one use of the log key: entry MACs and checkpoint signatures each get their own, so a value
+ * made for one can never pass as the other (nor as a subject hash, which uses the log key itself).
+ */
+export function derivedKey(key: string, purpose: 'entry' | 'checkpoint'): Buffer {
+  return createHmac('sha256', key).update(`enforcement-supergraph access log ${purpose} key`).digest();
+}
+
+/** The MAC of an entry: every field but the MAC itself, in a fixed order, after the previous entry's MAC. */
+export function entryHash(key: string, entry: Omit<AccessEntry, 'hash'>): string {
   const fields = [entry._id, entry.at.toISOString(), entry.userId, entry.role, entry.court, entry.agency, entry.subjectHash,
     entry.answeredBy, entry.categories.join(','), entry.caseNumber, entry.operation, entry.resultCount];
-  return createHash('sha256').update(entry.previousHash).update(JSON.stringify(fields)).digest('hex');
-}
-
-export interface ChainCheck {
-  intact: boolean;
-  entries: number;
-  /** The first entry that does not match its hash or its predecessor, or the first missing position. */
-  firstBrokenAt: number | null;
-}
-
-/** Walks the chain from the start and recomputes every hash. */
-export async function verifyChain(log: Collection<AccessEntry>): Promise<ChainCheck> {
-  let previous = GENESIS;
-  let expected = 1;
-  let entries = 0;
-  for await (const entry of log.find().sort({ _id: 1 })) {
-    const { hash, ...unsigned } = entry;
-    if (entry._id !== expected || entry.previousHash !== previous || entryHash(unsigned) !== hash) {
-      return { intact: false, entries, firstBrokenAt: Math.min(entry._id, expected) };
-    }
-    previous = hash;
-    expected += 1;
-    entries += 1;
-  }
-  return { intact: true, entries, firstBrokenAt: null };
+  return createHmac('sha256', derivedKey(key, 'entry')).update(entry.previousHash).update(JSON.stringify(fields)).digest('hex');
 }

@@ -8,7 +8,7 @@ interface Pending {
   settle: { resolve(entry: AccessEntry): void; reject(error: unknown): void };
 }
 
-type Head = Pick<AccessEntry, '_id' | 'hash'> | null;
+export type Head = Pick<AccessEntry, '_id' | 'hash'> | null;
 
 /** Inserts per command: FerretDB v1 holds a pooled connection per statement until the command ends. */
 const BATCH = 50;
@@ -31,6 +31,18 @@ export class ChainAppender {
     private readonly log: Collection<AccessEntry>,
     private readonly key: string,
   ) {}
+
+  /**
+   * The end of the chain as this process knows it (read once if not yet known), for its checkpoints:
+   * entries another instance appended since are in that instance's checkpoints.
+   */
+  async end(): Promise<Head> {
+    if (this.head === undefined) {
+      const end = await this.readEnd();
+      this.head ??= end; // unless an insert under way has moved it meanwhile
+    }
+    return this.head;
+  }
 
   append(input: AccessEntryInput, at: Date): Promise<AccessEntry> {
     return new Promise<AccessEntry>((resolve, reject) => {
@@ -96,7 +108,7 @@ export class ChainAppender {
     return pending.map(({ input, at }) => {
       const { subjectId, ...rest } = input;
       const unsigned = { ...rest, _id: (previous?._id ?? 0) + 1, subjectHash: subjectHash(this.key, subjectId), at, previousHash: previous?.hash ?? GENESIS };
-      const entry: AccessEntry = { ...unsigned, hash: entryHash(unsigned) };
+      const entry: AccessEntry = { ...unsigned, hash: entryHash(this.key, unsigned) };
       previous = entry;
       return entry;
     });
