@@ -42,6 +42,12 @@ export function clientTokenConfig(env: Env = process.env): ClientTokenConfig {
 }
 
 /** The gateway's switches and limits; everything a client could abuse is off or bounded by default. */
+/** How long the gateway waits for one agency: a query for a person at a screen, a mutation for the register's write. */
+export interface AgencyTimeouts {
+  readMs: number;
+  writeMs: number;
+}
+
 export interface GatewayConfig {
   production: boolean;
   /** GRAPHIQL: serve the GraphiQL page at / (off by default; `npm start` turns it on). */
@@ -71,8 +77,15 @@ export interface GatewayConfig {
   identityKey: KeyConfig;
   /** NODE_ENV=development: stack traces in error responses, for a developer's own machine only. */
   stackTraces: boolean;
-  /** SUBGRAPH_TIMEOUT_MS: how long an agency may take to answer before the gateway reports it unavailable (30 s: the embedded FerretDB queues concurrent writes for seconds; a deployment on MongoDB should set about 5 s). */
-  subgraphTimeoutMs?: number;
+  /**
+   * How long an agency may take before the gateway reports it unavailable and answers with the others:
+   * SUBGRAPH_READ_TIMEOUT_MS for queries (5 s, a person waiting at a screen), SUBGRAPH_WRITE_TIMEOUT_MS
+   * for mutations (30 s: the embedded FerretDB queues concurrent writes for seconds); one agency's own
+   * with <NAME>_READ_TIMEOUT_MS and <NAME>_WRITE_TIMEOUT_MS (e.g. VESSELS_READ_TIMEOUT_MS).
+   */
+  subgraphTimeouts: AgencyTimeouts;
+  /** Per agency, by its environment key (REALESTATE, VESSELS…): what it sets of its own. */
+  agencyTimeouts: Record<string, Partial<AgencyTimeouts>>;
 }
 
 export function gatewayConfig(env: Env = process.env): GatewayConfig {
@@ -92,6 +105,22 @@ export function gatewayConfig(env: Env = process.env): GatewayConfig {
     clientTokens: clientTokenConfig(env),
     identityKey: keyConfig('GATEWAY_IDENTITY', env),
     stackTraces: env.NODE_ENV === 'development',
-    subgraphTimeoutMs: readPositiveInt(env.SUBGRAPH_TIMEOUT_MS, 30_000, 'SUBGRAPH_TIMEOUT_MS'),
+    subgraphTimeouts: {
+      readMs: readPositiveInt(env.SUBGRAPH_READ_TIMEOUT_MS, 5_000, 'SUBGRAPH_READ_TIMEOUT_MS'),
+      writeMs: readPositiveInt(env.SUBGRAPH_WRITE_TIMEOUT_MS, 30_000, 'SUBGRAPH_WRITE_TIMEOUT_MS'),
+    },
+    agencyTimeouts: agencyTimeouts(env),
   };
+}
+
+/** <NAME>_READ_TIMEOUT_MS and <NAME>_WRITE_TIMEOUT_MS, by NAME; SUBGRAPH_ is the default for all. */
+function agencyTimeouts(env: Env): Record<string, Partial<AgencyTimeouts>> {
+  const timeouts: Record<string, Partial<AgencyTimeouts>> = {};
+  for (const [variable, value] of Object.entries(env)) {
+    const match = /^([A-Z][A-Z0-9]*)_(READ|WRITE)_TIMEOUT_MS$/.exec(variable);
+    if (!match || match[1] === 'SUBGRAPH') continue;
+    const [, agency, kind] = match as unknown as [string, string, 'READ' | 'WRITE'];
+    timeouts[agency] = { ...timeouts[agency], [kind === 'READ' ? 'readMs' : 'writeMs']: readPositiveInt(value, 1, variable) };
+  }
+  return timeouts;
 }

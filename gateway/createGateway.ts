@@ -1,5 +1,5 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { listenHost } from '../platform/config';
+import { envKey, listenHost } from '../platform/config';
 import { gatewayConfig, type GatewayConfig } from './config';
 import { healthRoutes } from '../platform/health';
 import { serveGraphQL } from '../platform/http';
@@ -63,7 +63,8 @@ export function createGateway(options: GatewayOptions): { start(port: number, ho
         buildService({ name, url }) {
           const target = overrides[name] || url;
           if (!target) throw new Error(`subgraph ${name} has no URL in the supergraph and no override`);
-          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name, config.subgraphTimeoutMs ?? 30_000) }, name, identityKey);
+          const timeouts = { ...config.subgraphTimeouts, ...config.agencyTimeouts[envKey(name)] };
+          return new SubgraphDataSource({ url: target, fetcher: agencyFetcher(name, timeouts) }, name, identityKey);
         },
       });
       const apollo = gatewayApolloServer(gateway, config);

@@ -6,6 +6,8 @@ import { domainError, ErrorCode } from '../platform/errors';
 import type { GatewayContext } from './apolloServer';
 import { InFlightQueries } from './inFlight';
 import { subgraphHttp } from './subgraphHttp';
+import { unansweredEntities } from './unanswered';
+import type { AgencyTimeouts } from './config';
 
 /** What a subgraph answers, as the gateway's data sources return it. */
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -28,11 +30,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super(options);
   }
 
+  /** Sends the subgraph operation; an entity fetch the agency did not answer comes back with its fields null. */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    try {
+      return await this.shared(options);
+    } catch (error) {
+      // The other agencies' answers go on, the missing one's fields null (unanswered.ts).
+      const partial = unansweredEntities(options, error);
+      if (partial) return partial;
+      throw error;
+    }
+  }
+
   /**
    * Shares an identical query already on its way to this subgraph, but only between callers with the same
    * identity: what an agency answers depends on who asks. Never a mutation, which must run once per request.
    */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  private shared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     const identity = 'identity' in options.context ? options.context.identity : undefined;
     const { query, variables } = options.request;
     if (!identity || !isQueryText(query)) return super.process(options);
@@ -76,14 +90,16 @@ function firstError(answer: unknown): { message: string; code?: string } | undef
  * A subgraph that cannot be reached is reported by name, so the officer knows which register did not
  * answer while the others' data still arrives.
  */
-export function agencyFetcher(name: string, timeoutMs: number): RemoteGraphQLDataSource['fetcher'] {
-  const attempt = subgraphHttp(timeoutMs);
+export function agencyFetcher(name: string, timeouts: AgencyTimeouts): RemoteGraphQLDataSource['fetcher'] {
+  const send = subgraphHttp();
   return async (url, init) => {
+    const query = isQuery(init?.body);
+    const timeoutMs = query ? timeouts.readMs : timeouts.writeMs;
     try {
-      return await attempt(url, init).catch((error: unknown) => {
+      return await send(url, init, timeoutMs).catch((error: unknown) => {
         // One retry for a query whose connection failed (a restarting agency); never a mutation, which may have run.
-        if (isTimeout(error) || !isQuery(init?.body)) throw error;
-        return attempt(url, init);
+        if (isTimeout(error) || !query) throw error;
+        return send(url, init, timeoutMs);
       });
     } catch (error) {
       if (isTimeout(error)) {

@@ -11,11 +11,11 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
  * register is sent to a proxy nobody configured. Only plain http: subgraphs sit on the internal network;
  * a deployment that needs TLS between them terminates it in a sidecar.
  */
-export function subgraphHttp(timeoutMs: number): Fetcher {
+export function subgraphHttp(): (url: Parameters<Fetcher>[0], init: Parameters<Fetcher>[1], timeoutMs: number) => Promise<FetcherResponse> {
   // `timeout` lets the agent apply the subgraph's Keep-Alive hint (Node's server: 5 s) less a second, so
   // an idle connection is dropped by the gateway before the subgraph closes it under a new request.
   const agent = new Agent({ keepAlive: true, timeout: 60_000, scheduling: 'lifo' });
-  return (url, init = {}) =>
+  return (url, init = {}, timeoutMs) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const body = typeof init.body === 'string' || Buffer.isBuffer(init.body) ? init.body : '';
       const req = request(url, { method: init.method ?? 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (res) => {

@@ -19,6 +19,7 @@ import { courtScoped } from '../subgraphs/kit/auth/legalBasis';
 const NAME = 'faults_subgraph';
 const AGENCY = 'realestate';
 const SEED = { seed: 17, cases: 120 };
+/** The real-estate registry's own timeout (REALESTATE_READ_TIMEOUT_MS and …_WRITE_…); the other agencies keep the harness's. */
 const TIMEOUT_MS = 2000;
 /** A hang check, not a performance target: room for the other agencies' fetches and a loaded machine. */
 const MARGIN_MS = 3000;
@@ -59,6 +60,10 @@ const READ = `query Findings($caseNumber: String!, $partyId: ID!) {
   }
 }`;
 const SEAL = 'mutation Seal($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { id rank assetId acknowledgedAt } }';
+const PANORAMA = `query Panorama($caseNumber: String!, $partyId: ID!) {
+  caseParty(caseNumber: $caseNumber, partyId: $partyId) { panorama { complete missingAgencies coverage categories { category known count } } }
+}`;
+type PanoramaData = { caseParty: { panorama: { complete: boolean; missingAgencies: string[]; coverage: number | null; categories: { category: string; known: boolean; count: number | null }[] } | null } | null };
 type Findings = { agency: string; categories: { category: string; count: number }[] } | null;
 type ReadData = { caseParty: { realEstateFindings: Findings; financeFindings: Findings } | null };
 type Control = { id: string; rank: number; assetId: string; acknowledgedAt: string };
@@ -135,7 +140,7 @@ beforeAll(async () => {
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
   await dropDatabases(mongoUri, testDatabaseName(NAME));
   child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
-  graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { subgraphTimeoutMs: TIMEOUT_MS } });
+  graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { agencyTimeouts: { REALESTATE: { readMs: TIMEOUT_MS, writeMs: TIMEOUT_MS } } } });
   const started = graph;
   await fileCases(started, seals.map((input) => ({ caseNumber: input.caseNumber, respondentIds: [input.partyId] })));
   for (const input of seals) input.basis = await basisOf(started, input.caseNumber, TEST_OFFICER);
@@ -181,7 +186,7 @@ describe('a subgraph killed mid-load and restarted', () => {
     expect(after.every((o) => (realEstateCount(o) ?? 0) > 0)).toBe(true);
   });
 
-  it('answers within the timeout when the subgraph hangs, naming it, with the other agencies’ data', async () => {
+  it('answers within the timeout when the subgraph hangs, naming it, with the other agencies’ data and a panorama without it', async () => {
     const g = graph as FaultGraph;
     const frozen = child as ChildSubgraph;
     frozen.freeze();
@@ -197,6 +202,13 @@ describe('a subgraph killed mid-load and restarted', () => {
           ['AGENCY_UNAVAILABLE', AGENCY, `agency ${AGENCY} did not answer within ${TIMEOUT_MS} ms`],
         ]);
       }
+      // The officer's panorama arrives too, without the registry's categories: unknown, not zero.
+      const debtor = debtors[0];
+      const panorama = await g.send<PanoramaData>(PANORAMA, { caseNumber: debtor.caseNumber, partyId: debtor.partyId }, debtor.officer);
+      const answer = panorama.body?.data?.caseParty?.panorama;
+      expect([answer?.complete, answer?.missingAgencies, answer?.coverage]).toEqual([false, ['REALESTATE'], null]);
+      expect(answer?.categories.find((r) => r.category === 'REAL_ESTATE')).toEqual({ category: 'REAL_ESTATE', known: false, count: null });
+      expect(answer?.categories.filter((r) => r.known).length).toBeGreaterThan(0);
     } finally {
       frozen.thaw();
     }

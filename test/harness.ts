@@ -89,7 +89,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;
     const subgraphUrls = { ...Object.fromEntries([...subgraphs].map(([name, running]) => [name, running.url])), ...elsewhere };
-    const config = options.gateway ? { ...gatewayConfig(), ...options.gateway } : undefined;
+    // An agency gets 30 s here, reads too: a test must not fail because a loaded machine answers slowly.
+    // The 5 s default for reads is for a person at a screen; fault tests set their own.
+    const config = { ...gatewayConfig(), subgraphTimeouts: { readMs: 30_000, writeMs: 30_000 }, ...options.gateway };
     gateway = await createGateway({ supergraphSdl: readCommittedSupergraph(), subgraphUrls, config }).start(0, '127.0.0.1');
     const started = gateway;
     return {

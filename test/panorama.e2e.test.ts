@@ -16,8 +16,8 @@ const assets = Object.values(province).flatMap((data) => (data.assets ?? []) as 
 const FINDINGS = [...new Set([...readCommittedSupergraph().matchAll(/^\s+(\w+Findings)\(categories:/gm)].map((m) => m[1]))];
 
 interface CategoryFindings { category: AssetCategory; agency: string; count: number; totalEstimatedValue: number; controllableValue: number; registerUpdatedAt: string | null; assets: { id: string; category: string; ownerIds: string[] }[] }
-interface PanoramaRow { category: AssetCategory; agency: string; count: number; totalEstimatedValue: number }
-interface Panorama { categories: PanoramaRow[]; totalEstimatedValue: number; totalControllableValue: number; amountOwedInOpenCases: number; openCasesAsRespondent: number; categoriesWithAssets: number }
+interface PanoramaRow { category: AssetCategory; agency: string; known: boolean; count: number | null; totalEstimatedValue: number | null }
+interface Panorama { categories: PanoramaRow[]; complete: boolean; missingAgencies: string[]; coverage: number | null; totalEstimatedValue: number; totalControllableValue: number; amountOwedInOpenCases: number; openCasesAsRespondent: number; categoriesWithAssets: number }
 type CaseParty = { panorama: Panorama | null } & Record<string, { agency: string; categories: CategoryFindings[] } | null>;
 
 const QUERY = `fragment Findings on AgencyFindings {
@@ -28,7 +28,8 @@ query Panorama($caseNumber: String!, $partyId: ID!, $categories: [AssetCategory!
   caseParty(caseNumber: $caseNumber, partyId: $partyId) {
     ${FINDINGS.map((field) => `${field}(categories: $categories) { ...Findings }`).join('\n    ')}
     panorama(categories: $categories) {
-      categories { category agency count totalEstimatedValue }
+      categories { category agency known count totalEstimatedValue }
+      complete missingAgencies coverage
       totalEstimatedValue totalControllableValue amountOwedInOpenCases openCasesAsRespondent categoriesWithAssets
     }
   }
@@ -78,7 +79,8 @@ describe('the asset panorama of a debtor', () => {
     // The panorama lists every category once, and its row matches the agency's.
     const panorama = party.panorama as Panorama;
     expect(panorama.categories.map((r) => r.category)).toEqual(ASSET_CATEGORIES.filter((c) => rows.some((r) => r.category === c)));
-    expect(panorama.categories.find((r) => r.category === category)).toEqual({ category, agency: row.agency, count: row.count, totalEstimatedValue: row.totalEstimatedValue });
+    expect(panorama.categories.find((r) => r.category === category)).toEqual({ category, agency: row.agency, known: true, count: row.count, totalEstimatedValue: row.totalEstimatedValue });
+    expect([panorama.complete, panorama.missingAgencies]).toEqual([true, []]);
     const owed = openCases.filter((c) => c.respondentIds.includes(ref.partyId)).reduce((sum, c) => sum + c.amountOwed, 0);
     expect(panorama.amountOwedInOpenCases).toBe(owed);
     expect(panorama.totalEstimatedValue).toBe(rows.reduce((sum, r) => sum + r.totalEstimatedValue, 0));
@@ -160,17 +162,36 @@ describe('fifty cases with every respondent’s assets', () => {
 });
 
 describe('an agency that does not answer', () => {
-  it('leaves the other agencies’ categories and an error naming it (partial result)', async () => {
+  it('leaves a partial panorama: the others’ rows as they were, its categories unknown rather than zero, not complete, no coverage, and an error naming it', async () => {
     const ref = debtorFor('BANK_DEPOSIT');
+    const before = (await panoramaOf(ref)).data?.caseParty as CaseParty;
     const victim = [...h.subgraphs.keys()].find((name) => name !== 'court' && name !== 'realestate') ?? 'realestate';
     await h.subgraphs.get(victim)?.stop();
     const response = await panoramaOf(ref);
     const party = response.data?.caseParty as CaseParty;
     expect(party).not.toBeNull();
-    const answered = FINDINGS.filter((field) => party[field] !== null);
-    expect(answered.length).toBe(FINDINGS.length - 1);
+    const silent = FINDINGS.filter((field) => party[field] === null);
+    expect(silent).toHaveLength(1);
+    const lost = before[silent[0] as string] as { agency: string; categories: CategoryFindings[] };
     expect(response.errors?.some((e) => e.extensions?.code === 'AGENCY_UNAVAILABLE' && e.message.includes(victim))).toBe(true);
-    // No total without every register: an understated total would mislead.
-    expect(party.panorama).toBeNull();
+
+    const panorama = party.panorama as Panorama;
+    const was = before.panorama as Panorama;
+    expect(panorama.complete).toBe(false);
+    expect(panorama.missingAgencies).toEqual([lost.agency]);
+    expect(panorama.coverage).toBeNull();
+    // Every category still has its row, in the same order; the lost agency's are unknown, not zero.
+    expect(panorama.categories.map((r) => r.category)).toEqual(was.categories.map((r) => r.category));
+    const unknown = panorama.categories.filter((r) => !r.known);
+    expect(unknown.map((r) => r.category).sort()).toEqual(lost.categories.map((c) => c.category).sort());
+    expect(unknown.every((r) => r.agency === lost.agency && r.count === null && r.totalEstimatedValue === null)).toBe(true);
+    expect(panorama.categories.filter((r) => r.known)).toEqual(was.categories.filter((r) => r.agency !== lost.agency));
+    // The totals are of what is known: the complete figure less the lost agency's.
+    expect(panorama.totalEstimatedValue).toBe(was.totalEstimatedValue - lost.categories.reduce((sum, c) => sum + c.totalEstimatedValue, 0));
+
+    // Asked only for categories of agencies that answered, nothing is unknown.
+    const others = was.categories.filter((r) => r.agency !== lost.agency).map((r) => r.category).slice(0, 3);
+    const narrow = (await panoramaOf(ref, others)).data?.caseParty?.panorama as Panorama;
+    expect([narrow.complete, narrow.missingAgencies, narrow.categories.every((r) => r.known)]).toEqual([true, [], true]);
   });
 });

@@ -24,7 +24,7 @@ export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): S
   const totalsFields = totalsFieldsOf(registers);
   const panoramaResolvers = {
     CaseParty: {
-      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, totalsFields),
+      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, registers),
     },
   };
   return defineSubgraph({

@@ -26,27 +26,55 @@ interface CategoryRow {
   controllableValue: number;
 }
 
-/** A CaseParty representation as the gateway sends it: the key plus every agency's totals. */
+/** A category whose agency did not answer: known to exist, its figures unknown (not zero). */
+type PanoramaRow = (CategoryRow & { known: true }) | (Pick<CategoryRow, 'category' | 'agency' | 'registerName'> & { known: false; registerUpdatedAt: null; count: null; totalEstimatedValue: null; controllableValue: null });
+
+/** A CaseParty representation as the gateway sends it: the key plus every agency's totals (null from an agency that did not answer). */
 export type CasePartyWithFindings = { caseNumber: string; partyId: string } & Record<string, unknown>;
 
-function rowsOf(ref: CasePartyWithFindings, totalsFields: readonly string[]): CategoryRow[] {
-  return totalsFields.flatMap((field) => (ref[field] as { categories?: CategoryRow[] } | null | undefined)?.categories ?? []);
+type Totals = { categories?: CategoryRow[] } | null | undefined;
+
+/** Every category's row: the register's answer, or an unknown row where its agency gave none. */
+function rowsOf(ref: CasePartyWithFindings, registers: readonly RegisterDescriptor[]): Map<AssetCategory, PanoramaRow> {
+  const rows = new Map<AssetCategory, PanoramaRow>();
+  for (const register of registers) {
+    const totals = ref[names(register).totalsField] as Totals;
+    if (totals) {
+      for (const row of totals.categories ?? []) rows.set(row.category, { ...row, known: true });
+      continue;
+    }
+    for (const [category, kept] of Object.entries(register.categories) as [AssetCategory, { registerName: string }][]) {
+      rows.set(category, { category, agency: register.agency, registerName: kept.registerName, known: false, registerUpdatedAt: null, count: null, totalEstimatedValue: null, controllableValue: null });
+    }
+  }
+  return rows;
 }
 
-/** The panorama of one party in one case: every register's rows in category order, and the totals. */
-export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, totalsFields: readonly string[]) {
-  const byCategory = new Map(rowsOf(ref, totalsFields).map((row) => [row.category, row]));
-  const categories = ASSET_CATEGORIES.filter((c) => byCategory.has(c) && (!asked || asked.includes(c))).map((c) => byCategory.get(c) as CategoryRow);
+/**
+ * The panorama of one party in one case: every category's row in category order, and the totals. When
+ * an agency did not answer, its categories are unknown and the panorama says it is not complete: its
+ * totals are then lower bounds, and coverage is left null, since a coverage missing a register could
+ * mislead an officer into closing a case for want of assets.
+ */
+export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, registers: readonly RegisterDescriptor[]) {
+  const rows = rowsOf(ref, registers);
+  const categories = ASSET_CATEGORIES.filter((c) => rows.has(c) && (!asked || asked.includes(c))).map((c) => rows.get(c) as PanoramaRow);
+  const known = categories.filter((row): row is PanoramaRow & { known: true } => row.known);
+  // Only the agencies of the categories asked for: one that holds none of them leaves nothing unknown.
+  const missing = [...new Set(categories.filter((row) => !row.known).map((row) => row.agency))];
   const open = (await ctx.casesByRespondent.load(ref.partyId)).filter((c) => c.status === 'OPEN');
   const owed = open.reduce((sum, c) => sum + c.amountOwed, 0);
-  const controllable = categories.reduce((sum, row) => sum + row.controllableValue, 0);
+  const controllable = known.reduce((sum, row) => sum + row.controllableValue, 0);
+  const complete = missing.length === 0;
   return {
     categories,
-    totalEstimatedValue: categories.reduce((sum, row) => sum + row.totalEstimatedValue, 0),
+    complete,
+    missingAgencies: missing,
+    totalEstimatedValue: known.reduce((sum, row) => sum + row.totalEstimatedValue, 0),
     totalControllableValue: controllable,
     amountOwedInOpenCases: owed,
     openCasesAsRespondent: open.length,
-    coverage: owed > 0 ? Math.round((controllable / owed) * 10_000) / 10_000 : null,
-    categoriesWithAssets: categories.filter((row) => row.count > 0).length,
+    coverage: complete && owed > 0 ? Math.round((controllable / owed) * 10_000) / 10_000 : null,
+    categoriesWithAssets: known.filter((row) => row.count > 0).length,
   };
 }
