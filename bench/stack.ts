@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { GATEWAY_HEAP_MB, startService, stopServices, waitHealthy, type Service } from '../scripts/processes';
@@ -60,7 +63,13 @@ export async function startStack(options: { seed: number; cases: number }): Prom
     await mongo.stop();
   };
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: mongo.uri, DB_PREFIX, HOST: '127.0.0.1', GRAPHIQL: 'false' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env, MONGODB_URI: mongo.uri, DB_PREFIX, HOST: '127.0.0.1', GRAPHIQL: 'false',
+      // The bench's access logs start afresh with its databases, and so do their checkpoints.
+      ACCESS_LOG_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'bench-checkpoints-')),
+      // Figures comparable with earlier reports: an agency gets 30 s for a query, as it did before the 5 s default.
+      SUBGRAPH_READ_TIMEOUT_MS: process.env.SUBGRAPH_READ_TIMEOUT_MS ?? '30000',
+    };
     const dbName = (name: string) => databaseName(name, env);
     // Fresh every time: the mixed workload writes seals, and a second invocation must not start with the first one's.
     const admin = new MongoClient(mongo.uri);

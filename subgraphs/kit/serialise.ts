@@ -1,9 +1,9 @@
 /**
  * Runs tasks that share a key one after another, in the order they arrived, and tasks with different keys
- * side by side. Requests racing for one asset's queue inside one process then take their places in turn
- * instead of colliding on the unique index and retrying against each other, which on the embedded
- * FerretDB made 200 concurrent seals of one unit take longer than the gateway's timeout. Across processes
- * the unique index still decides, so this is an optimisation of the common case, never the guarantee.
+ * side by side. Deductions from one freeze inside one process then take their turns instead of racing on
+ * the guarded updates (finance/deductions.ts). Across processes the guarded updates still decide, so this
+ * is an optimisation of the common case, never the guarantee. (An asset's queue batches its requests
+ * instead: kit/register/placement.ts.)
  */
 export class KeyedSerialiser {
   private readonly tails = new Map<string, Promise<void>>();

@@ -8,7 +8,8 @@ import type { RegisterContext } from './loaders';
 import type { RequestState } from './model';
 import { expiringPage, requestsPage, type WorkListArgs } from './workLists';
 import type { ControlMeasure } from '../../../domain/assets';
-import { receiveControl, type ControlRequest } from './receive';
+import type { ControlRequest } from './receive';
+import { receiveControl } from './placement';
 import { acknowledgeControl, executeControl, rejectControl, releaseControl, renewControl, type RejectReason } from './transitions';
 
 export interface ControlRequestInput {
@@ -70,12 +71,15 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
   const controls = (ctx: RegisterContext) => ctx.register.repository.controls;
   return {
     Mutation: {
-      [m.request]: (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
+      [m.request]: async (_: unknown, args: { input: ControlRequestInput }, ctx: RegisterContext) => {
+        // Receipt (签收) is the moment the register has the request: stamped before any check or wait, it fixes the rank.
+        const receivedAt = nowOf(ctx);
         const request = controlRequestArg(ctx, args.input);
-        return receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), request, {
-          clock: () => nowOf(ctx),
-          executeAtOnce: descriptor.answersOnline?.includes(request.measure) ?? false,
-        });
+        const executeAtOnce = descriptor.answersOnline?.includes(request.measure) ?? false;
+        const { control, queue } = await receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), { request, receivedAt, executeAtOnce });
+        // The answer's rank and status are read off the queue as the placement left it, not read again.
+        ctx.register.queueByAsset.prime(control.assetId, queue);
+        return control;
       },
       [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, nowOf(ctx)),
       [m.execute]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>

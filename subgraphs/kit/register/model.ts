@@ -34,7 +34,7 @@ export interface ControlDocument {
   partyId: string;
   courtCode: string;
   measure: ControlMeasure;
-  /** Receipt order on the asset, unique per asset: the queue is ordered by it. */
+  /** Receipt order on the asset, unique per asset: the queue is ordered by it (requests received in one millisecond, in the order the register took them). */
   seq: number;
   state: ControlState;
   /** The case number while the measure is in the queue (unique per asset: one measure per case), closed:<id> after. */

@@ -67,3 +67,10 @@ async function heldOnActivation(controls: Collection<ControlDocument>, control: 
   if (executedAmount === control.executedAmount) return {};
   return { executedAmount, requestState: executedAmount < control.amount ? 'PARTIAL' : control.requestState };
 }
+
+/** The stored rank and status of a measure joining the queue at `rank`; first and executed, its period starts now. */
+export function placedAt(control: ControlDocument, rank: number, now: Date): Partial<ControlDocument> {
+  const status = statusAt(control, rank);
+  if (status !== 'ACTIVE') return { rank, status };
+  return { rank, status, activatedAt: now, expiresAt: expiryOf(control.category, now) };
+}

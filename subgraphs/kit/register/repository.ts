@@ -12,7 +12,7 @@ export const registerIndexes: readonly IndexDeclaration[] = [
   { collection: REGISTER_COLLECTIONS.controls, key: { courtCode: 1, state: 1, expiresAt: 1 } },
   { collection: REGISTER_COLLECTIONS.controls, key: { state: 1, requestState: 1, requestedAt: 1 } },
   { collection: REGISTER_COLLECTIONS.controls, key: { requestState: 1, requestedAt: 1 } },
-  // These three unique indexes are what make requests safe to race and to retry (see receive.ts):
+  // These three unique indexes are what make requests safe to race and to retry (see placement.ts):
   // a retry finds its original, each place in an asset's queue is taken once, one measure per case and asset.
   { collection: REGISTER_COLLECTIONS.controls, key: { idempotencyKey: 1 }, options: { unique: true } },
   { collection: REGISTER_COLLECTIONS.controls, key: { assetId: 1, seq: 1 }, options: { unique: true } },
