@@ -2,8 +2,10 @@
 // The tests run on the published development keys, as `npm start` does; outside this mode every service
 // refuses to start without real keys (platform/config.ts). Set here so workers and the children they spawn inherit it.
 process.env.DEVELOPMENT_MODE = 'true';
-// The access logs' checkpoint files of this run, apart from the developer's own under .data/.
+// The harnesses start every subgraph's background services, as main.ts does: their files (access-log
+// checkpoints, SMS) go to this run's own directories, apart from the developer's own under .data/.
 process.env.ACCESS_LOG_CHECKPOINT_DIR ??= require('node:path').join(require('node:os').tmpdir(), `enforcement-access-log-checkpoints-${process.pid}`);
+process.env.SMS_DIR ??= require('node:path').join(require('node:os').tmpdir(), `enforcement-sms-${process.pid}`);
 
 module.exports = {
   testEnvironment: 'node',

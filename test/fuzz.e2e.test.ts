@@ -104,7 +104,7 @@ async function send(request: FuzzRequest, auth: Record<string, string>): Promise
 }
 
 beforeAll(async () => {
-  h = await startHarness({ name: 'fuzz', seed: PROVINCE });
+  h = await startHarness({ name: 'fuzz', seed: PROVINCE, background: false });
   const headers = new Map<string, Record<string, string>>();
   for (const { actor } of requests) if (!headers.has(actor.label)) headers.set(actor.label, await authorization(actor));
   const started = performance.now();

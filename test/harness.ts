@@ -46,6 +46,12 @@ export interface HarnessOptions {
   elsewhere?: Record<string, string>;
   /** Gateway settings over those of the environment, e.g. a short subgraph timeout. */
   gateway?: Partial<GatewayConfig>;
+  /**
+   * The subgraphs' background services (lapse timer, outbox dispatchers, access-log checkpoints) run as in
+   * service unless this is false: for tests that count every database command or write, which the
+   * dispatchers' polling would otherwise add to.
+   */
+  background?: boolean;
 }
 
 /** The database names of a test file's subgraphs. */
@@ -84,7 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // A subgraph running elsewhere has started already, on a database its test dropped before.
     await dropDatabases(uri, databaseName, here.map((subgraph) => subgraph.name));
     for (const subgraph of here) {
-      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 }, { clock: options.clock });
+      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 }, { clock: options.clock, background: options.background });
       subgraphs.set(subgraph.name, running);
     }
     const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;

@@ -46,3 +46,37 @@ describe('the layers', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+/** The file an import names: `x.ts`, or `x/index.ts` for a folder. */
+function fileOf(target: string, files: ReadonlySet<string>): string | null {
+  if (files.has(`${target}.ts`)) return `${target}.ts`;
+  if (files.has(`${target}/index.ts`)) return `${target}/index.ts`;
+  return null;
+}
+
+/** The cycles of the import graph, each as the files along it (depth-first, each cycle found once from its first file). */
+function cyclesOf(files: readonly string[]): string[][] {
+  const known = new Set(files);
+  const edges = new Map(files.map((file) => [file, importsOf(file).flatMap((target) => fileOf(target, known) ?? [])]));
+  const cycles: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of edges.get(file) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return cycles;
+}
+
+describe('the imports', () => {
+  it('form no cycle, type imports included: a file is read after everything it needs', () => {
+    expect(cyclesOf(product).map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+});

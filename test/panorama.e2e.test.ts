@@ -37,7 +37,7 @@ query Panorama($caseNumber: String!, $partyId: ID!, $categories: [AssetCategory!
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ name: 'panorama', seed: SEED });
+  h = await startHarness({ name: 'panorama', seed: SEED, background: false });
 });
 afterAll(() => h?.stop());
 

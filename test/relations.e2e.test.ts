@@ -127,7 +127,7 @@ function measureOf(name: string, asset: AssetDocument): { measure: string; amoun
 }
 
 beforeAll(async () => {
-  h = await startHarness({ name: 'relations', seed: { seed: 29, cases: 200 } });
+  h = await startHarness({ name: 'relations', seed: { seed: 29, cases: 200 }, background: false });
   await fileCases(h, [{ caseNumber: CASE, respondentIds: respondents, applicantIds: [applicant], officerId: assigned.officerId, amountOwed: 900_000_000_00 }]);
   const basis = await noticeFor(assigned);
   for (const { name, register } of REGISTER_SUBGRAPHS) {

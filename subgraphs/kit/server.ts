@@ -33,9 +33,18 @@ export interface StartOptions {
   clock?: Clock;
   /** The public key checking the gateway's identity tokens; GATEWAY_IDENTITY_PUBLIC_KEY (or the development one) unless a test brings its own. */
   identityKey?: KeyObject;
+  /**
+   * Whether the subgraph's background services run beside it (default: yes, as in service). Only a test
+   * that drives a service itself, on a clock of its own, turns them off (victims/testing.ts).
+   */
+  background?: boolean;
 }
 
-/** Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and its health routes. */
+/**
+ * Starts one subgraph: connects its own database, creates its indexes, serves GraphQL and its health
+ * routes, then starts its background services; stop() ends them first. main.ts and every test harness
+ * start subgraphs this way, so they run the same things.
+ */
 export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const clock = options.clock ?? systemClock;
   // Loaded before anything listens, so production without the key refuses to start rather than every request.
@@ -58,7 +67,8 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], subgraph.name, identityKey) }),
       routes: [healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } })],
     });
-    return {
+    const services: Array<() => Promise<void>> = [];
+    const running: RunningSubgraph = {
       name: subgraph.name,
       url: http.url,
       port: http.port,
@@ -69,6 +79,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
       // Idempotent: a fault test may stop a subgraph that the harness stops again at the end.
       stop() {
         stopped ??= (async () => {
+          await Promise.all(services.map((stop) => stop()));
           await http.close();
           await apollo.stop();
           await client.close();
@@ -76,6 +87,15 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
         return stopped;
       },
     };
+    if (options.background ?? true) {
+      try {
+        for (const service of subgraph.background) services.push(await service(running));
+      } catch (error) {
+        await running.stop();
+        throw error;
+      }
+    }
+    return running;
   } catch (error) {
     await client.close();
     throw error;
@@ -93,12 +113,7 @@ function reportDatabaseOutage(name: string, next: (formatted: GraphQLFormattedEr
   };
 }
 
-/** Starts a running subgraph's background services (main.ts and the test harness alike); gives their stops. */
-export function startBackground(subgraph: Subgraph, running: RunningSubgraph): Promise<Array<() => Promise<void>>> {
-  return Promise.all(subgraph.background.map((service) => service(running)));
-}
-
-/** The body of every subgraph's main.ts: configuration from the environment, its background services, stop on SIGINT/SIGTERM. */
+/** The body of every subgraph's main.ts: configuration from the environment, start (with its background services), stop on SIGINT/SIGTERM. */
 export async function runSubgraph(subgraph: Subgraph): Promise<void> {
   let running: RunningSubgraph;
   try {
@@ -109,11 +124,8 @@ export async function runSubgraph(subgraph: Subgraph): Promise<void> {
     process.exit(1);
   }
   console.log(`subgraph ${running.name} listening at ${running.url}`);
-  const stops = await startBackground(subgraph, running);
   const shutdown = () => {
-    void Promise.all(stops.map((stop) => stop()))
-      .then(() => running.stop())
-      .then(() => process.exit(0));
+    void running.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

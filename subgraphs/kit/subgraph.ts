@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { concatAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { concatAST, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { AGENCIES } from '../../domain/agencies';
 import type { Db } from 'mongodb';
 import type { Identity } from '../../platform/identity';
 import { applyRules, type RootRules } from './auth/rules';
@@ -83,7 +84,20 @@ function keepsAccessLog(typeDefs: DocumentNode): boolean {
   return typeDefs.definitions.some((node) => 'name' in node && node.name?.value === 'AccessAudit');
 }
 
+/**
+ * The schema's Agency enum must be domain/agencies.ts's list, in its order: the identity claims and the
+ * registry read that list, and an agency the enum lacks could be named in a token but never in an answer.
+ */
+export function checkAgencyEnum(typeDefs: DocumentNode): void {
+  for (const node of typeDefs.definitions) {
+    if (node.kind !== Kind.ENUM_TYPE_DEFINITION || node.name.value !== 'Agency') continue;
+    const values = (node.values ?? []).map((value) => value.name.value);
+    if (values.join() !== AGENCIES.join()) throw new Error(`the schema's Agency enum (${values.join(', ')}) must list domain/agencies.ts's AGENCIES (${AGENCIES.join(', ')}), in that order`);
+  }
+}
+
 export function defineSubgraph<TContext extends object>(definition: SubgraphDefinition<TContext>): Subgraph {
+  checkAgencyEnum(definition.typeDefs);
   const accessLog = keepsAccessLog(definition.typeDefs);
   return {
     name: definition.name,

@@ -4,22 +4,13 @@ import type { IndexDeclaration } from '../kit/mongo';
 import type { ControlDocument } from '../kit/register/model';
 import { IN_QUEUE } from '../kit/register/queue';
 import { RegisterRepository } from '../kit/register/repository';
-import type { MotorVehicleDocument, VehicleImpound } from './model';
+import type { ImpoundDocument, MotorVehicleDocument, VehicleImpound } from './model';
 import { notifyOfficers } from './impoundNotice';
 import { idempotencyKeyArg, textArg } from '../kit/validate';
 import { SIGHTINGS, sealsInForce, type SightingDocument } from './sightings';
 import { isDuplicateKey } from '../kit/mongo';
 
 /** The decision to impound, one per sighting; the vehicle's `impound` mirrors it for readers. */
-export interface ImpoundDocument extends VehicleImpound {
-  _id: string; // the sighting
-  idempotencyKey: string;
-  vehicleId: string;
-  plate: string;
-  /** The seal that was active: one impound per vehicle and active seal, even from two checkpoints at once. */
-  activeControlId: string;
-}
-
 export const IMPOUNDS = 'impounds';
 export const impoundIndexes: readonly IndexDeclaration[] = [
   { collection: IMPOUNDS, key: { idempotencyKey: 1 }, options: { unique: true } },

@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { Outbox, type EnqueueResult } from '../kit/outbox';
 import type { ControlDocument } from '../kit/register/model';
 import { RegisterRepository } from '../kit/register/repository';
-import type { ImpoundDocument } from './impound';
+import type { ImpoundDocument } from './model';
 
 export const IMPOUND_NOTICE = 'vehicles.impounded';
 

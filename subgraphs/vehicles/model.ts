@@ -50,3 +50,13 @@ export interface AircraftDocument extends AssetDocument {
 }
 
 export type VehicleAsset = MotorVehicleDocument | AircraftDocument;
+
+/** An impound as the traffic police's system keeps it (扣押): one per sighting. */
+export interface ImpoundDocument extends VehicleImpound {
+  _id: string; // the sighting
+  idempotencyKey: string;
+  vehicleId: string;
+  plate: string;
+  /** The seal that was active: one impound per vehicle and active seal, even from two checkpoints at once. */
+  activeControlId: string;
+}

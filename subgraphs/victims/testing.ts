@@ -58,7 +58,11 @@ export async function startVictims(name: string, channel: FilePaymentChannelOpti
   const dataDir = mkdtempSync(join(tmpdir(), `${dbName}-`));
   let offset = 0;
   const subgraph = createVictimsSubgraph({ objectionDays: 15, dataDir }, (db) => FilePaymentChannel.open(join(dataDir, db.databaseName, 'payments.jsonl'), channel));
-  const running = await startSubgraph(subgraph, { name: 'victims', host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 }, { clock: () => new Date(Date.now() + offset) });
+  const running = await startSubgraph(subgraph, { name: 'victims', host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 }, {
+    clock: () => new Date(Date.now() + offset),
+    // sms() dispatches the outbox itself, into a file of this harness's: no second dispatcher beside it.
+    background: false,
+  });
   return {
     running,
     db: client.db(dbName),
