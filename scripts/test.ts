@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-// Type errors fail the run before any test starts; ts-jest only transpiles.
+// Type errors and lint fail the run before any test starts; ts-jest only transpiles.
 const root = path.resolve(__dirname, '..');
 const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
 
@@ -13,6 +13,9 @@ function run(command: string, args: string[]): number {
 
 const tscStatus = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (tscStatus !== 0) process.exit(tscStatus);
+// Lint next (eslint.config.mjs), also before any test: a few seconds.
+const lintStatus = run(bin('eslint'), ['--max-warnings', '0', '.']);
+if (lintStatus !== 0) process.exit(lintStatus);
 
 // Nothing is printed after jest so that its summary stays the last line.
 process.exit(run(bin('jest'), process.argv.slice(2)));

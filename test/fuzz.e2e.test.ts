@@ -74,7 +74,7 @@ const excerpt = (value: unknown, length = 160) => {
 };
 
 let h: Harness;
-let outcomes: Outcome[] = [];
+const outcomes: Outcome[] = [];
 let commands = new Map<string, CommandStartedEvent[]>();
 let elapsedMs = 0;
 

@@ -12,7 +12,7 @@ const SEPARATOR = '·';
  * and uppercases letters.
  */
 export function normalisePlate(s: string): string {
-  const compact = s.replace(/[\s·•・.\-]/g, '').toUpperCase();
+  const compact = s.replace(/[\s·•・.-]/g, '').toUpperCase();
   return compact.length > 2 ? `${compact.slice(0, 2)}${SEPARATOR}${compact.slice(2)}` : compact;
 }
 
