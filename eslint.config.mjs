@@ -13,11 +13,27 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       // `_`-named bindings are deliberate: a field taken out of a rest spread, an argument a signature requires.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
       // Apollo's resolver-map type is taken from its dist in one place only (subgraphs/kit/resolverMaps.ts).
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@apollo/*/dist/*'], message: 'import the type from subgraphs/kit/resolverMaps.ts' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@apollo/*/dist/*'], message: 'import the type from subgraphs/kit/resolverMaps.ts' }] },
+      ],
     },
   },
   { files: ['subgraphs/kit/resolverMaps.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs', globals: node }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -4,12 +4,24 @@
 process.env.DEVELOPMENT_MODE = 'true';
 // The harnesses start every subgraph's background services, as main.ts does: their files (access-log
 // checkpoints, SMS) go to this run's own directories, apart from the developer's own under .data/.
-process.env.ACCESS_LOG_CHECKPOINT_DIR ??= require('node:path').join(require('node:os').tmpdir(), `enforcement-access-log-checkpoints-${process.pid}`);
+process.env.ACCESS_LOG_CHECKPOINT_DIR ??= require('node:path').join(
+  require('node:os').tmpdir(),
+  `enforcement-access-log-checkpoints-${process.pid}`,
+);
 process.env.SMS_DIR ??= require('node:path').join(require('node:os').tmpdir(), `enforcement-sms-${process.pid}`);
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/domain', '<rootDir>/platform', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/seed', '<rootDir>/schema', '<rootDir>/test', '<rootDir>/tools'],
+  roots: [
+    '<rootDir>/domain',
+    '<rootDir>/platform',
+    '<rootDir>/subgraphs',
+    '<rootDir>/gateway',
+    '<rootDir>/seed',
+    '<rootDir>/schema',
+    '<rootDir>/test',
+    '<rootDir>/tools',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   globalSetup: '<rootDir>/test/globalSetup.ts',

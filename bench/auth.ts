@@ -11,7 +11,9 @@ import type { HeadersFor, Target } from './operations';
  * are signed afresh each time they are asked for (once per run) rather than once.
  */
 export function authFor(courts: readonly string[]): (target: Target) => Promise<HeadersFor> {
-  const heads = new Map<string, Identity>(courts.map((court) => [court, developmentIdentities({ court, officerId: 'bench' }).DIVISION_HEAD]));
+  const heads = new Map<string, Identity>(
+    courts.map((court) => [court, developmentIdentities({ court, officerId: 'bench' }).DIVISION_HEAD]),
+  );
   let bearers: Promise<Map<string, Record<string, string>>> | undefined;
   const signAll = async (sign: (identity: Identity) => Promise<Record<string, string>>) =>
     new Map(await Promise.all([...heads].map(async ([court, identity]) => [court, await sign(identity)] as const)));

@@ -38,7 +38,11 @@ export function growth(before: Counts, after: Counts): { collection: string; bef
  * an append costs the same however long the chain is (kit/audit/appender.ts), and a subgraph keeps the
  * chain's end in memory, so emptying the log under it would only break the chain.
  */
-export async function takeAccessLogs(mongoUri: string, databaseName: (subgraph: string) => string, seen: Map<string, number>): Promise<Map<string, number>> {
+export async function takeAccessLogs(
+  mongoUri: string,
+  databaseName: (subgraph: string) => string,
+  seen: Map<string, number>,
+): Promise<Map<string, number>> {
   const client = new MongoClient(mongoUri);
   const taken = new Map<string, number>();
   try {

@@ -16,7 +16,12 @@ interface HiveGatewayRuntimeModule {
     landingPage: boolean;
     logging: 'debug' | 'info' | 'warn' | 'error';
     /** Called for every subgraph request; the server context carries node's request as `req`. */
-    propagateHeaders?: { fromClientToSubgraphs(payload: { context: { req?: IncomingMessage }; subgraphName: string }): Promise<Record<string, string> | undefined> };
+    propagateHeaders?: {
+      fromClientToSubgraphs(payload: {
+        context: { req?: IncomingMessage };
+        subgraphName: string;
+      }): Promise<Record<string, string> | undefined>;
+    };
   }): HiveGatewayRuntime;
 }
 // Required rather than imported, for the reason above; the only require() in the TypeScript.

@@ -120,7 +120,10 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
     // Open cases only: the parties of a closed case are nobody's business any more (no legal basis).
     const sorted = [...open].sort((a, b) => (a._id < b._id ? -1 : 1));
     const step = Math.max(1, Math.floor(sorted.length / POOL));
-    const caseNumbers = sorted.filter((_, i) => i % step === 0).slice(0, POOL).map((c) => ({ caseNumber: c._id, court: c.courtCode }));
+    const caseNumbers = sorted
+      .filter((_, i) => i % step === 0)
+      .slice(0, POOL)
+      .map((c) => ({ caseNumber: c._id, court: c.courtCode }));
 
     const unitsOf = new Map<string, AssetDocument[]>();
     for (const unit of [...realEstate].sort((a, b) => (a._id < b._id ? -1 : 1))) {

@@ -56,7 +56,10 @@ function rotating<T extends { court: string }>(
  * The case lookup a client sends before it acts through a case: the lookup's fields and the court's notice
  * for the caller (EnforcementCase.basis), which every register requires with a measure.
  */
-export const CASE_NOTICE = CASE_LOOKUP.replace('query CaseLookup(', 'query CaseNotice(').replace('caseNumber year ', 'caseNumber basis year ');
+export const CASE_NOTICE = CASE_LOOKUP.replace('query CaseLookup(', 'query CaseNotice(').replace(
+  'caseNumber year ',
+  'caseNumber basis year ',
+);
 if (!CASE_NOTICE.includes(' basis ')) throw new Error('the case lookup no longer selects caseNumber year: CASE_NOTICE needs updating');
 
 type Seal = BenchInputs['seals'][number];
@@ -131,8 +134,10 @@ function noticedSeal(headersFor: HeadersFor, pool: readonly Seal[], counter: { n
 }
 
 export function operations(inputs: BenchInputs, pacedRate: number): Operation[] {
-  const panorama = (h: HeadersFor, counter: { n: number }) => rotating(h, PANORAMA, inputs.debtors, (d) => ({ caseNumber: d.caseNumber, partyId: d.partyId }), counter);
-  const lookup = (h: HeadersFor, counter: { n: number }) => rotating(h, CASE_LOOKUP, inputs.caseNumbers, (c) => ({ caseNumber: c.caseNumber }), counter);
+  const panorama = (h: HeadersFor, counter: { n: number }) =>
+    rotating(h, PANORAMA, inputs.debtors, (d) => ({ caseNumber: d.caseNumber, partyId: d.partyId }), counter);
+  const lookup = (h: HeadersFor, counter: { n: number }) =>
+    rotating(h, CASE_LOOKUP, inputs.caseNumbers, (c) => ({ caseNumber: c.caseNumber }), counter);
   // Each seal goes as the division head of its case's court, who gets the court's notice for every open case there.
   const seal = (h: HeadersFor) => noticedSeal(h, inputs.seals, seals);
   const debtors = inputs.debtors;
@@ -189,7 +194,7 @@ export function operations(inputs: BenchInputs, pacedRate: number): Operation[] 
       fanout: true,
       title: 'Mixed read/write (90 % reads, 10 % seal requests)',
       description:
-        'per connection, cycles of 5 panoramas, 4 case lookups and 1 requestRealEstateControl (SEAL); the last lookup is of the seal\'s case and ' +
+        "per connection, cycles of 5 panoramas, 4 case lookups and 1 requestRealEstateControl (SEAL); the last lookup is of the seal's case and " +
         "takes the court's notice (EnforcementCase.basis) the seal carries. Each seal names an open case, a respondent and a real-estate unit of theirs " +
         `the case has not sealed, with a new idempotency key, over ${inputs.seals.length} such seeded units; past them, seals are retries answered with the original`,
       targets: ['gateway', 'peer'],

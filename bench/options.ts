@@ -65,19 +65,47 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     const value = argv[i + 1];
     if (flag === '--help' || value === undefined) throw new Error(`usage: ${USAGE}`);
     switch (flag) {
-      case '--connections': options.connections = readPositiveInt(value, 0, flag); break;
-      case '--fanout-connections': options.fanoutConnections = readPositiveInt(value, 0, flag); break;
-      case '--duration': options.duration = readPositiveInt(value, 0, flag); break;
-      case '--runs': options.runs = readPositiveInt(value, 0, flag); break;
-      case '--warmup': options.warmup = readCount(value, 0, flag); break;
-      case '--cases': options.cases = readPositiveInt(value, 0, flag); break;
-      case '--seed': options.seed = readPositiveInt(value, 0, flag); break;
-      case '--timeout': options.timeout = readPositiveInt(value, 0, flag); break;
-      case '--probes': options.probes = readPositiveInt(value, 0, flag); break;
-      case '--report': options.report = value; break;
-      case '--paced-rate': options.pacedRate = readPositiveInt(value, 0, flag); break;
-      case '--only': options.only = value.split(',').map((key) => key.trim()).filter(Boolean); break;
-      default: throw new Error(`unknown option ${flag}; usage: ${USAGE}`);
+      case '--connections':
+        options.connections = readPositiveInt(value, 0, flag);
+        break;
+      case '--fanout-connections':
+        options.fanoutConnections = readPositiveInt(value, 0, flag);
+        break;
+      case '--duration':
+        options.duration = readPositiveInt(value, 0, flag);
+        break;
+      case '--runs':
+        options.runs = readPositiveInt(value, 0, flag);
+        break;
+      case '--warmup':
+        options.warmup = readCount(value, 0, flag);
+        break;
+      case '--cases':
+        options.cases = readPositiveInt(value, 0, flag);
+        break;
+      case '--seed':
+        options.seed = readPositiveInt(value, 0, flag);
+        break;
+      case '--timeout':
+        options.timeout = readPositiveInt(value, 0, flag);
+        break;
+      case '--probes':
+        options.probes = readPositiveInt(value, 0, flag);
+        break;
+      case '--report':
+        options.report = value;
+        break;
+      case '--paced-rate':
+        options.pacedRate = readPositiveInt(value, 0, flag);
+        break;
+      case '--only':
+        options.only = value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}; usage: ${USAGE}`);
     }
   }
   return options;

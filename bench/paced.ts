@@ -26,7 +26,9 @@ export async function runPaced(settings: LoadSettings & { overallRate: number },
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const template = settings.requests[next++ % settings.requests.length] as autocannon.Request;
-    pending.push(send(agent, url, prepare(template), settings.timeout * 1000, tally).then((ms) => void (ms !== null && latencies.push(ms))));
+    pending.push(
+      send(agent, url, prepare(template), settings.timeout * 1000, tally).then((ms) => void (ms !== null && latencies.push(ms))),
+    );
   }
   await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
@@ -34,8 +36,18 @@ export async function runPaced(settings: LoadSettings & { overallRate: number },
   const { rss, cpu } = sampler.stop();
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    rps: sorted.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
-    errors: tally.errors, non2xx: tally.non2xx, graphqlErrors: tally.graphqlErrors, responses: sorted.length, seconds, rss, cpu, firstError: tally.firstError,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors: tally.errors,
+    non2xx: tally.non2xx,
+    graphqlErrors: tally.graphqlErrors,
+    responses: sorted.length,
+    seconds,
+    rss,
+    cpu,
+    firstError: tally.firstError,
   };
 }
 
@@ -47,23 +59,38 @@ function prepare(template: autocannon.Request): { method: string; headers: Recor
 }
 
 /** Sends one request; the latency in ms, or null when it failed (counted in the tally). */
-function send(agent: Agent, url: URL, prepared: ReturnType<typeof prepare>, timeoutMs: number, tally: { errors: number; non2xx: number; graphqlErrors: number; firstError?: string }): Promise<number | null> {
+function send(
+  agent: Agent,
+  url: URL,
+  prepared: ReturnType<typeof prepare>,
+  timeoutMs: number,
+  tally: { errors: number; non2xx: number; graphqlErrors: number; firstError?: string },
+): Promise<number | null> {
   const at = performance.now();
   return new Promise((resolve) => {
-    const req = request(url, { method: prepared.method, headers: { ...prepared.headers, 'content-length': Buffer.byteLength(prepared.body) }, agent, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const ms = performance.now() - at;
-        const body = Buffer.concat(chunks).toString('utf8');
-        if ((res.statusCode ?? 0) >= 300) tally.non2xx += 1;
-        else if (body.includes('"errors"')) {
-          tally.graphqlErrors += 1;
-          tally.firstError ??= body.slice(0, 300);
-        }
-        resolve(ms);
-      });
-    });
+    const req = request(
+      url,
+      {
+        method: prepared.method,
+        headers: { ...prepared.headers, 'content-length': Buffer.byteLength(prepared.body) },
+        agent,
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const ms = performance.now() - at;
+          const body = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 0) >= 300) tally.non2xx += 1;
+          else if (body.includes('"errors"')) {
+            tally.graphqlErrors += 1;
+            tally.firstError ??= body.slice(0, 300);
+          }
+          resolve(ms);
+        });
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', () => {
       tally.errors += 1;

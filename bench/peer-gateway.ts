@@ -41,7 +41,6 @@ function refuseNonLoopbackSockets(): void {
   });
 }
 
-
 function withSubgraphUrls(supergraphSdl: string, env: NodeJS.ProcessEnv): string {
   let sdl = supergraphSdl;
   for (const name of Object.keys(subgraphNamesAndUrls(supergraphSdl))) {
@@ -83,7 +82,8 @@ function main(): void {
         runtime(req, res);
       },
       (error: unknown) => {
-        if (error instanceof RequestRefused) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+        if (error instanceof RequestRefused)
+          return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
         sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       },
     );

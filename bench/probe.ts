@@ -16,7 +16,12 @@ export interface Probe {
  * tables measure queueing for the database as much as the gateways; this is each hop's own cost.
  * The order of the targets rotates, since whichever goes first warms FerretDB's page cache for the rest.
  */
-export async function probeOperations(ops: readonly Operation[], urls: Record<Target, string>, auth: Auth, count: number): Promise<Probe[]> {
+export async function probeOperations(
+  ops: readonly Operation[],
+  urls: Record<Target, string>,
+  auth: Auth,
+  count: number,
+): Promise<Probe[]> {
   const probes: Probe[] = [];
   for (const op of ops) {
     if (op.key === 'mixed') continue; // writes; its reads are probed as their own operations

@@ -112,7 +112,10 @@ export async function outsideLoad(processes: readonly Measured[], ms = 2000): Pr
  * sockets), and that backlog would otherwise be charged to the next run. Returns the time waited, or
  * null when the processes never went quiet.
  */
-export async function waitQuiet(processes: readonly Measured[], options: { threshold?: number; maxMs?: number } = {}): Promise<number | null> {
+export async function waitQuiet(
+  processes: readonly Measured[],
+  options: { threshold?: number; maxMs?: number } = {},
+): Promise<number | null> {
   const threshold = options.threshold ?? 0.1;
   const maxMs = options.maxMs ?? 60_000;
   const started = Date.now();

@@ -17,7 +17,12 @@ function totalCpu(t: TargetSummary): number {
 
 function biggest(t: TargetSummary): string {
   const c = t.cpuPerRequest;
-  const parts: [string, number][] = [['the gateway process', c.target], ['the subgraphs', c.subgraphs], ['FerretDB', c.ferretdb], ['the load generator', c.loadGenerator]];
+  const parts: [string, number][] = [
+    ['the gateway process', c.target],
+    ['the subgraphs', c.subgraphs],
+    ['FerretDB', c.ferretdb],
+    ['the load generator', c.loadGenerator],
+  ];
   const [name, value] = parts.sort((a, b) => b[1] - a[1])[0];
   return `${name} (${f1(value)} of ${f1(totalCpu(t))} ms, ${((100 * value) / Math.max(totalCpu(t), 1e-9)).toFixed(0)} %)`;
 }
@@ -48,10 +53,15 @@ function describe(s: OperationSummary, machineCores: number, duration: number): 
   ];
   const dbShare = gateway.cpuPerRequest.ferretdb / Math.max(totalCpu(gateway), 1e-9);
   if (busy(gateway) > 85) parts.push('— the machine was saturated, so throughput follows total CPU per request.');
-  else if (dbShare > 0.6) parts.push(`— the machine had idle CPU while FerretDB did ${(100 * dbShare).toFixed(0)} % of all the work: its scans are the queue every request waits in, and both gateways mostly wait with it.`);
+  else if (dbShare > 0.6)
+    parts.push(
+      `— the machine had idle CPU while FerretDB did ${(100 * dbShare).toFixed(0)} % of all the work: its scans are the queue every request waits in, and both gateways mostly wait with it.`,
+    );
   else parts.push('— neither the machine nor FerretDB was saturated, so waiting (round trips, serial fetches) bounds throughput.');
   if (gateway.p95 > (duration * 1000) / 2) {
-    parts.push(`p95 is more than half a run (${duration} s): each connection completes only a few requests per run, so the percentiles rest on ${gateway.responses.toFixed(0)} responses and are cut off by the run's end.`);
+    parts.push(
+      `p95 is more than half a run (${duration} s): each connection completes only a few requests per run, so the percentiles rest on ${gateway.responses.toFixed(0)} responses and are cut off by the run's end.`,
+    );
   }
   return parts.join(' ');
 }
@@ -88,9 +98,13 @@ export function readResults(
   duration: number,
 ): string[] {
   const lines: string[] = [];
-  const disturbed = summaries.flatMap((s) => s.targets.filter((t) => t.outsideCores > DISTURBED_CORES).map((t) => `${s.operation.key} → ${t.target} ${t.outsideCores.toFixed(2)}`));
+  const disturbed = summaries.flatMap((s) =>
+    s.targets.filter((t) => t.outsideCores > DISTURBED_CORES).map((t) => `${s.operation.key} → ${t.target} ${t.outsideCores.toFixed(2)}`),
+  );
   if (disturbed.length > 0) {
-    lines.push(`**Disturbed**: processes outside the benchmark used more than ${DISTURBED_CORES} of the ${machineCores} cores during some runs (${disturbed.join(', ')} cores): those figures are lower than the machine can give.`);
+    lines.push(
+      `**Disturbed**: processes outside the benchmark used more than ${DISTURBED_CORES} of the ${machineCores} cores during some runs (${disturbed.join(', ')} cores): those figures are lower than the machine can give.`,
+    );
   }
   lines.push(...summaries.map((s) => describe(s, machineCores, duration)));
   for (const s of summaries) {
@@ -98,7 +112,9 @@ export function readResults(
     const gateway = s.targets.find((t) => t.target === 'gateway');
     if (!floor || !gateway || !s.overhead) continue;
     if (!Number.isFinite(s.overhead.gateway)) {
-      lines.push(`**Overhead over the floor under load** (${s.operation.title}): not measurable, since not every target completed a request within a run; the latency alone, below, is the only measure of it here.`);
+      lines.push(
+        `**Overhead over the floor under load** (${s.operation.title}): not measurable, since not every target completed a request within a run; the latency alone, below, is the only measure of it here.`,
+      );
       continue;
     }
     lines.push(

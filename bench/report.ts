@@ -65,19 +65,41 @@ function operationSection(s: OperationSummary, options: BenchOptions): string {
     '',
     `${s.operation.description}. **${connections} connections.**`,
     '',
-    table(['target', 'req/s (median)', 'req/s per run', 'responses per run', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'GraphQL errors', 'peak RSS of target process (MB)'], rows),
+    table(
+      [
+        'target',
+        'req/s (median)',
+        'req/s per run',
+        'responses per run',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'non-2xx',
+        'GraphQL errors',
+        'peak RSS of target process (MB)',
+      ],
+      rows,
+    ),
     '',
-    Number.isFinite(s.ratioToPeer) ? `Ratio of our gateway's throughput to the peer's: **×${num(s.ratioToPeer, 2)}**.` : 'No ratio to the peer: a target completed no request within a run.',
+    Number.isFinite(s.ratioToPeer)
+      ? `Ratio of our gateway's throughput to the peer's: **×${num(s.ratioToPeer, 2)}**.`
+      : 'No ratio to the peer: a target completed no request within a run.',
   ];
   if (s.overhead) {
-    lines.push(`p95 overhead over the floor: **our gateway ${signed(s.overhead.gateway)} ms**, the peer ${signed(s.overhead.peer)} ms (target ≤ ${OVERHEAD_TARGET_MS} ms).`);
+    lines.push(
+      `p95 overhead over the floor: **our gateway ${signed(s.overhead.gateway)} ms**, the peer ${signed(s.overhead.peer)} ms (target ≤ ${OVERHEAD_TARGET_MS} ms).`,
+    );
   }
   const logged = [...s.accessLog].sort((a, b) => b[1] - a[1]);
   if (logged.length > 0) {
-    lines.push(`Access-log entries appended during this operation (warm-ups and runs): ${logged.reduce((sum, [, n]) => sum + n, 0)} (${logged.map(([name, n]) => `${name} ${n}`).join(', ')}).`);
+    lines.push(
+      `Access-log entries appended during this operation (warm-ups and runs): ${logged.reduce((sum, [, n]) => sum + n, 0)} (${logged.map(([name, n]) => `${name} ${n}`).join(', ')}).`,
+    );
   }
   const failures = s.targets.filter((t) => t.firstError);
-  for (const t of failures) lines.push('', `First GraphQL error seen from ${LABEL[t.target]}: \`${(t.firstError ?? '').replace(/`/g, "'")}\``);
+  for (const t of failures)
+    lines.push('', `First GraphQL error seen from ${LABEL[t.target]}: \`${(t.firstError ?? '').replace(/`/g, "'")}\``);
   return lines.join('\n');
 }
 
@@ -85,8 +107,17 @@ function probeSection(probes: readonly Probe[]): string {
   const ops = [...new Set(probes.map((p) => p.operation))];
   const at = (op: string, target: Target) => probes.find((p) => p.operation === op && p.target === target)?.median ?? Number.NaN;
   const rows = ops.map((op) => {
-    const overFloor = Number.isFinite(at(op, 'floor')) ? `${signed(pairedOverhead(probes, op, 'gateway', 'floor'))} / ${signed(pairedOverhead(probes, op, 'peer', 'floor'))}` : '';
-    return [op, ms(at(op, 'gateway')), ms(at(op, 'peer')), ms(at(op, 'floor')), signed(pairedOverhead(probes, op, 'gateway', 'peer')), overFloor];
+    const overFloor = Number.isFinite(at(op, 'floor'))
+      ? `${signed(pairedOverhead(probes, op, 'gateway', 'floor'))} / ${signed(pairedOverhead(probes, op, 'peer', 'floor'))}`
+      : '';
+    return [
+      op,
+      ms(at(op, 'gateway')),
+      ms(at(op, 'peer')),
+      ms(at(op, 'floor')),
+      signed(pairedOverhead(probes, op, 'gateway', 'peer')),
+      overFloor,
+    ];
   });
   return table(['operation', 'our gateway', 'peer', 'floor', 'ours − peer (paired)', 'over the floor, ours / peer (paired)'], rows);
 }
@@ -95,16 +126,33 @@ function cpuSection(summaries: readonly OperationSummary[]): string {
   const rows = summaries.flatMap((s) =>
     s.targets.map((t) => {
       const c = t.cpuPerRequest;
-      return [s.operation.title, LABEL[t.target], t.target === 'floor' ? '–' : ms(c.target), ms(c.subgraphs), ms(c.ferretdb), ms(c.loadGenerator), ms(c.target + c.subgraphs + c.ferretdb + c.loadGenerator), num(t.outsideCores, 2)];
+      return [
+        s.operation.title,
+        LABEL[t.target],
+        t.target === 'floor' ? '–' : ms(c.target),
+        ms(c.subgraphs),
+        ms(c.ferretdb),
+        ms(c.loadGenerator),
+        ms(c.target + c.subgraphs + c.ferretdb + c.loadGenerator),
+        num(t.outsideCores, 2),
+      ];
     }),
   );
-  return table(['operation', 'target', 'gateway process', 'all subgraphs', 'FerretDB', 'load generator', 'total', 'cores busy outside the bench'], rows);
+  return table(
+    ['operation', 'target', 'gateway process', 'all subgraphs', 'FerretDB', 'load generator', 'total', 'cores busy outside the bench'],
+    rows,
+  );
 }
 
 export function renderReport(r: BenchRecord): string {
   const o = r.options;
   const seededCounts = Object.entries(r.seeded)
-    .map(([subgraph, counts]) => `${subgraph} (${Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ')})`)
+    .map(
+      ([subgraph, counts]) =>
+        `${subgraph} (${Object.entries(counts)
+          .map(([c, n]) => `${n} ${c}`)
+          .join(', ')})`,
+    )
     .join('; ');
   return `# Benchmark report
 
@@ -113,7 +161,10 @@ the **median over ${o.runs} runs** of ${o.duration} s at **${o.connections} conc
 
 ## Targets
 
-${table(['target', 'met?', 'measured'], r.verdicts.map((v) => [v.target, v.met ? '**yes**' : '**no**', v.detail]))}
+${table(
+  ['target', 'met?', 'measured'],
+  r.verdicts.map((v) => [v.target, v.met ? '**yes**' : '**no**', v.detail]),
+)}
 
 ## Reading
 
@@ -121,14 +172,25 @@ ${r.reading.map((line) => `- ${line}`).join('\n')}
 
 ## Machine
 
-${table(['', ''], [['CPU', r.machine.cpu], ['cores', String(r.machine.cores)], ['memory', `${num(r.machine.memoryGiB, 1)} GiB`], ['OS', r.machine.os]])}
+${table(
+  ['', ''],
+  [
+    ['CPU', r.machine.cpu],
+    ['cores', String(r.machine.cores)],
+    ['memory', `${num(r.machine.memoryGiB, 1)} GiB`],
+    ['OS', r.machine.os],
+  ],
+)}
 
 Everything runs on this one machine: the load generator, both gateways, every subgraph and FerretDB
 share its ${r.machine.cores} cores, over loopback.
 
 ## Versions
 
-${table(['component', 'version'], Object.entries(r.versions).map(([k, v]) => [k, v]))}
+${table(
+  ['component', 'version'],
+  Object.entries(r.versions).map(([k, v]) => [k, v]),
+)}
 
 ## Settings
 
@@ -174,16 +236,32 @@ ${cpuSection(r.summaries)}
 
 ## What the benchmark wrote (documents per collection, seeded → at the end)
 
-${table(['collection', 'seeded', 'at the end', 'added'], r.added.map((g) => [g.collection, String(g.before), String(g.after), `+${g.after - g.before}`]))}
+${table(
+  ['collection', 'seeded', 'at the end', 'added'],
+  r.added.map((g) => [g.collection, String(g.before), String(g.after), `+${g.after - g.before}`]),
+)}
 
 ## Memory (RSS, MB)
 
-${table(['process', 'after start', `peak during our gateway's runs`, `peak during the peer's runs`], r.rss.map((p) => [p.name, num(p.idle), num(p.gatewayRuns), num(p.peerRuns)]))}
+${table(
+  ['process', 'after start', `peak during our gateway's runs`, `peak during the peer's runs`],
+  r.rss.map((p) => [p.name, num(p.idle), num(p.gatewayRuns), num(p.peerRuns)]),
+)}
 
 Target for the gateway: ≤ ${RSS_TARGET_MB} MB.
 
 ## Sanity checks (one request per operation and target, before any load)
 
-${table(['operation', 'target', 'HTTP', 'bytes', 'error', 'same data as our gateway'], r.checks.map((c) => [c.operation, LABEL[c.target], String(c.status), String(c.bytes), c.error ?? '', c.sameAsGateway === undefined ? '' : c.sameAsGateway ? 'yes' : '**no**']))}
+${table(
+  ['operation', 'target', 'HTTP', 'bytes', 'error', 'same data as our gateway'],
+  r.checks.map((c) => [
+    c.operation,
+    LABEL[c.target],
+    String(c.status),
+    String(c.bytes),
+    c.error ?? '',
+    c.sameAsGateway === undefined ? '' : c.sameAsGateway ? 'yes' : '**no**',
+  ]),
+)}
 `;
 }

@@ -37,11 +37,22 @@ function line(op: Operation, target: Target, run: number | 'warm-up', r?: RunRes
   return `${head}: ${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} / p99 ${r.p99.toFixed(1)} ms${failures ? `, ${failures} failed` : ''}`;
 }
 
-async function measure(stack: Stack, ops: readonly Operation[], options: BenchOptions, auth: Auth): Promise<{ results: OperationResult[]; undrained: string[] }> {
+async function measure(
+  stack: Stack,
+  ops: readonly Operation[],
+  options: BenchOptions,
+  auth: Auth,
+): Promise<{ results: OperationResult[]; undrained: string[] }> {
   const urls = targetUrls(stack);
   const load = async (op: Operation, target: Target, duration: number) => {
     const requests = op.requests(await auth(target));
-    const settings = { url: urls[target], connections: op.fanout ? options.fanoutConnections : options.connections, duration, timeout: options.timeout, requests };
+    const settings = {
+      url: urls[target],
+      connections: op.fanout ? options.fanoutConnections : options.connections,
+      duration,
+      timeout: options.timeout,
+      requests,
+    };
     return op.rate ? runPaced({ ...settings, overallRate: op.rate }, stack.processes) : runLoad(settings, stack.processes);
   };
   const results: OperationResult[] = [];
@@ -89,7 +100,12 @@ async function waitForQuietMachine(stack: Stack): Promise<number> {
 function rssTable(stack: Stack, idle: Map<string, number>, results: readonly OperationResult[]) {
   const peakOver = (target: Target, name: string) =>
     Math.max(0, ...results.flatMap((r) => (r.runs.get(target) ?? []).map((run) => run.rss.get(name) ?? 0)));
-  return stack.processes.map(({ name }) => ({ name, idle: idle.get(name) ?? 0, gatewayRuns: peakOver('gateway', name), peerRuns: peakOver('peer', name) }));
+  return stack.processes.map(({ name }) => ({
+    name,
+    idle: idle.get(name) ?? 0,
+    gatewayRuns: peakOver('gateway', name),
+    peerRuns: peakOver('peer', name),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -106,16 +122,24 @@ async function main(): Promise<void> {
     const seededCounts = await countDocuments(stack.mongoUri, stack.databaseName);
     const all = operations(inputs, options.pacedRate);
     const unknown = (options.only ?? []).filter((key) => !all.some((op) => op.key === key));
-    if (unknown.length > 0) throw new Error(`--only names no operation: ${unknown.join(', ')} (there are ${all.map((op) => op.key).join(', ')})`);
+    if (unknown.length > 0)
+      throw new Error(`--only names no operation: ${unknown.join(', ')} (there are ${all.map((op) => op.key).join(', ')})`);
     const ops = all.filter((op) => (options.only ? options.only.includes(op.key) : !op.optional || options.withMerging));
     const urls = targetUrls(stack);
     const mixed = ops.find((op) => op.key === 'mixed');
-    const auth = authFor([...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers, ...inputs.seals].map((i) => i.court)), inputs.busyCourt.code]);
+    const auth = authFor([
+      ...new Set([...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers, ...inputs.seals].map((i) => i.court)),
+      inputs.busyCourt.code,
+    ]);
     const checks = [...(await checkOperations(ops, urls, auth)), ...(mixed ? await checkSeal(mixed, urls, auth) : [])];
-    for (const c of checks) console.log(`check ${c.operation} → ${c.target}: HTTP ${c.status}, ${c.bytes} bytes${c.error ? `, error: ${c.error}` : ''}${c.sameAsGateway === false ? ', DIFFERENT DATA' : ''}`);
+    for (const c of checks)
+      console.log(
+        `check ${c.operation} → ${c.target}: HTTP ${c.status}, ${c.bytes} bytes${c.error ? `, error: ${c.error}` : ''}${c.sameAsGateway === false ? ', DIFFERENT DATA' : ''}`,
+      );
     // A target that cannot answer would be measured failing fast, and the ratios would compare nothing.
     const broken = checks.filter((c) => c.status !== 200 || c.error || c.sameAsGateway === false);
-    if (broken.length > 0) throw new Error(`sanity checks failed (${broken.map((c) => `${c.operation} → ${c.target}`).join(', ')}); no report written`);
+    if (broken.length > 0)
+      throw new Error(`sanity checks failed (${broken.map((c) => `${c.operation} → ${c.target}`).join(', ')}); no report written`);
     const idle = new Map(stack.processes.map(({ name, pid }) => [name, readRssMB(pid) ?? 0]));
     const outsideAtStart = await waitForQuietMachine(stack);
     const probes = await probeOperations(ops, urls, auth, options.probes);
@@ -126,7 +150,12 @@ async function main(): Promise<void> {
     const dead = stack.exited();
     if (dead.length > 0) throw new Error(`stopped during the benchmark: ${dead.join(', ')}; no report written`);
     const added = growth(seededCounts, await countDocuments(stack.mongoUri, stack.databaseName));
-    const summaries = results.map((r) => summarise(r, SUBGRAPHS.map((s) => s.name)));
+    const summaries = results.map((r) =>
+      summarise(
+        r,
+        SUBGRAPHS.map((s) => s.name),
+      ),
+    );
     const rss = rssTable(stack, idle, results);
     const gatewayPeak = rss.find((p) => p.name === 'gateway')?.gatewayRuns ?? Number.NaN;
     const machine = describeMachine();
@@ -160,6 +189,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

@@ -18,7 +18,10 @@ interface GraphQLBody {
 
 export type Auth = (target: Target) => Promise<HeadersFor>;
 
-async function send(url: string, request: { headers: Record<string, string>; body: string }): Promise<{ status: number; text: string; parsed: GraphQLBody }> {
+async function send(
+  url: string,
+  request: { headers: Record<string, string>; body: string },
+): Promise<{ status: number; text: string; parsed: GraphQLBody }> {
   const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
   const text = await response.text();
   let parsed: GraphQLBody = {};

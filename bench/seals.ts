@@ -34,7 +34,10 @@ function parseOptions(argv: readonly string[]): Options {
     if (flag === '--cases' && Number(value) > 0) options.cases = Number(value);
     else if (flag === '--concurrency' && value.split(',').every((n) => Number(n) > 0)) options.concurrency = value.split(',').map(Number);
     else if (flag === '--report' && value) options.report = resolve(value);
-    else throw new Error(`unknown option or bad value: ${flag} ${value}\nusage: npx tsx bench/seals.ts [--cases n] [--concurrency 30,100] [--report path]`);
+    else
+      throw new Error(
+        `unknown option or bad value: ${flag} ${value}\nusage: npx tsx bench/seals.ts [--cases n] [--concurrency 30,100] [--report path]`,
+      );
   }
   return options;
 }
@@ -57,16 +60,33 @@ interface Round {
   answersMatchStored: boolean;
 }
 
-async function post<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+async function post<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
 }
 
 /** A free unit and N new open cases of the court naming its owner, filed as the court's case system would. */
-async function prepare(stack: Stack, client: MongoClient, concurrency: number, round: number, used: Set<string>): Promise<{ unit: AssetDocument; caseNumbers: string[] }> {
+async function prepare(
+  stack: Stack,
+  client: MongoClient,
+  concurrency: number,
+  round: number,
+  used: Set<string>,
+): Promise<{ unit: AssetDocument; caseNumbers: string[] }> {
   const re = client.db(stack.databaseName('realestate'));
   const controlled = new Set((await re.collection<ControlDocument>('controls').distinct('assetId')) as string[]);
-  const unit = (await re.collection<AssetDocument>('assets').find({ category: 'REAL_ESTATE' }).toArray()).find((a) => !controlled.has(a._id) && !used.has(a._id));
+  const unit = (await re.collection<AssetDocument>('assets').find({ category: 'REAL_ESTATE' }).toArray()).find(
+    (a) => !controlled.has(a._id) && !used.has(a._id),
+  );
   if (!unit) throw new Error('no free real-estate unit left in the seeded province');
   used.add(unit._id);
   const now = new Date();
@@ -75,35 +95,69 @@ async function prepare(stack: Stack, client: MongoClient, concurrency: number, r
     const parsed = parseCaseNumber(caseNumber);
     if (typeof parsed === 'string') throw new Error(parsed);
     return {
-      _id: caseNumber, year: parsed.year, courtCode: parsed.courtCode, type: 'FIRST_ENFORCEMENT', sequence: parsed.sequence, officerId: 'bench',
-      applicantIds: [], respondentIds: [unit.ownerIds[0] as string], amountOwed: 400_000_00, filedAt: now, status: 'OPEN',
-      currentNode: 'INVESTIGATION_AND_CONTROL', timeline: [{ node: 'FILED', enteredAt: now }],
+      _id: caseNumber,
+      year: parsed.year,
+      courtCode: parsed.courtCode,
+      type: 'FIRST_ENFORCEMENT',
+      sequence: parsed.sequence,
+      officerId: 'bench',
+      applicantIds: [],
+      respondentIds: [unit.ownerIds[0] as string],
+      amountOwed: 400_000_00,
+      filedAt: now,
+      status: 'OPEN',
+      currentNode: 'INVESTIGATION_AND_CONTROL',
+      timeline: [{ node: 'FILED', enteredAt: now }],
     };
   });
   await client.db(stack.databaseName('court')).collection<CaseDocument>('cases').insertMany(cases);
   return { unit, caseNumbers };
 }
 
-async function runRound(stack: Stack, client: MongoClient, token: string, concurrency: number, round: number, used: Set<string>): Promise<Round> {
+async function runRound(
+  stack: Stack,
+  client: MongoClient,
+  token: string,
+  concurrency: number,
+  round: number,
+  used: Set<string>,
+): Promise<Round> {
   const { unit, caseNumbers } = await prepare(stack, client, concurrency, round, used);
-  const bases = await Promise.all(caseNumbers.map(async (caseNumber) => (await post<{ enforcementCase: { basis: string } }>(stack.gateway.url, token, BASIS, { caseNumber })).data?.enforcementCase.basis));
+  const bases = await Promise.all(
+    caseNumbers.map(
+      async (caseNumber) =>
+        (await post<{ enforcementCase: { basis: string } }>(stack.gateway.url, token, BASIS, { caseNumber })).data?.enforcementCase.basis,
+    ),
+  );
   const inputs = caseNumbers.map((caseNumber, n) => ({
-    caseNumber, partyId: unit.ownerIds[0], assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNumber}之一`,
-    idempotencyKey: `bench-seal-${round}-${n}`, officer: { name: '王法官', phone: '13805711234' }, basis: bases[n],
+    caseNumber,
+    partyId: unit.ownerIds[0],
+    assetId: unit._id,
+    measure: 'SEAL',
+    documentNumber: `${caseNumber}之一`,
+    idempotencyKey: `bench-seal-${round}-${n}`,
+    officer: { name: '王法官', phone: '13805711234' },
+    basis: bases[n],
   }));
   type Answer = { requestRealEstateControl: { id: string; rank: number; acknowledgedAt: string } | null };
   const started = performance.now();
-  const sent = await Promise.all(inputs.map(async (input) => {
-    const at = performance.now();
-    const body = await post<Answer>(stack.gateway.url, token, SEAL, { input });
-    return { body, ms: performance.now() - at };
-  }));
+  const sent = await Promise.all(
+    inputs.map(async (input) => {
+      const at = performance.now();
+      const body = await post<Answer>(stack.gateway.url, token, SEAL, { input });
+      return { body, ms: performance.now() - at };
+    }),
+  );
   const wallMs = performance.now() - started;
   const answers = sent.flatMap((s) => (s.body.data?.requestRealEstateControl ? [s.body.data.requestRealEstateControl] : []));
   const failures = sent.flatMap((s) => s.body.errors?.map((e) => `${e.extensions?.code ?? ''} ${e.message}`) ?? []);
   const latencies = sent.map((s) => s.ms).sort((a, b) => a - b);
 
-  const stored = await client.db(stack.databaseName('realestate')).collection<ControlDocument>('controls').find({ assetId: unit._id }).toArray();
+  const stored = await client
+    .db(stack.databaseName('realestate'))
+    .collection<ControlDocument>('controls')
+    .find({ assetId: unit._id })
+    .toArray();
   const receipt = (c: ControlDocument) => c.acknowledgedAt?.getTime() ?? Number.POSITIVE_INFINITY;
   // Ties (one millisecond) in the order the register received them, which it keeps as seq.
   const byReceipt = [...stored].sort((a, b) => receipt(a) - receipt(b) || a.seq - b.seq);
@@ -136,9 +190,14 @@ function render(options: Options, stack: Stack, rounds: Round[]): string {
     '',
     '| concurrent | answered | p50 ms | p95 ms | max ms | round ms | ranks 0..n-1 | rank order = receipt order | answers = stored ranks |',
     '|---:|---:|---:|---:|---:|---:|---|---|---|',
-    ...rounds.map((r) => `| ${r.concurrency} | ${r.answered} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.wallMs.toFixed(0)} | ${yes(r.ranksGapless)} | ${yes(r.rankOrderIsReceiptOrder)} | ${yes(r.answersMatchStored)} |`),
+    ...rounds.map(
+      (r) =>
+        `| ${r.concurrency} | ${r.answered} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.wallMs.toFixed(0)} | ${yes(r.ranksGapless)} | ${yes(r.rankOrderIsReceiptOrder)} | ${yes(r.answersMatchStored)} |`,
+    ),
     '',
-    ...rounds.flatMap((r) => (r.failures.length > 0 ? [`Failures at ${r.concurrency}: ${[...new Set(r.failures)].slice(0, 5).join('; ')}`, ''] : [])),
+    ...rounds.flatMap((r) =>
+      r.failures.length > 0 ? [`Failures at ${r.concurrency}: ${[...new Set(r.failures)].slice(0, 5).join('; ')}`, ''] : [],
+    ),
     'Target (issue 13): p95 ≤ 2 s at 30 concurrent requests on the demo province.',
     '',
   ].join('\n');
@@ -155,7 +214,9 @@ async function main(): Promise<void> {
     const rounds: Round[] = [];
     for (const [round, concurrency] of options.concurrency.entries()) {
       const result = await runRound(stack, client, token, concurrency, round, used);
-      console.log(`${concurrency} concurrent seals: ${result.answered} answered, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms; ranks gapless ${result.ranksGapless}, rank order = receipt order ${result.rankOrderIsReceiptOrder}`);
+      console.log(
+        `${concurrency} concurrent seals: ${result.answered} answered, p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms; ranks gapless ${result.ranksGapless}, rank order = receipt order ${result.rankOrderIsReceiptOrder}`,
+      );
       rounds.push(result);
     }
     const report = render(options, stack, rounds);

@@ -64,7 +64,11 @@ export async function startStack(options: { seed: number; cases: number }): Prom
   };
   try {
     const env: NodeJS.ProcessEnv = {
-      ...process.env, MONGODB_URI: mongo.uri, DB_PREFIX, HOST: '127.0.0.1', GRAPHIQL: 'false',
+      ...process.env,
+      MONGODB_URI: mongo.uri,
+      DB_PREFIX,
+      HOST: '127.0.0.1',
+      GRAPHIQL: 'false',
       // The bench's access logs start afresh with its databases, and so do their checkpoints.
       ACCESS_LOG_CHECKPOINT_DIR: mkdtempSync(path.join(tmpdir(), 'bench-checkpoints-')),
       // Figures comparable with earlier reports: an agency gets 30 s for a query, as it did before the 5 s default.
@@ -79,7 +83,13 @@ export async function startStack(options: { seed: number; cases: number }): Prom
       await admin.close();
     }
     const seedStarted = Date.now();
-    const seeded = await seedProvince({ mongoUri: mongo.uri, databaseName: dbName, seed: options.seed, cases: options.cases, showProgress: true });
+    const seeded = await seedProvince({
+      mongoUri: mongo.uri,
+      databaseName: dbName,
+      seed: options.seed,
+      cases: options.cases,
+      showProgress: true,
+    });
     const seedSeconds = (Date.now() - seedStarted) / 1000;
 
     const ports = new Map<string, number>();
@@ -95,7 +105,8 @@ export async function startStack(options: { seed: number; cases: number }): Prom
       services.push(service);
       subgraphs.push(endpoint(service, `http://127.0.0.1:${ports.get(subgraph.name)}/graphql`));
     }
-    for (const [index, subgraph] of SUBGRAPHS.entries()) await waitHealthy(services[index], `http://127.0.0.1:${ports.get(subgraph.name)}/health`);
+    for (const [index, subgraph] of SUBGRAPHS.entries())
+      await waitHealthy(services[index], `http://127.0.0.1:${ports.get(subgraph.name)}/health`);
 
     const gatewayPort = await freePort();
     // Both gateways with the same heap limit as `npm start` gives ours: a limit costs GC time, and neither should be spared it.
@@ -104,7 +115,9 @@ export async function startStack(options: { seed: number; cases: number }): Prom
     services.push(gatewayService);
     const peerPort = await freePort();
     // No Hive or Apollo credentials reach the peer, so nothing in its environment can switch reporting on.
-    const peerEnv = Object.fromEntries(Object.entries({ ...env, ...urls, PEER_PORT: String(peerPort) }).filter(([key]) => !/^(HIVE_|APOLLO_)/.test(key)));
+    const peerEnv = Object.fromEntries(
+      Object.entries({ ...env, ...urls, PEER_PORT: String(peerPort) }).filter(([key]) => !/^(HIVE_|APOLLO_)/.test(key)),
+    );
     const peerService = startService('hive', 'bench/peer-gateway.ts', peerEnv, heap);
     services.push(peerService);
     await waitHealthy(gatewayService, `http://127.0.0.1:${gatewayPort}/health`);
@@ -113,9 +126,24 @@ export async function startStack(options: { seed: number; cases: number }): Prom
     const gateway = endpoint(gatewayService, `http://127.0.0.1:${gatewayPort}/graphql`);
     const peer = endpoint(peerService, `http://127.0.0.1:${peerPort}/graphql`);
     const mongoPid = mongo.embedded ? findEmbeddedMongoPid() : undefined;
-    const processes = [gateway, peer, ...subgraphs, ...(mongoPid ? [{ name: 'FerretDB', pid: mongoPid }] : [])].map(({ name, pid }) => ({ name, pid }));
+    const processes = [gateway, peer, ...subgraphs, ...(mongoPid ? [{ name: 'FerretDB', pid: mongoPid }] : [])].map(({ name, pid }) => ({
+      name,
+      pid,
+    }));
     const exited = () => services.filter(({ child }) => child.exitCode !== null || child.signalCode !== null).map(({ name }) => name);
-    return { mongoUri: mongo.uri, embedded: mongo.embedded, databaseName: dbName, seeded, seedSeconds, subgraphs, gateway, peer, processes, exited, stop };
+    return {
+      mongoUri: mongo.uri,
+      embedded: mongo.embedded,
+      databaseName: dbName,
+      seeded,
+      seedSeconds,
+      subgraphs,
+      gateway,
+      peer,
+      processes,
+      exited,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -118,20 +118,39 @@ export function verdicts(all: readonly OperationSummary[], gatewayRssPeak: numbe
     return `${s.operation.title}: ${Number.isFinite(overhead) ? `${overhead.toFixed(1)} ms` : 'not measurable, no request completed within a run'}`;
   });
   const errorful = summaries.flatMap((s) =>
-    s.targets.filter((t) => t.target === 'gateway' && t.failuresAllRuns > 0).map((t) => `${s.operation.title}: ${t.failuresAllRuns} failed requests over all runs`),
+    s.targets
+      .filter((t) => t.target === 'gateway' && t.failuresAllRuns > 0)
+      .map((t) => `${s.operation.title}: ${t.failuresAllRuns} failed requests over all runs`),
   );
   return [
     {
       target: 'Our gateway’s throughput ≥ the peer’s on every operation',
       met: slower.length === 0,
-      detail: [...summaries.map((s) => `${s.operation.title}: ${Number.isFinite(s.ratioToPeer) ? `×${fmt(s.ratioToPeer)}` : 'no comparison, a target completed no request'}`), ...unjudged].join('; '),
+      detail: [
+        ...summaries.map(
+          (s) =>
+            `${s.operation.title}: ${Number.isFinite(s.ratioToPeer) ? `×${fmt(s.ratioToPeer)}` : 'no comparison, a target completed no request'}`,
+        ),
+        ...unjudged,
+      ].join('; '),
     },
     {
       target: `p95 overhead over the floor ≤ ${OVERHEAD_TARGET_MS} ms at ${connections} connections`,
-      met: withFloor.length > 0 && withFloor.every((s) => (s.overhead as { gateway: number }).gateway <= OVERHEAD_TARGET_MS) && connections >= 50,
+      met:
+        withFloor.length > 0 &&
+        withFloor.every((s) => (s.overhead as { gateway: number }).gateway <= OVERHEAD_TARGET_MS) &&
+        connections >= 50,
       detail: `${overheads.join('; ')}${connections < 50 ? ` (measured at ${connections} connections, not 50)` : ''}`,
     },
-    { target: `Gateway RSS ≤ ${RSS_TARGET_MB} MB`, met: gatewayRssPeak <= RSS_TARGET_MB, detail: `peak ${gatewayRssPeak.toFixed(0)} MB over every run` },
-    { target: 'No errors (our gateway)', met: errorful.length === 0, detail: errorful.length === 0 ? 'none in any operation' : errorful.join('; ') },
+    {
+      target: `Gateway RSS ≤ ${RSS_TARGET_MB} MB`,
+      met: gatewayRssPeak <= RSS_TARGET_MB,
+      detail: `peak ${gatewayRssPeak.toFixed(0)} MB over every run`,
+    },
+    {
+      target: 'No errors (our gateway)',
+      met: errorful.length === 0,
+      detail: errorful.length === 0 ? 'none in any operation' : errorful.join('; '),
+    },
   ];
 }

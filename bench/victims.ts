@@ -27,7 +27,13 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { participants: 170_000, reminders: 1_000_000, batchSize: 1000, claims: 300_000, report: resolve(__dirname, 'victims-report.md') };
+  const options: Options = {
+    participants: 170_000,
+    reminders: 1_000_000,
+    batchSize: 1000,
+    claims: 300_000,
+    report: resolve(__dirname, 'victims-report.md'),
+  };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const number = Number(value);
@@ -36,7 +42,10 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--reminders' && number >= 0) options.reminders = number;
     else if (flag === '--batch-size' && number > 0) options.batchSize = number;
     else if (flag === '--claims' && number > 0) options.claims = number;
-    else throw new Error(`unknown option or bad value: ${flag} ${value ?? ''}\nusage: npx tsx bench/victims.ts [--participants n] [--reminders n] [--batch-size n] [--claims n] [--report path]`);
+    else
+      throw new Error(
+        `unknown option or bad value: ${flag} ${value ?? ''}\nusage: npx tsx bench/victims.ts [--participants n] [--reminders n] [--batch-size n] [--claims n] [--report path]`,
+      );
   }
   return options;
 }
@@ -50,9 +59,16 @@ async function main(): Promise<void> {
     const db = client.db('bench_victims');
     await db.dropDatabase();
     await createIndexes(db, victimsIndexes);
-    process.stderr.write(`victims benchmark: ${options.participants.toLocaleString('en-US')} participants, ${options.reminders.toLocaleString('en-US')} reminders, database ${server.embedded ? 'embedded FerretDB' : server.uri}\n`);
+    process.stderr.write(
+      `victims benchmark: ${options.participants.toLocaleString('en-US')} participants, ${options.reminders.toLocaleString('en-US')} reminders, database ${server.embedded ? 'embedded FerretDB' : server.uri}\n`,
+    );
     const steps: Step[] = await runSteps(db, { ...options, workDir });
-    const report = renderReport(steps, { ...options, database: server.embedded ? 'embedded FerretDB 1.24 (SQLite), temporary directory' : 'MONGODB_URI' }, machine(), childrenPeakRss());
+    const report = renderReport(
+      steps,
+      { ...options, database: server.embedded ? 'embedded FerretDB 1.24 (SQLite), temporary directory' : 'MONGODB_URI' },
+      machine(),
+      childrenPeakRss(),
+    );
     process.stdout.write(`${report}\n`);
     writeReport(options.report, report);
     process.stderr.write(`report written to ${options.report}\n`);

@@ -11,7 +11,13 @@ export interface MachineInfo {
 }
 
 export function machine(): MachineInfo {
-  return { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.type()} ${os.release()}` };
+  return {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
 }
 
 const MiB = 2 ** 20;
@@ -40,8 +46,16 @@ export function childrenPeakRss(): number | null {
   }
 }
 
-export function renderReport(steps: readonly Step[], run: Record<string, string | number>, m: MachineInfo, databasePeak: number | null): string {
-  const rows = steps.map((s) => `| ${s.name} | ${s.items.toLocaleString('en-US')} | ${seconds(s.ms)} | ${s.target ?? ''} | ${Math.round(s.peakRss / MiB)} MiB | ${s.note ?? ''} |`);
+export function renderReport(
+  steps: readonly Step[],
+  run: Record<string, string | number>,
+  m: MachineInfo,
+  databasePeak: number | null,
+): string {
+  const rows = steps.map(
+    (s) =>
+      `| ${s.name} | ${s.items.toLocaleString('en-US')} | ${seconds(s.ms)} | ${s.target ?? ''} | ${Math.round(s.peakRss / MiB)} MiB | ${s.note ?? ''} |`,
+  );
   const peak = process.resourceUsage().maxRSS * 1024;
   return [
     '# Victims benchmark',
@@ -55,7 +69,9 @@ export function renderReport(steps: readonly Step[], run: Record<string, string 
     ...rows,
     '',
     `Peak RSS of the benchmark process over the whole run: ${Math.round(peak / MiB)} MiB (process.resourceUsage().maxRSS; per step, sampled every 20 ms).`,
-    databasePeak === null ? 'FerretDB runs as its own process, not included above.' : `Peak RSS of the embedded FerretDB process: ${Math.round(databasePeak / MiB)} MiB (VmHWM); 0 when MONGODB_URI points elsewhere.`,
+    databasePeak === null
+      ? 'FerretDB runs as its own process, not included above.'
+      : `Peak RSS of the embedded FerretDB process: ${Math.round(databasePeak / MiB)} MiB (VmHWM); 0 when MONGODB_URI points elsewhere.`,
     '',
   ].join('\n');
 }

@@ -76,35 +76,73 @@ export async function runSteps(db: Db, options: StepOptions): Promise<Step[]> {
   const claimValues = Float64Array.from(people, (p) => Math.max(0, p.principalPaidIn - p.principalReturned - p.interestAndRebates));
   const extra = syntheticParticipants(random, Math.floor(options.participants / 100), new Set(people.map((p) => p.citizenId)));
   let registrations: ValidRegistration[] = [...people.filter(() => !random.chance(0.02)), ...extra].map((p) =>
-    validateRegistration({ caseNumber: CASE, citizenId: p.citizenId, name: random.chance(0.005) ? personName(random) : p.name, phone: p.phone, bankCard: p.bankCard }, now),
+    validateRegistration(
+      {
+        caseNumber: CASE,
+        citizenId: p.citizenId,
+        name: random.chance(0.005) ? personName(random) : p.name,
+        phone: p.phone,
+        bankCard: p.bankCard,
+      },
+      now,
+    ),
   );
   people = [];
   const massCase: MassCaseDocument = { _id: CASE, name: '某理财平台非法吸收公众存款案', declaredAt: now, objectionDays: 15 };
   await repo.massCases.insertOne(massCase);
 
-  await measure(steps, 'register participants (+ REGISTERED SMS)', registrations.length, () => registerParticipants(repo, outbox, registrations, now));
+  await measure(steps, 'register participants (+ REGISTERED SMS)', registrations.length, () =>
+    registerParticipants(repo, outbox, registrations, now),
+  );
   // What the reminders need, and nothing else, for the rest of the run.
   const contacts = registrations.map((r) => ({ participantId: r._id, phone: r.phone, bankCard: r.bankCard }));
   registrations = [];
   const imported = await measure(steps, 'import the ledger file', ledgerSize, () => importLedgerFile(repo, CASE, ledgerPath, now));
   if (imported.imported !== ledgerSize) throw new Error(`imported ${imported.imported} of ${ledgerSize} ledger entries`);
-  const verification = await measure(steps, 'verify against the ledger (+ VERIFIED SMS)', ledgerSize + extra.length, () => verifyCase(repo, outbox, massCase, now));
+  const verification = await measure(steps, 'verify against the ledger (+ VERIFIED SMS)', ledgerSize + extra.length, () =>
+    verifyCase(repo, outbox, massCase, now),
+  );
   const counts = verification.counts;
 
-  const claimInputs: ClaimInput[] = Array.from({ length: options.claims }, (_, i) => ({ participantId: `P${i.toString(16).padStart(16, '0')}`, claim: claimValues[i % claimValues.length], allocated: 0 }));
+  const claimInputs: ClaimInput[] = Array.from({ length: options.claims }, (_, i) => ({
+    participantId: `P${i.toString(16).padStart(16, '0')}`,
+    claim: claimValues[i % claimValues.length],
+    allocated: 0,
+  }));
   const totalClaims = claimInputs.reduce((s, c) => s + c.claim, 0);
-  await measure(steps, `allocate ${options.claims.toLocaleString('en-US')} claims (pure, in memory)`, options.claims, () => allocate(claimInputs, Math.floor(totalClaims * 0.37)), { target: '< 1 s' });
+  await measure(
+    steps,
+    `allocate ${options.claims.toLocaleString('en-US')} claims (pure, in memory)`,
+    options.claims,
+    () => allocate(claimInputs, Math.floor(totalClaims * 0.37)),
+    { target: '< 1 s' },
+  );
   claimInputs.length = 0;
 
-  const allowed = verification.amounts ? verification.amounts.VERIFIED + verification.amounts.NAME_MISMATCH + verification.amounts.UNREGISTERED : 0;
-  const round = await measure(steps, 'announce round 1: allocate and persist every allocation', ledgerSize + extra.length, () => announceRound(repo, massCase, Math.floor(allowed * 0.4), now));
-  const batches = await measure(steps, `create payout batches (${options.batchSize} payments each)`, round.totals?.payees ?? 0, () => createPayoutBatches(repo, round, options.batchSize, now));
+  const allowed = verification.amounts
+    ? verification.amounts.VERIFIED + verification.amounts.NAME_MISMATCH + verification.amounts.UNREGISTERED
+    : 0;
+  const round = await measure(steps, 'announce round 1: allocate and persist every allocation', ledgerSize + extra.length, () =>
+    announceRound(repo, massCase, Math.floor(allowed * 0.4), now),
+  );
+  const batches = await measure(steps, `create payout batches (${options.batchSize} payments each)`, round.totals?.payees ?? 0, () =>
+    createPayoutBatches(repo, round, options.batchSize, now),
+  );
   const persisted = steps.slice(-2).reduce((s, step) => s + step.ms, 0);
-  steps.push({ name: '**round persisted** (announce + batches)', items: round.totals?.entries ?? 0, ms: persisted, peakRss: Math.max(...steps.slice(-2).map((s) => s.peakRss)), target: '< 2 min' });
+  steps.push({
+    name: '**round persisted** (announce + batches)',
+    items: round.totals?.entries ?? 0,
+    ms: persisted,
+    peakRss: Math.max(...steps.slice(-2).map((s) => s.peakRss)),
+    target: '< 2 min',
+  });
 
   const channel = await FilePaymentChannel.open(join(options.workDir, 'payments.jsonl'));
   const first = await repo.batches.findOne({ _id: batches[0]._id });
-  if (first) await measure(steps, 'run one payout batch (file channel, + PAID SMS)', first.count, () => runPayoutBatch(repo, outbox, channel, first, round.number, now));
+  if (first)
+    await measure(steps, 'run one payout batch (file channel, + PAID SMS)', first.count, () =>
+      runPayoutBatch(repo, outbox, channel, first, round.number, now),
+    );
   await channel.close();
 
   // The PAID SMS of the rounds after the first: about six rounds of 170,000 people make 1,000,000.
@@ -117,7 +155,9 @@ export async function runSteps(db: Db, options: StepOptions): Promise<Step[]> {
       for (let i = 0; i < options.reminders; i++) {
         const c = contacts[i % contacts.length];
         const roundNumber = 2 + Math.floor(i / contacts.length);
-        chunk.push(paidSms({ participantId: c.participantId, caseNumber: CASE, phone: c.phone }, roundNumber, 1, 12_345 + (i % 1000), c.bankCard));
+        chunk.push(
+          paidSms({ participantId: c.participantId, caseNumber: CASE, phone: c.phone }, roundNumber, 1, 12_345 + (i % 1000), c.bankCard),
+        );
         if (chunk.length === 10_000 || i === options.reminders - 1) {
           await outbox.enqueue(chunk);
           chunk.length = 0;
@@ -127,8 +167,10 @@ export async function runSteps(db: Db, options: StepOptions): Promise<Step[]> {
     { target: '< 5 min (1,000,000)' },
   );
   const last = steps.find((s) => s.name.startsWith('verify'));
-  if (last && counts) last.note = `verified ${counts.VERIFIED}, name mismatch ${counts.NAME_MISMATCH}, not in ledger ${counts.NOT_IN_LEDGER}, unregistered ${counts.UNREGISTERED}`;
+  if (last && counts)
+    last.note = `verified ${counts.VERIFIED}, name mismatch ${counts.NAME_MISMATCH}, not in ledger ${counts.NOT_IN_LEDGER}, unregistered ${counts.UNREGISTERED}`;
   const announce = steps.find((s) => s.name.startsWith('announce'));
-  if (announce && round.totals) announce.note = `payees ${round.totals.payees}, payable ${formatYuan(round.totals.payable)}, reserve ${round.totals.reservedPeople} people, escrow ${round.totals.escrowPeople} people`;
+  if (announce && round.totals)
+    announce.note = `payees ${round.totals.payees}, payable ${formatYuan(round.totals.payable)}, reserve ${round.totals.reservedPeople} people, escrow ${round.totals.escrowPeople} people`;
   return steps;
 }

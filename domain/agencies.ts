@@ -3,7 +3,18 @@
  * court itself, and the police and the procuratorate, who receive referrals and register no assets.
  * The one list: the identity claims, the schema's Agency enum and the tests read it.
  */
-export const AGENCIES = ['COURT', 'REALESTATE', 'VEHICLES', 'VESSELS', 'TAXATION', 'FINANCE', 'MARKET', 'VICTIMS', 'POLICE', 'PROCURATORATE'] as const;
+export const AGENCIES = [
+  'COURT',
+  'REALESTATE',
+  'VEHICLES',
+  'VESSELS',
+  'TAXATION',
+  'FINANCE',
+  'MARKET',
+  'VICTIMS',
+  'POLICE',
+  'PROCURATORATE',
+] as const;
 
 export type Agency = (typeof AGENCIES)[number];
 

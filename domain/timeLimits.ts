@@ -7,7 +7,12 @@ import type { AssetCategory } from './assets';
  */
 const MOVABLES: readonly AssetCategory[] = ['MOTOR_VEHICLE', 'MERCHANT_VESSEL', 'FISHING_VESSEL', 'FISHING_LICENCE', 'AIRCRAFT'];
 const PROPERTY_RIGHTS: readonly AssetCategory[] = [
-  'REAL_ESTATE', 'LAND_USE_RIGHT', 'MINING_OR_SEA_RIGHT', 'COMPANY_EQUITY', 'UNLISTED_SHARES', 'INTELLECTUAL_PROPERTY',
+  'REAL_ESTATE',
+  'LAND_USE_RIGHT',
+  'MINING_OR_SEA_RIGHT',
+  'COMPANY_EQUITY',
+  'UNLISTED_SHARES',
+  'INTELLECTUAL_PROPERTY',
 ];
 
 export function controlPeriodYears(category: AssetCategory): number {

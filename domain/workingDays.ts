@@ -28,7 +28,7 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
  */
 export function workingDaysAfter(from: Date, n: number, calendar: WorkingCalendar): Date {
   let date = chinaDate(from);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     date = datePlusDays(date, 1);
     if (isWorkingDay(date, calendar)) counted++;
   }

@@ -8,7 +8,12 @@ describe('how long the gateway waits for an agency', () => {
   });
 
   it('is set for all agencies, and for one agency by its own variables', () => {
-    const config = gatewayConfig({ ...DEV, SUBGRAPH_READ_TIMEOUT_MS: '8000', VESSELS_READ_TIMEOUT_MS: '2000', FINANCE_WRITE_TIMEOUT_MS: '60000' });
+    const config = gatewayConfig({
+      ...DEV,
+      SUBGRAPH_READ_TIMEOUT_MS: '8000',
+      VESSELS_READ_TIMEOUT_MS: '2000',
+      FINANCE_WRITE_TIMEOUT_MS: '60000',
+    });
     expect(config.subgraphTimeouts).toEqual({ readMs: 8_000, writeMs: 30_000 });
     expect(config.agencyTimeouts).toEqual({ VESSELS: { readMs: 2_000 }, FINANCE: { writeMs: 60_000 } });
   });

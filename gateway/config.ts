@@ -30,7 +30,8 @@ export function clientTokenConfig(env: Env = process.env): ClientTokenConfig {
   if (jwksUrl && production && new URL(jwksUrl).protocol !== 'https:') throw new Error('JWT_JWKS_URL must be https in production');
   const configured = jwksFile !== null || jwksUrl !== null;
   // A provider's tokens without a checked issuer and audience would let tokens minted for other systems in.
-  if (configured && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_FILE or JWT_JWKS_URL');
+  if (configured && (!env.JWT_ISSUER || !env.JWT_AUDIENCE))
+    throw new Error('JWT_ISSUER and JWT_AUDIENCE must be set with JWT_JWKS_FILE or JWT_JWKS_URL');
   return {
     jwksFile,
     jwksUrl,

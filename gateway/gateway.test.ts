@@ -45,7 +45,10 @@ beforeAll(async () => {
   const urls: Record<string, string> = {};
   for (const subgraph of subgraphs) {
     const schema = buildSubgraphSchema({ typeDefs: subgraph.typeDefs, resolvers: subgraph.resolvers as ResolverMap<unknown> });
-    const apollo = new ApolloServer({ schema, plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] });
+    const apollo = new ApolloServer({
+      schema,
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    });
     await apollo.start();
     const http = await serveGraphQL(apollo, 0, '127.0.0.1', { context: async () => ({}) });
     servers.push({ apollo, http });
@@ -56,7 +59,13 @@ beforeAll(async () => {
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
   supergraphSdl = composed.supergraphSdl;
   const config = gatewayConfig({ DEVELOPMENT_MODE: 'true', GRAPHIQL: 'true' });
-  gateway = await createGateway({ supergraphSdl, subgraphUrls: urls, config, exampleQuery: '{ __typename } # </script><script>alert(1)</script>', graphiqlToken: 'a.b.c</script>' }).start(0, '127.0.0.1');
+  gateway = await createGateway({
+    supergraphSdl,
+    subgraphUrls: urls,
+    config,
+    exampleQuery: '{ __typename } # </script><script>alert(1)</script>',
+    graphiqlToken: 'a.b.c</script>',
+  }).start(0, '127.0.0.1');
   base = new URL('/', gateway.url).href;
 });
 
@@ -92,13 +101,21 @@ test('answers a query across both subgraphs', async () => {
 });
 
 test('refuses a query without a token, before calling any subgraph', async () => {
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+  });
   expect(response.status).toBe(401);
-  expect(await response.json()).toEqual({ errors: [{ message: expect.stringMatching(/bearer token/), extensions: { code: 'UNAUTHENTICATED' } }] });
+  expect(await response.json()).toEqual({
+    errors: [{ message: expect.stringMatching(/bearer token/), extensions: { code: 'UNAUTHENTICATED' } }],
+  });
 });
 
 test('a production gateway refuses to put a token into the GraphiQL page', () => {
-  expect(() => createGateway({ supergraphSdl, graphiqlToken: 'x', config: { ...gatewayConfig({ DEVELOPMENT_MODE: 'true' }), production: true } })).toThrow(/GraphiQL/);
+  expect(() =>
+    createGateway({ supergraphSdl, graphiqlToken: 'x', config: { ...gatewayConfig({ DEVELOPMENT_MODE: 'true' }), production: true } }),
+  ).toThrow(/GraphiQL/);
 });
 
 test('GET /health answers ok', async () => {

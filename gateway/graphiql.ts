@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Route } from '../platform/http';
 
-export const DEFAULT_EXAMPLE_QUERY = '# Enforcement supergraph: write a query and press the run button.\nquery Example {\n  __typename\n}\n';
+export const DEFAULT_EXAMPLE_QUERY =
+  '# Enforcement supergraph: write a query and press the run button.\nquery Example {\n  __typename\n}\n';
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';

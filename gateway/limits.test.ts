@@ -40,7 +40,12 @@ describe('operation limits', () => {
     const started = performance.now();
     const found = codes(bomb);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(found).toEqual(expect.arrayContaining([['QUERY_TOO_COMPLEX', 'depth'], ['QUERY_TOO_COMPLEX', 'fields']]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['QUERY_TOO_COMPLEX', 'depth'],
+        ['QUERY_TOO_COMPLEX', 'fields'],
+      ]),
+    );
   });
 
   it('counts each operation of a document on its own', () => {

@@ -21,7 +21,12 @@ const NONE: Measure = { depth: 0, aliases: 0, fields: 0 };
  * document whose fragments spread each other many times over costs linear work to refuse, however
  * large the expansion. A cycle or unknown fragment counts as nothing: graphql's own rules refuse those.
  */
-function measure(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, memo: Map<string, Measure>, visiting: Set<string>): Measure {
+function measure(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  memo: Map<string, Measure>,
+  visiting: Set<string>,
+): Measure {
   let { depth, aliases, fields } = NONE;
   const add = (inner: Measure, levels: number) => {
     depth = Math.max(depth, inner.depth + levels);
@@ -61,7 +66,8 @@ function tooComplex(operation: string, limit: 'depth' | 'aliases' | 'fields', ma
 /** What is over the limits in each operation of `document`, fragments expanded. */
 export function operationLimitErrors(document: DocumentNode, limits: OperationLimits): GraphQLError[] {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const memo = new Map<string, Measure>();
   const errors: GraphQLError[] = [];
   for (const definition of document.definitions) {

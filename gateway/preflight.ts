@@ -47,7 +47,12 @@ function documentOf(request: HTTPGraphQLRequest): DocumentNode | undefined {
 export function limitsPreflight(limits: OperationLimits & VariableLimits): (request: HTTPGraphQLRequest) => void {
   return (request) => {
     const breach = variableLimitBreach(variablesOf(request), limits);
-    if (breach) throw new RequestRefused(400, ErrorCode.BAD_USER_INPUT, breach.message, { field: breach.field, limit: breach.limit, max: breach.max });
+    if (breach)
+      throw new RequestRefused(400, ErrorCode.BAD_USER_INPUT, breach.message, {
+        field: breach.field,
+        limit: breach.limit,
+        max: breach.max,
+      });
     const document = documentOf(request);
     const [first] = document ? operationLimitErrors(document, limits) : [];
     if (first) throw new RequestRefused(400, ErrorCode.QUERY_TOO_COMPLEX, first.message, { ...first.extensions });
@@ -62,16 +67,28 @@ export function limitsPreflight(limits: OperationLimits & VariableLimits): (requ
  */
 function refuseMalformedPersistedQuery(request: HTTPGraphQLRequest): void {
   const body = request.body;
-  const extensions = typeof body === 'object' && body !== null && 'extensions' in body ? (body as { extensions?: unknown }).extensions : undefined;
+  const extensions =
+    typeof body === 'object' && body !== null && 'extensions' in body ? (body as { extensions?: unknown }).extensions : undefined;
   if (typeof extensions !== 'object' || extensions === null || !('persistedQuery' in extensions)) return;
   const persisted = (extensions as { persistedQuery?: unknown }).persistedQuery;
-  const { version, sha256Hash } = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as { version?: unknown; sha256Hash?: unknown };
+  const { version, sha256Hash } = (typeof persisted === 'object' && persisted !== null ? persisted : {}) as {
+    version?: unknown;
+    sha256Hash?: unknown;
+  };
   if (version !== 1 || typeof sha256Hash !== 'string' || !/^[0-9a-f]{64}$/i.test(sha256Hash)) {
-    throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery must be { version: 1, sha256Hash: <64 hex digits> }');
+    throw new RequestRefused(
+      400,
+      ApolloServerErrorCode.BAD_REQUEST,
+      'extensions.persistedQuery must be { version: 1, sha256Hash: <64 hex digits> }',
+    );
   }
   const query = requestField(request, 'query');
   if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== sha256Hash.toLowerCase()) {
-    throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'extensions.persistedQuery.sha256Hash is not the hash of the query sent with it');
+    throw new RequestRefused(
+      400,
+      ApolloServerErrorCode.BAD_REQUEST,
+      'extensions.persistedQuery.sha256Hash is not the hash of the query sent with it',
+    );
   }
 }
 
@@ -88,8 +105,11 @@ function refuseUnresolvedOperation(document: DocumentNode, operationName: unknow
   const named = typeof operationName === 'string';
   const chosen = named ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!chosen) {
-    const message = named ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.';
+    const message = named
+      ? `Unknown operation named "${operationName}".`
+      : 'Must provide operation name if query contains multiple operations.';
     throw new RequestRefused(400, ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE, message);
   }
-  if (chosen.operation === 'subscription') throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'the graph has no subscriptions');
+  if (chosen.operation === 'subscription')
+    throw new RequestRefused(400, ApolloServerErrorCode.BAD_REQUEST, 'the graph has no subscriptions');
 }

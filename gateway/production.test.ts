@@ -45,7 +45,13 @@ let supergraphSdl: string;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'prod-'));
   writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(provider.publicKey)), kid: 'p1' }] }));
-  env = { NODE_ENV: 'production', JWT_JWKS_FILE: join(dir, 'jwks.json'), JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, GATEWAY_IDENTITY_PRIVATE_KEY: pem };
+  env = {
+    NODE_ENV: 'production',
+    JWT_JWKS_FILE: join(dir, 'jwks.json'),
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    GATEWAY_IDENTITY_PRIVATE_KEY: pem,
+  };
   // A subgraph leaking everything it can: stack traces on, internal host names in its messages.
   const apollo = new ApolloServer<{ identity: Identity }>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
@@ -75,8 +81,17 @@ afterAll(async () => {
 
 async function ask(query: string): Promise<{ status: number; body: string }> {
   const token = await new SignJWT({ sub: 'analyst-1', roles: ['ANALYST'] })
-    .setProtectedHeader({ alg: 'EdDSA', kid: 'p1' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(provider.privateKey);
-  const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    .setProtectedHeader({ alg: 'EdDSA', kid: 'p1' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(provider.privateKey);
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -84,7 +99,9 @@ describe('a production gateway', () => {
   it('refuses to start on development keys', () => {
     const { GATEWAY_IDENTITY_PRIVATE_KEY: _, ...withoutIdentityKey } = env;
     expect(() => createGateway({ supergraphSdl, config: gatewayConfig(withoutIdentityKey) })).toThrow(/GATEWAY_IDENTITY_PRIVATE_KEY/);
-    expect(() => gatewayConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toThrow(/https/);
+    expect(() =>
+      gatewayConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'http://idp.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }),
+    ).toThrow(/https/);
   });
 
   it("accepts the provider's tokens and passes the identity on, signed with the configured key", async () => {
@@ -96,7 +113,10 @@ describe('a production gateway', () => {
   it("masks an internal error's message and stack, and keeps a domain error's", async () => {
     const broken = await ask('{ broken }');
     expect(broken.body).not.toMatch(/mongo-internal|ECONNREFUSED|stacktrace|at Object|127\.0\.0\.1/);
-    expect(JSON.parse(broken.body)).toEqual({ data: { broken: null }, errors: [{ message: 'internal error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(JSON.parse(broken.body)).toEqual({
+      data: { broken: null },
+      errors: [{ message: 'internal error', path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    });
     const missing = JSON.parse((await ask('{ missing }')).body);
     expect(missing.errors[0]).toMatchObject({ message: 'case （2026）浙0102执1号 does not exist', extensions: { code: 'NOT_FOUND' } });
     expect(JSON.stringify(missing)).not.toMatch(/stacktrace/);

@@ -10,12 +10,20 @@ import { createGateway } from './createGateway';
 
 const typeDefs = parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query { slow(ms: Int!): String! }`);
-const resolvers = { Query: { slow: async (_: unknown, args: { ms: number }) => new Promise<string>((resolve) => setTimeout(() => resolve(`after ${args.ms} ms`), args.ms)) } };
+const resolvers = {
+  Query: {
+    slow: async (_: unknown, args: { ms: number }) =>
+      new Promise<string>((resolve) => setTimeout(() => resolve(`after ${args.ms} ms`), args.ms)),
+  },
+};
 
 let subgraph: { apollo: ApolloServer; http: Listening };
 
 beforeAll(async () => {
-  const apollo = new ApolloServer({ schema: buildSubgraphSchema({ typeDefs, resolvers }), plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()] });
+  const apollo = new ApolloServer({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
   await apollo.start();
   subgraph = { apollo, http: await serveGraphQL(apollo, 0, '127.0.0.1', { context: async () => ({}) }) };
 });
@@ -28,7 +36,10 @@ afterAll(async () => {
 test('a stopping gateway finishes the request in flight, then takes no more', async () => {
   const composed = composeServices([{ name: 'slow', typeDefs, url: subgraph.http.url }]);
   if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
-  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, config: gatewayConfig({ DEVELOPMENT_MODE: 'true' }) }).start(0, '127.0.0.1');
+  const gateway = await createGateway({ supergraphSdl: composed.supergraphSdl, config: gatewayConfig({ DEVELOPMENT_MODE: 'true' }) }).start(
+    0,
+    '127.0.0.1',
+  );
   const health = new URL('/health/ready', gateway.url);
   expect((await fetch(health)).status).toBe(200);
   expect((await fetch(new URL('/health/live', gateway.url))).status).toBe(200);

@@ -59,7 +59,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers) return;
     headers.delete('authorization');
     // The gateway's own requests (none today: the supergraph is static) carry no identity and are refused.
-    if ('identity' in context && context.identity) headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.subgraph, this.identityKey));
+    if ('identity' in context && context.identity)
+      headers.set(IDENTITY_HEADER, await signIdentity(context.identity, this.subgraph, this.identityKey));
   }
 
   /**
@@ -72,7 +73,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const error = await super.errorFromResponse(response);
     const { response: answer, ...extensions } = error.extensions;
     const first = firstError(answer);
-    if (first) return new GraphQLError(first.message, { extensions: { code: first.code ?? extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR } });
+    if (first)
+      return new GraphQLError(first.message, { extensions: { code: first.code ?? extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR } });
     return new GraphQLError(error.message, { extensions });
   }
 }
@@ -80,7 +82,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 /** The first error of the GraphQL body Apollo's errorFromResponse keeps in extensions.response.body. */
 function firstError(answer: unknown): { message: string; code?: string } | undefined {
   const body = typeof answer === 'object' && answer !== null && 'body' in answer ? answer.body : undefined;
-  const errors = typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
+  const errors =
+    typeof body === 'object' && body !== null && 'errors' in body && Array.isArray(body.errors) ? (body.errors as unknown[]) : [];
   const first = errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
   if (typeof first?.message !== 'string') return undefined;
   return { message: first.message, code: typeof first.extensions?.code === 'string' ? first.extensions.code : undefined };

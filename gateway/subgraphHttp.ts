@@ -18,16 +18,23 @@ export function subgraphHttp(): (url: Parameters<Fetcher>[0], init: Parameters<F
   return (url, init = {}, timeoutMs) =>
     new Promise<FetcherResponse>((resolve, reject) => {
       const body = typeof init.body === 'string' || Buffer.isBuffer(init.body) ? init.body : '';
-      const req = request(url, { method: init.method ?? 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) }, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', fail);
-        res.on('end', () => {
-          clearTimeout(timer);
-          resolve(answered(url, res.statusCode ?? 0, res.statusMessage ?? '', res.headers, Buffer.concat(chunks)));
-        });
-      });
-      const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+      const req = request(
+        url,
+        { method: init.method ?? 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(body)) }, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', fail);
+          res.on('end', () => {
+            clearTimeout(timer);
+            resolve(answered(url, res.statusCode ?? 0, res.statusMessage ?? '', res.headers, Buffer.concat(chunks)));
+          });
+        },
+      );
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })),
+        timeoutMs,
+      );
       function fail(error: Error): void {
         clearTimeout(timer);
         reject(error);

@@ -11,9 +11,7 @@ function stringArgument(directive: ConstDirectiveNode, name: string): string | u
  */
 export function subgraphNamesAndUrls(supergraphSdl: string): Record<string, string> {
   const document = parse(supergraphSdl, { noLocation: true });
-  const graphs = document.definitions.find(
-    (node) => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === 'join__Graph',
-  );
+  const graphs = document.definitions.find((node) => node.kind === Kind.ENUM_TYPE_DEFINITION && node.name.value === 'join__Graph');
   if (graphs?.kind !== Kind.ENUM_TYPE_DEFINITION) throw new Error('supergraph has no join__Graph enum: is it a composed supergraph?');
   const result: Record<string, string> = {};
   for (const value of graphs.values ?? []) {

@@ -8,7 +8,8 @@ type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 function askedOf(selections: SelectionSetNode, typename: string): string[] {
   return selections.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return selection.name.value === '__typename' ? [] : [selection.alias?.value ?? selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT && (!selection.typeCondition || selection.typeCondition.name.value === typename)) return askedOf(selection.selectionSet, typename);
+    if (selection.kind === Kind.INLINE_FRAGMENT && (!selection.typeCondition || selection.typeCondition.name.value === typename))
+      return askedOf(selection.selectionSet, typename);
     return [];
   });
 }
@@ -18,7 +19,8 @@ function entitiesSelection(document: DocumentNode): SelectionSetNode | null {
   const [operation] = document.definitions;
   if (document.definitions.length !== 1 || operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') return null;
   const [root] = operation.selectionSet.selections;
-  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || root.name.value !== '_entities' || !root.selectionSet) return null;
+  if (operation.selectionSet.selections.length !== 1 || root?.kind !== Kind.FIELD || root.name.value !== '_entities' || !root.selectionSet)
+    return null;
   return root.selectionSet;
 }
 
@@ -42,5 +44,8 @@ export function unansweredEntities(options: GraphQLDataSourceProcessOptions<obje
     const typename = typeof representation?.__typename === 'string' ? representation.__typename : '';
     return { __typename: typename, ...Object.fromEntries(askedOf(selection, typename).map((field) => [field, null])) };
   });
-  return { data: { _entities: entities }, errors: [{ message: (error as GraphQLError).message, extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency: extensions.agency } }] };
+  return {
+    data: { _entities: entities },
+    errors: [{ message: (error as GraphQLError).message, extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency: extensions.agency } }],
+  };
 }

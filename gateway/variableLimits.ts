@@ -36,15 +36,30 @@ export function variableLimitBreach(variables: unknown, limits: VariableLimits):
     if (typeof value !== 'object' || value === null) continue;
     // The variables object itself is level 0; each variable's own lists and objects count from 1.
     if (depth > limits.maxVariableDepth) {
-      return { field: path, limit: 'variableDepth', max: limits.maxVariableDepth, message: `${path} is nested more than ${limits.maxVariableDepth} levels deep` };
+      return {
+        field: path,
+        limit: 'variableDepth',
+        max: limits.maxVariableDepth,
+        message: `${path} is nested more than ${limits.maxVariableDepth} levels deep`,
+      };
     }
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : Object.entries(value);
     if (Array.isArray(value) && value.length > limits.maxListLength) {
-      return { field: path, limit: 'listLength', max: limits.maxListLength, message: `${path} holds ${value.length} elements, over the limit of ${limits.maxListLength}` };
+      return {
+        field: path,
+        limit: 'listLength',
+        max: limits.maxListLength,
+        message: `${path} holds ${value.length} elements, over the limit of ${limits.maxListLength}`,
+      };
     }
     values += entries.length;
     if (values > limits.maxVariableValues) {
-      return { field: path, limit: 'variableValues', max: limits.maxVariableValues, message: `the variables hold more than ${limits.maxVariableValues} values` };
+      return {
+        field: path,
+        limit: 'variableValues',
+        max: limits.maxVariableValues,
+        message: `the variables hold more than ${limits.maxVariableValues} values`,
+      };
     }
     for (const [key, item] of entries) stack.push({ value: item, path: pathOf(path, key), depth: depth + 1 });
   }

@@ -40,7 +40,10 @@ export function readCount(value: string | undefined, fallback: number, variable:
 
 /** A comma-separated list of calendar dates, e.g. HOLIDAYS=2026-10-01,2026-10-02. */
 export function readDates(value: string | undefined, variable: string): string[] {
-  const dates = (value ?? '').split(',').map((d) => d.trim()).filter((d) => d !== '');
+  const dates = (value ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
   // Parsing and printing back catches dates that do not exist, such as 2026-02-30, which Date rolls over.
   const real = (d: string) => {
     const time = Date.parse(`${d}T00:00:00Z`);
@@ -78,7 +81,8 @@ function readPem(env: Env, variable: string): string | null {
  */
 export function isDevelopmentMode(env: Env = process.env): boolean {
   const development = readBoolean(env.DEVELOPMENT_MODE, false, 'DEVELOPMENT_MODE');
-  if (development && env.NODE_ENV === 'production') throw new Error('DEVELOPMENT_MODE=true and NODE_ENV=production contradict each other: unset one');
+  if (development && env.NODE_ENV === 'production')
+    throw new Error('DEVELOPMENT_MODE=true and NODE_ENV=production contradict each other: unset one');
   return development;
 }
 

@@ -43,23 +43,39 @@ export function notFound(what: string, id: string): GraphQLError {
 
 /** Apollo Server's codes for requests the client got wrong; their messages describe the request, not the server. */
 const CLIENT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
-const SHOWN_CODES = new Set<string>([...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR), ...CLIENT_CODES]);
+const SHOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  ...CLIENT_CODES,
+]);
 
 /**
  * Apollo's formatError for production: an error the catalogue does not name is a fault of ours, and its
  * message may carry stack frames, database hosts or subgraph URLs, so the client sees only that it
  * happened and the server's log keeps the rest. Outside production, errors pass unchanged.
  */
-export function maskInternalErrors(production: boolean, log: (error: unknown) => void = (error) => console.error('internal error:', error)): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function maskInternalErrors(
+  production: boolean,
+  log: (error: unknown) => void = (error) => console.error('internal error:', error),
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     if (!production) return formatted;
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
     if (code !== undefined && SHOWN_CODES.has(code)) return { ...formatted, extensions };
     log(error);
-    return { message: 'internal error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'internal error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }

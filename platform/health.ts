@@ -44,7 +44,13 @@ async function withinBound(check: Promise<unknown>): Promise<string | null> {
     timer = setTimeout(() => resolve(`no answer within ${READY_CHECK_MS} ms`), READY_CHECK_MS);
   });
   try {
-    return await Promise.race([check.then(() => null, (error: unknown) => (error instanceof Error ? error.name : 'check failed')), timeout]);
+    return await Promise.race([
+      check.then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.name : 'check failed'),
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -101,7 +101,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
       if (res.headersSent) return void res.destroy();
       // The rest of a refused body is never read, so the connection cannot carry another request.
       if (error instanceof PayloadTooLarge) res.setHeader('connection', 'close');
-      if (error instanceof RequestRefused) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] });
+      if (error instanceof RequestRefused)
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] });
       sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });

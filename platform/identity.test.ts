@@ -8,7 +8,10 @@ const officer: Identity = { userId: 'u1', roles: ['OFFICER'], court: '浙0102', 
 const gatewayKeys = generateKeyPairSync('ed25519');
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof RequestRefused)) throw new Error(`expected a refusal, got ${String(error)}`);
   return { status: error.status, code: error.code, message: error.message };
 }
@@ -16,10 +19,27 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; cod
 describe('claims to identity', () => {
   it('reads each role with the claims it needs', () => {
     expect(identityFromClaims({ sub: 'u1', roles: ['OFFICER'], court: '浙0102', officerId: '330102-0001' })).toEqual(officer);
-    expect(identityFromClaims({ sub: 'u2', roles: ['AGENCY_STAFF'], agency: 'REALESTATE' })).toEqual({ userId: 'u2', roles: ['AGENCY_STAFF'], agency: 'REALESTATE' });
-    expect(identityFromClaims({ sub: 'u3', roles: ['ANALYST', 'SUPERVISOR', 'ANALYST'] })).toEqual({ userId: 'u3', roles: ['ANALYST', 'SUPERVISOR'] });
-    expect(identityFromClaims({ sub: 'u4', roles: ['AGENCY_STAFF'], agency: 'POLICE', station: '杭州市公安局上城区分局' })).toEqual({ userId: 'u4', roles: ['AGENCY_STAFF'], agency: 'POLICE', station: '杭州市公安局上城区分局' });
-    expect(identityFromClaims({ sub: 'u5', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '浙01' })).toEqual({ userId: 'u5', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '浙01' });
+    expect(identityFromClaims({ sub: 'u2', roles: ['AGENCY_STAFF'], agency: 'REALESTATE' })).toEqual({
+      userId: 'u2',
+      roles: ['AGENCY_STAFF'],
+      agency: 'REALESTATE',
+    });
+    expect(identityFromClaims({ sub: 'u3', roles: ['ANALYST', 'SUPERVISOR', 'ANALYST'] })).toEqual({
+      userId: 'u3',
+      roles: ['ANALYST', 'SUPERVISOR'],
+    });
+    expect(identityFromClaims({ sub: 'u4', roles: ['AGENCY_STAFF'], agency: 'POLICE', station: '杭州市公安局上城区分局' })).toEqual({
+      userId: 'u4',
+      roles: ['AGENCY_STAFF'],
+      agency: 'POLICE',
+      station: '杭州市公安局上城区分局',
+    });
+    expect(identityFromClaims({ sub: 'u5', roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region: '浙01' })).toEqual({
+      userId: 'u5',
+      roles: ['AGENCY_STAFF'],
+      agency: 'PROCURATORATE',
+      region: '浙01',
+    });
   });
 
   it.each([
@@ -64,13 +84,26 @@ describe('the identity the gateway forwards', () => {
   it('refuses a token for another audience, an expired one, and one without the claims of its role', async () => {
     const claims = { sub: 'u1', roles: ['OFFICER'], court: '浙0102', officerId: 'o' };
     const sign = (edit: (jwt: SignJWT) => SignJWT, payload: Record<string, unknown> = claims) =>
-      edit(new SignJWT(payload).setProtectedHeader({ alg: 'EdDSA', typ: 'enforcement-identity+jwt' }).setIssuer('enforcement-gateway').setIssuedAt()).sign(gatewayKeys.privateKey);
+      edit(
+        new SignJWT(payload)
+          .setProtectedHeader({ alg: 'EdDSA', typ: 'enforcement-identity+jwt' })
+          .setIssuer('enforcement-gateway')
+          .setIssuedAt(),
+      ).sign(gatewayKeys.privateKey);
     const cases = [
       await sign((jwt) => jwt.setAudience('subgraph:finance').setExpirationTime('1m')),
-      await sign((jwt) => jwt.setAudience('subgraph:court').setIssuedAt(Math.floor(Date.now() / 1000) - 120).setExpirationTime(Math.floor(Date.now() / 1000) - 60)),
+      await sign((jwt) =>
+        jwt
+          .setAudience('subgraph:court')
+          .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 60),
+      ),
       await sign((jwt) => jwt.setAudience('subgraph:court').setExpirationTime('1m'), { sub: 'u1', roles: ['OFFICER'] }),
     ];
-    for (const token of cases) expect(await refusal(verifyIdentity(token, 'court', gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
-    await expect(verifyIdentity(await sign((jwt) => jwt.setAudience('subgraph:court').setExpirationTime('1m')), 'court', gatewayKeys.publicKey)).resolves.toMatchObject({ userId: 'u1' });
+    for (const token of cases)
+      expect(await refusal(verifyIdentity(token, 'court', gatewayKeys.publicKey))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    await expect(
+      verifyIdentity(await sign((jwt) => jwt.setAudience('subgraph:court').setExpirationTime('1m')), 'court', gatewayKeys.publicKey),
+    ).resolves.toMatchObject({ userId: 'u1' });
   });
 });

@@ -56,22 +56,31 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   const userId = text(claims.sub);
   if (!userId) return { problem: 'the token names no user (sub)' };
   const roles = claims.roles;
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) return { problem: `roles must list one or more of ${ROLES.join(', ')}` };
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole))
+    return { problem: `roles must list one or more of ${ROLES.join(', ')}` };
   const court = text(claims.court);
   const officerId = text(claims.officerId);
   const agency = claims.agency;
   if (agency !== undefined && !isAgency(agency)) return { problem: `agency must be one of ${AGENCIES.join(', ')}` };
-  if ((roles.includes('OFFICER') || roles.includes('DIVISION_HEAD')) && !court) return { problem: 'an officer or division head must name a court' };
+  if ((roles.includes('OFFICER') || roles.includes('DIVISION_HEAD')) && !court)
+    return { problem: 'an officer or division head must name a court' };
   if (roles.includes('OFFICER') && !officerId) return { problem: 'an officer must carry an officerId' };
   if (roles.includes('AGENCY_STAFF') && !agency) return { problem: 'agency staff must name an agency' };
   const station = text(claims.station);
   const region = text(claims.region);
   if (agency === 'POLICE' && !station) return { problem: 'police staff must name their station' };
-  if (agency === 'PROCURATORATE' && !region) return { problem: 'procuratorate staff must name their region (a court-code prefix such as 浙01)' };
-  if (region !== undefined && !/^浙\d{0,4}$/.test(region)) return { problem: 'region must be a court-code prefix such as 浙, 浙01 or 浙0102' };
+  if (agency === 'PROCURATORATE' && !region)
+    return { problem: 'procuratorate staff must name their region (a court-code prefix such as 浙01)' };
+  if (region !== undefined && !/^浙\d{0,4}$/.test(region))
+    return { problem: 'region must be a court-code prefix such as 浙, 浙01 or 浙0102' };
   return {
-    userId, roles: [...new Set(roles)], ...(court && { court }), ...(agency && { agency }), ...(officerId && { officerId }),
-    ...(station && { station }), ...(region && { region }),
+    userId,
+    roles: [...new Set(roles)],
+    ...(court && { court }),
+    ...(agency && { agency }),
+    ...(officerId && { officerId }),
+    ...(station && { station }),
+    ...(region && { region }),
   };
 }
 

@@ -41,11 +41,21 @@ export function unauthenticated(message: string): RequestRefused {
  * The identity in a request's IDENTITY_HEADER, or a 401 refusal. Checked against the system clock,
  * never a test's moved clock: tokens are signed with real time.
  */
-export async function verifyIdentity(header: string | string[] | undefined, subgraph: string, key: KeyObject = publicKey('GATEWAY_IDENTITY')): Promise<Identity> {
+export async function verifyIdentity(
+  header: string | string[] | undefined,
+  subgraph: string,
+  key: KeyObject = publicKey('GATEWAY_IDENTITY'),
+): Promise<Identity> {
   if (typeof header !== 'string' || header === '') throw unauthenticated('this service answers only requests passed on by the gateway');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(header, key, { issuer: ISSUER, audience: audienceOf(subgraph), algorithms: ['EdDSA'], typ: 'enforcement-identity+jwt', maxTokenAge: LIFETIME_SECONDS + 5 }));
+    ({ payload } = await jwtVerify(header, key, {
+      issuer: ISSUER,
+      audience: audienceOf(subgraph),
+      algorithms: ['EdDSA'],
+      typ: 'enforcement-identity+jwt',
+      maxTokenAge: LIFETIME_SECONDS + 5,
+    }));
   } catch {
     // jose's reason stays in this process: which check failed helps a forger more than a caller.
     throw unauthenticated('the identity passed on by the gateway does not verify');

@@ -37,7 +37,10 @@ const warned = new Set<SigningKeyName>();
  * `missing` names the configuration it stands in for, in the error and the warning.
  */
 export function developmentKey(name: SigningKeyName, production: boolean, missing: string): KeyObject {
-  if (production) throw new Error(`${missing} must be set: development keys stand in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)`);
+  if (production)
+    throw new Error(
+      `${missing} must be set: development keys stand in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)`,
+    );
   if (!warned.has(name)) {
     warned.add(name);
     console.warn(`warning: ${missing} is not set; ${SIGNING_KEYS[name]} use a development key, which anyone can sign with`);
@@ -54,13 +57,17 @@ function ed25519(key: KeyObject, variable: string): KeyObject {
 /** The private key `name` as configured, or the development one. */
 export function loadPrivateKey(name: SigningKeyName, config: KeyConfig): KeyObject {
   const variable = `${name}_PRIVATE_KEY`;
-  return config.privateKeyPem ? ed25519(createPrivateKey(config.privateKeyPem), variable) : developmentKey(name, config.production, `${variable} (or ${variable}_FILE)`);
+  return config.privateKeyPem
+    ? ed25519(createPrivateKey(config.privateKeyPem), variable)
+    : developmentKey(name, config.production, `${variable} (or ${variable}_FILE)`);
 }
 
 /** The public key `name` as configured, or the development one. */
 export function loadPublicKey(name: SigningKeyName, config: KeyConfig): KeyObject {
   const variable = `${name}_PUBLIC_KEY`;
-  return config.publicKeyPem ? ed25519(createPublicKey(config.publicKeyPem), variable) : createPublicKey(developmentKey(name, config.production, `${variable} (or ${variable}_FILE)`));
+  return config.publicKeyPem
+    ? ed25519(createPublicKey(config.publicKeyPem), variable)
+    : createPublicKey(developmentKey(name, config.production, `${variable} (or ${variable}_FILE)`));
 }
 
 // Loaded on first use rather than at import, so composing the schema needs no keys.

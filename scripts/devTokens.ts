@@ -10,7 +10,9 @@ export async function developmentTokens(example: DevelopmentCase): Promise<{ off
     const { userId: _user, roles: _roles, ...claims } = identities[role];
     const token = await developmentToken(identities[role]);
     tokens.set(role, token);
-    const shown = Object.entries(claims).map(([name, value]) => `${name}=${value}`).join(' ');
+    const shown = Object.entries(claims)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ');
     lines.push(`  ${role}${shown ? ` (${shown})` : ''}:`, `    ${token}`);
   }
   return { officer: tokens.get('OFFICER') ?? '', text: lines.join('\n') };

@@ -23,10 +23,19 @@ export async function exampleCase(mongoUri: string): Promise<ExampleCase> {
   const client = new MongoClient(mongoUri);
   try {
     // An open case: the officer's token gives a legal basis only for open cases assigned to them.
-    const waiting = await client.db(databaseName('realestate')).collection<ControlDocument>('controls').find({ status: 'WAITING' }).limit(200).toArray();
-    const found = await client.db(databaseName('court')).collection<CaseDocument>('cases')
+    const waiting = await client
+      .db(databaseName('realestate'))
+      .collection<ControlDocument>('controls')
+      .find({ status: 'WAITING' })
+      .limit(200)
+      .toArray();
+    const found = await client
+      .db(databaseName('court'))
+      .collection<CaseDocument>('cases')
       .findOne({ _id: { $in: waiting.map((control) => control.caseNumber) }, status: 'OPEN' });
-    const { caseNumber, court, officerId } = found ? { caseNumber: found._id, court: found.courtCode, officerId: found.officerId } : FALLBACK_CASE;
+    const { caseNumber, court, officerId } = found
+      ? { caseNumber: found._id, court: found.courtCode, officerId: found.officerId }
+      : FALLBACK_CASE;
     return { caseNumber, court, officerId, query: exampleQuery(caseNumber) };
   } finally {
     await client.close();

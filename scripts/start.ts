@@ -36,12 +36,19 @@ async function main(): Promise<void> {
     await client.close();
     if (cases === 0) {
       console.log(`empty database: seeding a demo province (${SCALES.demo} cases)…`);
-      await seedProvince({ mongoUri: mongo.uri, databaseName: (name) => databaseName(name), seed: 2026, cases: SCALES.demo, showProgress: true });
+      await seedProvince({
+        mongoUri: mongo.uri,
+        databaseName: (name) => databaseName(name),
+        seed: 2026,
+        cases: SCALES.demo,
+        showProgress: true,
+      });
     }
 
     const env = { ...process.env, MONGODB_URI: mongo.uri };
     const supervision = { stopping: () => stopping };
-    for (const subgraph of SUBGRAPHS) services.push(superviseService(subgraph.name, `subgraphs/${subgraph.name}/main.ts`, env, [], supervision));
+    for (const subgraph of SUBGRAPHS)
+      services.push(superviseService(subgraph.name, `subgraphs/${subgraph.name}/main.ts`, env, [], supervision));
     // The gateway is told where each subgraph listens, so <NAME>_PORT moves a subgraph without recomposing.
     const subgraphUrls: Record<string, string> = {};
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
@@ -55,18 +62,26 @@ async function main(): Promise<void> {
     const tokens = await developmentTokens(example);
     const gatewayPort = readPort(process.env.GATEWAY_PORT, 4000, 'GATEWAY_PORT');
     // A developer's session: GraphiQL and introspection on unless the environment says otherwise.
-    const gateway = superviseService('gateway', 'gateway/main.ts', {
-      ...env,
-      ...subgraphUrls,
-      GRAPHIQL: process.env.GRAPHIQL ?? 'true',
-      GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
-      GRAPHIQL_EXAMPLE_QUERY: example.query,
-      GRAPHIQL_TOKEN: tokens.officer,
-    }, [`--max-old-space-size=${GATEWAY_HEAP_MB}`], supervision);
+    const gateway = superviseService(
+      'gateway',
+      'gateway/main.ts',
+      {
+        ...env,
+        ...subgraphUrls,
+        GRAPHIQL: process.env.GRAPHIQL ?? 'true',
+        GRAPHQL_INTROSPECTION: process.env.GRAPHQL_INTROSPECTION ?? 'true',
+        GRAPHIQL_EXAMPLE_QUERY: example.query,
+        GRAPHIQL_TOKEN: tokens.officer,
+      },
+      [`--max-old-space-size=${GATEWAY_HEAP_MB}`],
+      supervision,
+    );
     services.push(gateway);
     await waitHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`);
 
-    console.log(`\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/ (signed in as the officer of ${example.caseNumber})\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\n${tokens.text}\n\nTry:\n${example.query}\nCtrl-C stops everything.`);
+    console.log(
+      `\nThe enforcement supergraph is up.\n  GraphiQL: http://127.0.0.1:${gatewayPort}/ (signed in as the officer of ${example.caseNumber})\n  GraphQL:  http://127.0.0.1:${gatewayPort}/graphql\n\n${tokens.text}\n\nTry:\n${example.query}\nCtrl-C stops everything.`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await shutdown(1);

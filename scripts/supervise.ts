@@ -29,7 +29,13 @@ export interface SuperviseOptions {
  * current process, so stopServices stops whichever one runs. In production a supervisor of the
  * deployment's own (systemd, Kubernetes) does the same with the services' /health and /health/ready.
  */
-export function superviseService(name: string, entry: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[], options: SuperviseOptions): SupervisedService {
+export function superviseService(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  nodeFlags: readonly string[],
+  options: SuperviseOptions,
+): SupervisedService {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const report = options.report ?? ((line: string) => console.error(line));
   let delayMs = backoff.initialMs;
@@ -48,7 +54,9 @@ export function superviseService(name: string, entry: string, env: NodeJS.Proces
       if (Date.now() - startedAt >= backoff.stableMs) delayMs = backoff.initialMs;
       const wait = delayMs;
       delayMs = Math.min(delayMs * 2, backoff.maxMs);
-      report(`[supervisor] ${name} stopped (${signal ?? `exit code ${code}`}); starting it again in ${wait / 1000} s (restart ${restarts + 1})`);
+      report(
+        `[supervisor] ${name} stopped (${signal ?? `exit code ${code}`}); starting it again in ${wait / 1000} s (restart ${restarts + 1})`,
+      );
       setTimeout(() => {
         if (options.stopping()) return;
         restarts += 1;

@@ -37,7 +37,8 @@ export function rankedControls(world: World, random: Random, assets: readonly As
       for (const asset of byOwner.get(partyId) ?? []) {
         const measure = plan.measureFor(asset);
         // A measure received longer ago than its period has lapsed or been renewed; leave those out.
-        if (!measure || requestedAt < addYears(world.asOf, -controlPeriodYears(asset.category)) || !random.chance(plan.probability)) continue;
+        if (!measure || requestedAt < addYears(world.asOf, -controlPeriodYears(asset.category)) || !random.chance(plan.probability))
+          continue;
         const documentNumber = `${enforcementCase._id}之一`;
         const idempotencyKey = [enforcementCase._id, partyId, asset._id, measure, documentNumber].join('|');
         const receivedAt = addDays(requestedAt, random.chance(0.7) ? 0 : 1);

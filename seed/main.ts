@@ -11,7 +11,8 @@ function option(name: string, fallback: string): string {
 function parseScale(value: string): number {
   if (value in SCALES) return SCALES[value as keyof typeof SCALES];
   const cases = Number(value);
-  if (!Number.isInteger(cases) || cases < 1) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a number of cases, got "${value}"`);
+  if (!Number.isInteger(cases) || cases < 1)
+    throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')} or a number of cases, got "${value}"`);
   return cases;
 }
 
@@ -22,9 +23,19 @@ async function main(): Promise<void> {
   const mongo = await startMongo();
   try {
     const started = Date.now();
-    const summary = await seedProvince({ mongoUri: mongo.uri, databaseName: (name) => databaseName(name), seed, cases, showProgress: true });
+    const summary = await seedProvince({
+      mongoUri: mongo.uri,
+      databaseName: (name) => databaseName(name),
+      seed,
+      cases,
+      showProgress: true,
+    });
     for (const [subgraph, counts] of Object.entries(summary)) {
-      console.log(`${subgraph}: ${Object.entries(counts).map(([c, n]) => `${n} ${c}`).join(', ')}`);
+      console.log(
+        `${subgraph}: ${Object.entries(counts)
+          .map(([c, n]) => `${n} ${c}`)
+          .join(', ')}`,
+      );
     }
     console.log(`seeded ${cases} cases with seed ${seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -1,11 +1,4 @@
-import {
-  BASIC_COURTS,
-  generateCitizenId,
-  generateUscc,
-  weightedPick,
-  type Court,
-  type Random,
-} from '../domain/identifiers';
+import { BASIC_COURTS, generateCitizenId, generateUscc, weightedPick, type Court, type Random } from '../domain/identifiers';
 import { companyName, personName } from './names';
 
 /** One party of the synthetic province; every agency's generator draws from the same pool. */
@@ -21,7 +14,10 @@ export interface PoolParty {
 const CITY_WEIGHT: Record<string, number> = { '01': 20, '02': 14, '03': 11 };
 
 export function pickBasicCourt(random: Random): Court {
-  return weightedPick(random, BASIC_COURTS.map((court) => [court, (CITY_WEIGHT[court.cityCode ?? ''] ?? 6) / 10] as const));
+  return weightedPick(
+    random,
+    BASIC_COURTS.map((court) => [court, (CITY_WEIGHT[court.cityCode ?? ''] ?? 6) / 10] as const),
+  );
 }
 
 export function createParty(random: Random, taken: Set<string>, kind?: PoolParty['kind']): PoolParty {

@@ -16,7 +16,9 @@ export function progress(label: string, total: number, enabled: boolean): Progre
       shown = percent;
       const width = 30;
       const filled = Math.round((percent / 100) * width);
-      process.stderr.write(`\r${label.padEnd(24)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`);
+      process.stderr.write(
+        `\r${label.padEnd(24)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`,
+      );
     },
     end() {
       if (tty) process.stderr.write('\n');

@@ -1,12 +1,5 @@
 import { MongoClient } from 'mongodb';
-import {
-  checkCaseNumber,
-  checkCertificateNumber,
-  checkCitizenId,
-  checkUnitNumber,
-  checkUscc,
-  courtByCode,
-} from '../domain/identifiers';
+import { checkCaseNumber, checkCertificateNumber, checkCitizenId, checkUnitNumber, checkUscc, courtByCode } from '../domain/identifiers';
 import type { CaseDocument, PartyDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import type { UnitDocument } from '../subgraphs/realestate/model';

@@ -53,9 +53,9 @@ async function writeBatch(collection: Collection<Document>, docs: Document[]): P
   for (const doc of await collection.find({ _id: { $in: existing.map((d) => d._id) } }).toArray()) stored.set(doc._id, canonical(doc));
   const changed = existing.filter((doc) => stored.get(doc._id) !== canonical(doc));
   for (let start = 0; start < changed.length; start += REPLACE_BATCH) {
-    const batch = changed.slice(start, start + REPLACE_BATCH).map(
-      (doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }),
-    );
+    const batch = changed
+      .slice(start, start + REPLACE_BATCH)
+      .map((doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
     await collection.bulkWrite(batch, { ordered: false });
   }
 }
@@ -64,7 +64,11 @@ async function writeBatch(collection: Collection<Document>, docs: Document[]): P
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
       : v,
   );
 }

@@ -9,26 +9,51 @@ import type { Identity } from '../platform/identity';
 
 const SEED = { seed: 13, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
-const controlled = new Set(Object.values(province).flatMap((d) => (d.controls ?? []) as ControlDocument[]).map((c) => c.assetId));
-const free = (category: string) => Object.values(province).flatMap((d) => (d.assets ?? []) as AssetDocument[])
-  .filter((a) => a.category === category && !controlled.has(a._id) && (a.estimatedValue ?? 0) > 0);
+const controlled = new Set(
+  Object.values(province)
+    .flatMap((d) => (d.controls ?? []) as ControlDocument[])
+    .map((c) => c.assetId),
+);
+const free = (category: string) =>
+  Object.values(province)
+    .flatMap((d) => (d.assets ?? []) as AssetDocument[])
+    .filter((a) => a.category === category && !controlled.has(a._id) && (a.estimatedValue ?? 0) > 0);
 const [unit, unit2, unit3] = free('REAL_ESTATE');
 const deposit = free('BANK_DEPOSIT').sort((a, b) => (b.estimatedValue ?? 0) - (a.estimatedValue ?? 0))[0];
 const vehicle = free('MOTOR_VEHICLE')[0];
 const officer = { name: '王法官', phone: '13805711234' };
 const caseNo = (n: number) => `（2026）浙0102执${9000 + n}号`;
 const request = (asset: AssetDocument, n: number, extra: Record<string, unknown> = {}) => ({
-  caseNumber: caseNo(n), partyId: asset.ownerIds[0], assetId: asset._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
-  idempotencyKey: `key-${asset._id}-${n}`, officer, ...extra,
+  caseNumber: caseNo(n),
+  partyId: asset.ownerIds[0],
+  assetId: asset._id,
+  measure: 'SEAL',
+  documentNumber: `${caseNo(n)}之一`,
+  idempotencyKey: `key-${asset._id}-${n}`,
+  officer,
+  ...extra,
 });
-const FIELDS = 'id status rank requestState caseNumber acknowledgedAt executedAt expiresAt activatedAt amount executedAmount exceedsDebt renewalCount';
-type Control = { id: string; status: string; rank: number; requestState: string; caseNumber: string; acknowledgedAt: string; expiresAt: string | null; executedAmount: number | null; exceedsDebt: boolean; renewalCount: number };
+const FIELDS =
+  'id status rank requestState caseNumber acknowledgedAt executedAt expiresAt activatedAt amount executedAmount exceedsDebt renewalCount';
+type Control = {
+  id: string;
+  status: string;
+  rank: number;
+  requestState: string;
+  caseNumber: string;
+  acknowledgedAt: string;
+  expiresAt: string | null;
+  executedAmount: number | null;
+  exceedsDebt: boolean;
+  renewalCount: number;
+};
 
 // The cases the requests are made through, in the court's own record: open, assigned to the test officer,
 // naming the holders of every asset used here as respondents. Case 81 owes little, to test the ceiling.
 const respondents = [...new Set([unit, unit2, unit3, deposit, vehicle].flatMap((asset) => asset.ownerIds))];
 const CASES: TestCase[] = Array.from({ length: 100 }, (_, n) => ({
-  caseNumber: caseNo(n), respondentIds: respondents,
+  caseNumber: caseNo(n),
+  respondentIds: respondents,
   amountOwed: n === 81 ? 4_950_00 : Math.max(500_000_00, (deposit.estimatedValue ?? 0) + 100_00),
 }));
 
@@ -51,7 +76,8 @@ async function withBasis(document: string, input: Record<string, unknown>, caseN
   const basis = input.basis ?? (await basisOf(h, caseNumber, actorFor(document)));
   return call(document, { input: { ...input, basis } });
 }
-const seal = (input: Record<string, unknown>) => withBasis(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, input);
+const seal = (input: Record<string, unknown>) =>
+  withBasis(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, input);
 const staff = (verb: string, id: string, extra = '') => call(`mutation { ${verb}RealEstateControl(id: "${id}"${extra}) { ${FIELDS} } }`);
 /** The court releases or renews one of its measures, through its notice for the case that ordered it. */
 async function courtAct(verb: 'release' | 'renew', control: Pick<Control, 'id' | 'caseNumber'>, documentNumber: string) {
@@ -59,7 +85,9 @@ async function courtAct(verb: 'release' | 'renew', control: Pick<Control, 'id' |
   return call(document, { basis: await basisOf(h, control.caseNumber, actorFor(document)) });
 }
 const queueOf = async (assetId: string) => {
-  const response = await call<{ realEstateRequests: { nodes: (Control & { assetId: string })[] } }>(`{ realEstateRequests(first: 500) { nodes { ${FIELDS} assetId } } }`);
+  const response = await call<{ realEstateRequests: { nodes: (Control & { assetId: string })[] } }>(
+    `{ realEstateRequests(first: 500) { nodes { ${FIELDS} assetId } } }`,
+  );
   return (response.data?.realEstateRequests.nodes ?? []).filter((c) => c.assetId === assetId).sort((a, b) => a.rank - b.rank);
 };
 
@@ -111,7 +139,10 @@ describe('200 seal requests for one unit from 20 cases at once, each sent 10 tim
     const renewed = (await courtAct('renew', head, '续封（2026）1号')).data?.renewRealEstateControl as Control;
     expect(renewed.renewalCount).toBe(1);
     expect(new Date(renewed.expiresAt as string).getUTCFullYear()).toBe(new Date(head.expiresAt as string).getUTCFullYear() + 3);
-    const lapsed = await lapseExpired(h.subgraphs.get('realestate')!.db.collection<ControlDocument>('controls'), new Date(Date.parse(renewed.expiresAt as string) + 1000));
+    const lapsed = await lapseExpired(
+      h.subgraphs.get('realestate')!.db.collection<ControlDocument>('controls'),
+      new Date(Date.parse(renewed.expiresAt as string) + 1000),
+    );
     expect(lapsed).toBeGreaterThanOrEqual(1);
     const queue = await queueOf(unit._id);
     expect(queue[0].id).toBe(next.id);
@@ -128,13 +159,16 @@ describe('the agency side of a request', () => {
     expect((await staff('acknowledge', created.id)).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     expect((await staff('execute', created.id, ', feedback: "已查封"')).data?.executeRealEstateControl.status).toBe('ACTIVE');
     expect((await staff('execute', created.id, ', feedback: "again"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
-    expect((await staff('reject', created.id, ', reason: OWNER_MISMATCH, feedback: "late"')).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect((await staff('reject', created.id, ', reason: OWNER_MISMATCH, feedback: "late"')).errors?.[0]?.extensions?.code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   it('rejects with a reason, taking the request out of the queue', async () => {
     const created = (await seal(request(unit2, 51))).data?.requestRealEstateControl as Control;
     expect(created.rank).toBe(1);
-    const rejected = (await staff('reject', created.id, ', reason: DOCUMENT_DEFECT, feedback: "文书缺少印章"')).data?.rejectRealEstateControl as Control & { rejectReason: string };
+    const rejected = (await staff('reject', created.id, ', reason: DOCUMENT_DEFECT, feedback: "文书缺少印章"')).data
+      ?.rejectRealEstateControl as Control & { rejectReason: string };
     expect(rejected.status).toBe('REJECTED');
     expect((await queueOf(unit2._id)).map((c) => c.caseNumber)).toEqual([caseNo(50)]);
   });
@@ -169,7 +203,12 @@ describe('bad requests are refused before anything is written', () => {
   it.each([
     ['a malformed case number', { caseNumber: '2026-9001', basis: 'none' }, 'BAD_USER_INPUT', 'input.caseNumber'],
     ['a party that is not a respondent of the case', { partyId: '11010519491231002X' }, 'FORBIDDEN', 'not a respondent'],
-    ['an asset its respondent does not hold', { partyId: respondents.find((id) => !unit2.ownerIds.includes(id)) }, 'OWNER_MISMATCH', unit2._id],
+    [
+      'an asset its respondent does not hold',
+      { partyId: respondents.find((id) => !unit2.ownerIds.includes(id)) },
+      'OWNER_MISMATCH',
+      unit2._id,
+    ],
     ['a measure the register does not take', { measure: 'FREEZE' }, 'BAD_USER_INPUT', 'measure'],
     ['a malformed officer phone', { officer: { name: '王法官', phone: '12345' } }, 'BAD_USER_INPUT', 'input.officer.phone'],
     ['an unknown asset, in the words of one not held', { assetId: '330102001001GB00001F99999999' }, 'OWNER_MISMATCH', 'is not registered'],
@@ -198,9 +237,17 @@ describe('amounts and keys', () => {
 
   it('keeps idempotency keys within the court: another court’s request under the same key is its own', async () => {
     const ours = (await seal(request(unit3, 73, { idempotencyKey: 'shared-key-73' }))).data?.requestRealEstateControl as Control;
-    const theirs = await h.query<{ requestRealEstateControl: Control }>(`mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`, {
-      input: { ...request(unit3, 73, { idempotencyKey: 'shared-key-73' }), caseNumber: OTHER_COURT_CASE.caseNumber, basis: await basisOf(h, OTHER_COURT_CASE.caseNumber, otherCourtOfficer) },
-    }, { as: otherCourtOfficer });
+    const theirs = await h.query<{ requestRealEstateControl: Control }>(
+      `mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${FIELDS} } }`,
+      {
+        input: {
+          ...request(unit3, 73, { idempotencyKey: 'shared-key-73' }),
+          caseNumber: OTHER_COURT_CASE.caseNumber,
+          basis: await basisOf(h, OTHER_COURT_CASE.caseNumber, otherCourtOfficer),
+        },
+      },
+      { as: otherCourtOfficer },
+    );
     expect(theirs.errors).toBeUndefined();
     expect(theirs.data?.requestRealEstateControl.caseNumber).toBe(OTHER_COURT_CASE.caseNumber);
     expect(theirs.data?.requestRealEstateControl.id).not.toBe(ours.id);
@@ -209,7 +256,10 @@ describe('amounts and keys', () => {
 
 describe('funds', () => {
   const freeze = (n: number, amount: number, extra: Record<string, unknown> = {}) =>
-    withBasis(`mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${FIELDS} } }`, request(deposit, n, { measure: 'FREEZE', amount, ...extra }));
+    withBasis(
+      `mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${FIELDS} } }`,
+      request(deposit, n, { measure: 'FREEZE', amount, ...extra }),
+    );
 
   it("freezes online at once, for what the balance holds (PARTIAL when less), and never more than the court's record of the debt plus costs", async () => {
     // Case 81 owes 4,950 yuan: with the 50-yuan fee, 5,000 yuan is the most it may freeze.
@@ -223,13 +273,24 @@ describe('funds', () => {
   });
 
   it('deducts exactly once per transfer reference, however often it is sent, and no more than was frozen', async () => {
-    const [active] = (await call<{ financeRequests: { nodes: (Control & { assetId: string })[] } }>(`{ financeRequests(first: 500) { nodes { ${FIELDS} assetId } } }`)).data?.financeRequests.nodes.filter((c) => c.assetId === deposit._id) ?? [];
+    const [active] =
+      (
+        await call<{ financeRequests: { nodes: (Control & { assetId: string })[] } }>(
+          `{ financeRequests(first: 500) { nodes { ${FIELDS} assetId } } }`,
+        )
+      ).data?.financeRequests.nodes.filter((c) => c.assetId === deposit._id) ?? [];
     const deduct = (reference: string, amount: number) =>
-      withBasis('mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }', { controlId: active.id, amount, transferReference: reference }, active.caseNumber);
+      withBasis(
+        'mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference amount } }',
+        { controlId: active.id, amount, transferReference: reference },
+        active.caseNumber,
+      );
     const half = Math.floor((active.executedAmount as number) / 2);
     const sent = await Promise.all(Array.from({ length: 10 }, () => deduct('TRF-2026-000001', half)));
     expect(sent.filter((r) => r.errors)).toEqual([]);
-    const after = await call<{ financeRequests: { nodes: { id: string; deductedAmount: number }[] } }>(`{ financeRequests(first: 500) { nodes { id deductedAmount } } }`);
+    const after = await call<{ financeRequests: { nodes: { id: string; deductedAmount: number }[] } }>(
+      `{ financeRequests(first: 500) { nodes { id deductedAmount } } }`,
+    );
     const control = after.data?.financeRequests.nodes.find((c) => c.id === active.id);
     expect(control?.deductedAmount).toBe(half);
     expect((await deduct('TRF-2026-000002', (active.executedAmount as number) - half + 1)).errors?.[0]?.message).toContain('exceeds');
@@ -244,7 +305,10 @@ describe('one mutation document', () => {
         seal: requestRealEstateControl(input: $a) { id status requestState }
         impound: requestVehicleControl(input: $b) { id status requestState }
       }`,
-      { a: { ...request(unit2, 90), basis: await basisOf(h, caseNo(90)) }, b: { ...request(vehicle, 90), basis: await basisOf(h, caseNo(90)) } },
+      {
+        a: { ...request(unit2, 90), basis: await basisOf(h, caseNo(90)) },
+        b: { ...request(vehicle, 90), basis: await basisOf(h, caseNo(90)) },
+      },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.seal.id.startsWith('RE-')).toBe(true);
@@ -275,18 +339,23 @@ async function expiringInDatabase(days: number): Promise<ControlDocument[]> {
   try {
     const until = new Date(Date.now() + days * 86_400_000);
     const controls = client.db(h.databaseName('finance')).collection<ControlDocument>('controls');
-    return await controls.find({ state: 'IN_QUEUE', expiresAt: { $ne: null, $lte: until } }).sort({ expiresAt: 1, _id: 1 }).toArray();
+    return await controls
+      .find({ state: 'IN_QUEUE', expiresAt: { $ne: null, $lte: until } })
+      .sort({ expiresAt: 1, _id: 1 })
+      .toArray();
   } finally {
     await client.close();
   }
 }
 
 describe('work lists', () => {
-  it("give court staff the expiring measures of their own court only, soonest first, each once across pages", async () => {
+  it('give court staff the expiring measures of their own court only, soonest first, each once across pages', async () => {
     const expiring = await expiringInDatabase(366);
     const courts = [...new Set(expiring.map((c) => c.courtCode))];
     expect(courts.length).toBeGreaterThan(1);
-    const busiest = courts.sort((a, b) => expiring.filter((c) => c.courtCode === b).length - expiring.filter((c) => c.courtCode === a).length)[0];
+    const busiest = courts.sort(
+      (a, b) => expiring.filter((c) => c.courtCode === b).length - expiring.filter((c) => c.courtCode === a).length,
+    )[0];
     const officer = officerOf({ courtCode: busiest, officerId: `${busiest}-officer` });
     const listed = await everyPage('financeExpiring', 'withinDays: 366,', officer);
     expect(listed.map((c) => c.id)).toEqual(expiring.filter((c) => c.courtCode === busiest).map((c) => c._id));
@@ -295,9 +364,15 @@ describe('work lists', () => {
 
   it('give the register’s staff every expiring measure, and refuse a cursor they were not given or a page over 500 by naming the field', async () => {
     const expiring = await expiringInDatabase(30);
-    expect((await everyPage('financeExpiring', 'withinDays: 30,', staffOf('FINANCE'), 50)).map((c) => c.id)).toEqual(expiring.map((c) => c._id));
+    expect((await everyPage('financeExpiring', 'withinDays: 30,', staffOf('FINANCE'), 50)).map((c) => c.id)).toEqual(
+      expiring.map((c) => c._id),
+    );
     const forged = Buffer.from(JSON.stringify(['SOMEWHERE', new Date().toISOString(), 'x'])).toString('base64url');
-    for (const [args, field] of [[`first: 501`, 'first'], [`after: "${forged}"`, 'after'], ['after: "not a cursor"', 'after']]) {
+    for (const [args, field] of [
+      [`first: 501`, 'first'],
+      [`after: "${forged}"`, 'after'],
+      ['after: "not a cursor"', 'after'],
+    ]) {
       const response = await h.query(`{ financeExpiring(withinDays: 30, ${args}) { nodes { id } } }`, {}, { as: staffOf('FINANCE') });
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }

@@ -18,7 +18,9 @@ const registers = [...REGISTERS, HANGAR_REGISTER];
 const subgraphs = [createCourtSubgraph(registers), ...SUBGRAPHS.filter((subgraph) => subgraph.name !== 'court'), hangar];
 
 function compose() {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, typeDefs: s.typeDefs })));
+  const result = composeServices(
+    subgraphs.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.defaultPort}/graphql`, typeDefs: s.typeDefs })),
+  );
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
   return result.supergraphSdl;
 }
@@ -31,7 +33,10 @@ describe('adding an agency', () => {
   it('gives the new register every operation of the template, by the names names() gives', () => {
     const { query, mutation } = names(HANGAR_REGISTER);
     const schema = buildASTSchema(parse(compose()), { assumeValidSDL: true });
-    const rootFields = [...Object.keys(schema.getQueryType()?.getFields() ?? {}), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    const rootFields = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ];
     expect(rootFields).toEqual(expect.arrayContaining([...Object.values(query), ...Object.values(mutation)]));
   });
 

@@ -11,7 +11,11 @@ import { actorFor } from './identities';
 export interface AgencyHarness {
   subgraph: RunningSubgraph;
   /** Sends a GraphQL document straight to the subgraph, as the gateway would: with actorFor's identity signed by the gateway's key, or `as`. */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: { as?: Identity | 'anonymous' }): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { as?: Identity | 'anonymous' },
+  ): Promise<GraphQLResponse<TData>>;
   /** Resolves CaseParty representations and returns the selected fields, in order. */
   caseParties<T = Record<string, unknown>>(refs: { caseNumber: string; partyId: string }[], selection: string): Promise<T[]>;
   stop(): Promise<void>;
@@ -26,15 +30,27 @@ export async function startAgency(subgraph: Subgraph, name: string, data: Agency
   await client.connect();
   try {
     await client.db(dbName).dropDatabase();
-    for (const [collection, docs] of Object.entries(data)) if (docs.length > 0) await client.db(dbName).collection(collection).insertMany(docs);
+    for (const [collection, docs] of Object.entries(data))
+      if (docs.length > 0) await client.db(dbName).collection(collection).insertMany(docs);
   } finally {
     await client.close();
   }
-  const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 });
+  const running = await startSubgraph(subgraph, {
+    name: subgraph.name,
+    host: '127.0.0.1',
+    port: 0,
+    mongoUri: uri,
+    dbName,
+    maxPoolSize: 20,
+  });
   const query = async <TData>(document: string, variables?: Record<string, unknown>, options: { as?: Identity | 'anonymous' } = {}) => {
     const as = options.as ?? actorFor(document);
     const identity = as === 'anonymous' ? {} : await identityHeaders(as, subgraph.name);
-    const response = await fetch(running.url, { method: 'POST', headers: { 'content-type': 'application/json', ...identity }, body: JSON.stringify({ query: document, variables }) });
+    const response = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...identity },
+      body: JSON.stringify({ query: document, variables }),
+    });
     return (await response.json()) as GraphQLResponse<TData>;
   };
   return {
@@ -44,7 +60,11 @@ export async function startAgency(subgraph: Subgraph, name: string, data: Agency
       const document = `query($r: [_Any!]!) { _entities(representations: $r) { ... on CaseParty { ${selection} } } }`;
       // The court's attestation the gateway would fetch first, for whoever sends the document.
       const actor = actorFor(document);
-      const representations = refs.map((ref) => ({ __typename: 'CaseParty', ...ref, legalBasis: attestLegalBasis({ ...ref, userId: actor.userId }, new Date()) }));
+      const representations = refs.map((ref) => ({
+        __typename: 'CaseParty',
+        ...ref,
+        legalBasis: attestLegalBasis({ ...ref, userId: actor.userId }, new Date()),
+      }));
       const response = await query<{ _entities: T[] }>(document, { r: representations }, { as: actor });
       if (response.errors) throw new Error(JSON.stringify(response.errors));
       return response.data?._entities ?? [];

@@ -49,9 +49,13 @@ export async function fileCases(h: Harness, cases: readonly TestCase[], now = ne
 /** The court's notice for acting through a case (EnforcementCase.basis), as `as` gets it through the gateway. */
 export async function basisOf(h: Harness, caseNumber: string, as: Identity = TEST_OFFICER): Promise<string> {
   const response = await h.query<{ enforcementCase: { basis: string | null } | null }>(
-    'query Basis($caseNumber: String!) { enforcementCase(caseNumber: $caseNumber) { basis } }', { caseNumber }, { as });
+    'query Basis($caseNumber: String!) { enforcementCase(caseNumber: $caseNumber) { basis } }',
+    { caseNumber },
+    { as },
+  );
   const basis = response.data?.enforcementCase?.basis;
-  if (!basis) throw new Error(`the court gave ${as.userId} no notice for ${caseNumber}: ${JSON.stringify(response.errors ?? response.data)}`);
+  if (!basis)
+    throw new Error(`the court gave ${as.userId} no notice for ${caseNumber}: ${JSON.stringify(response.errors ?? response.data)}`);
   return basis;
 }
 
@@ -61,8 +65,15 @@ export async function basisOf(h: Harness, caseNumber: string, as: Identity = TES
  */
 export function noticeFor(spec: TestCase, user: Identity = TEST_OFFICER, now = new Date()): string {
   const doc = caseDocument(spec, now);
-  return attestCaseBasis({
-    userId: user.userId, courtCode: doc.courtCode, caseNumber: doc._id, respondentIds: doc.respondentIds,
-    debtPlusCosts: debtPlusCosts(doc.amountOwed), caseAccount: caseAccountOf(doc._id),
-  }, now);
+  return attestCaseBasis(
+    {
+      userId: user.userId,
+      courtCode: doc.courtCode,
+      caseNumber: doc._id,
+      respondentIds: doc.respondentIds,
+      debtPlusCosts: debtPlusCosts(doc.amountOwed),
+      caseAccount: caseAccountOf(doc._id),
+    },
+    now,
+  );
 }

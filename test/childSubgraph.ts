@@ -51,7 +51,13 @@ export async function startChildSubgraph(name: string, options: ChildSubgraphOpt
   const url = `http://127.0.0.1:${port}/graphql`;
   const key = envKey(name);
   // Only this subgraph's own variables change: the rest (development keys, NODE_ENV) is what the test process has.
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', MONGODB_URI: options.mongoUri, [`${key}_DB`]: options.dbName, [`${key}_PORT`]: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    MONGODB_URI: options.mongoUri,
+    [`${key}_DB`]: options.dbName,
+    [`${key}_PORT`]: String(port),
+  };
   delete env[`${key}_MONGODB_URI`];
   let child: ChildProcess | undefined;
   let output = '';
@@ -61,10 +67,15 @@ export async function startChildSubgraph(name: string, options: ChildSubgraphOpt
 
   const spawnAndWait = async () => {
     output = '';
-    const started = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'subgraphs', name, 'main.ts')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'subgraphs', name, 'main.ts')], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child = started;
     // Kept (the tail) for the error message, and drained so a full pipe never blocks the child.
-    for (const stream of [started.stdout, started.stderr]) stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_TAIL_BYTES)));
+    for (const stream of [started.stdout, started.stderr])
+      stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_TAIL_BYTES)));
     const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (started.exitCode !== null || started.signalCode !== null) break;

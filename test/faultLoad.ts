@@ -27,5 +27,7 @@ type GraphQLError = NonNullable<GraphQLResponse['errors']>[number];
 /** Errors of a response that are not `agency` reported unavailable: what no fault of that agency may cause. */
 export function otherThanUnavailable(body: GraphQLResponse | null, agency: string): (GraphQLError | string)[] {
   if (!body) return ['no JSON body'];
-  return (body.errors ?? []).filter((e) => e.extensions?.code !== 'AGENCY_UNAVAILABLE' || e.extensions.agency !== agency || !e.message.includes(agency));
+  return (body.errors ?? []).filter(
+    (e) => e.extensions?.code !== 'AGENCY_UNAVAILABLE' || e.extensions.agency !== agency || !e.message.includes(agency),
+  );
 }

@@ -23,7 +23,9 @@ const RECOVERY_BOUND_MS = 20_000;
 const province = generateProvince(SEED.seed, SEED.cases);
 const cases = province.court.cases as CaseDocument[];
 const assets = Object.values(province).flatMap((data) => (data.assets ?? []) as AssetDocument[]);
-const theCase = cases.find((c) => c.status === 'OPEN' && c.respondentIds.some((p) => assets.some((a) => a.category === 'REAL_ESTATE' && a.ownerIds.includes(p))));
+const theCase = cases.find(
+  (c) => c.status === 'OPEN' && c.respondentIds.some((p) => assets.some((a) => a.category === 'REAL_ESTATE' && a.ownerIds.includes(p))),
+);
 if (!theCase) throw new Error(`seed ${SEED.seed} has no open case whose respondent holds real estate`);
 const debtor = theCase.respondentIds.find((p) => assets.some((a) => a.category === 'REAL_ESTATE' && a.ownerIds.includes(p))) as string;
 const officer = officerOf(theCase);
@@ -84,45 +86,57 @@ describe('the database killed and restarted', () => {
     expect(await readiness('ready')).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok' }) });
   });
 
-  it('answers GraphQL errors, within a bound, while the database is down', async () => {
-    await (mongo as MongoServer).kill();
-    // Twice: the first meets the dead pooled connections, the second a driver that knows the server is gone.
-    for (let round = 0; round < 2; round++) {
-      const sent: Sent<Record<string, unknown>>[] = await sendAll();
-      for (const [i, { ms, status, body }] of sent.entries()) {
-        const label = `${QUERIES[i].name}, round ${round}`;
-        expect({ label, hung: ms > ERROR_BOUND_MS }).toEqual({ label, hung: false });
-        // A 500 is acceptable only with a GraphQL error body; a 200 must carry the errors too.
-        expect({ label, status: [200, 500, 503].includes(status) }).toEqual({ label, status: true });
-        expect(body?.errors?.length).toBeGreaterThan(0);
-        // Clear: the same code as an agency the gateway cannot reach, naming the agency, and no address.
-        for (const error of body?.errors ?? []) {
-          expect(error.extensions?.code).toBe('AGENCY_UNAVAILABLE');
-          expect(SUBGRAPHS.map((s) => s.name)).toContain(error.extensions?.agency);
-          expect(error.message).toContain(String(error.extensions?.agency));
-          expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  it(
+    'answers GraphQL errors, within a bound, while the database is down',
+    async () => {
+      await (mongo as MongoServer).kill();
+      // Twice: the first meets the dead pooled connections, the second a driver that knows the server is gone.
+      for (let round = 0; round < 2; round++) {
+        const sent: Sent<Record<string, unknown>>[] = await sendAll();
+        for (const [i, { ms, status, body }] of sent.entries()) {
+          const label = `${QUERIES[i].name}, round ${round}`;
+          expect({ label, hung: ms > ERROR_BOUND_MS }).toEqual({ label, hung: false });
+          // A 500 is acceptable only with a GraphQL error body; a 200 must carry the errors too.
+          expect({ label, status: [200, 500, 503].includes(status) }).toEqual({ label, status: true });
+          expect(body?.errors?.length).toBeGreaterThan(0);
+          // Clear: the same code as an agency the gateway cannot reach, naming the agency, and no address.
+          for (const error of body?.errors ?? []) {
+            expect(error.extensions?.code).toBe('AGENCY_UNAVAILABLE');
+            expect(SUBGRAPHS.map((s) => s.name)).toContain(error.extensions?.agency);
+            expect(error.message).toContain(String(error.extensions?.agency));
+            expect(error.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+          }
         }
       }
-    }
-  }, 2 * ERROR_BOUND_MS + 5_000);
+    },
+    2 * ERROR_BOUND_MS + 5_000,
+  );
 
-  it('reports the subgraph live but not ready while the database is down', async () => {
-    expect((await readiness('live')).status).toBe(200);
-    expect(await readiness('ready')).toEqual({ status: 503, body: expect.objectContaining({ status: 'unavailable' }) });
-  }, ERROR_BOUND_MS);
+  it(
+    'reports the subgraph live but not ready while the database is down',
+    async () => {
+      expect((await readiness('live')).status).toBe(200);
+      expect(await readiness('ready')).toEqual({ status: 503, body: expect.objectContaining({ status: 'unavailable' }) });
+    },
+    ERROR_BOUND_MS,
+  );
 
-  it('recovers once the database is back on its port and data, without restarting the subgraphs', async () => {
-    const before = mongo as MongoServer;
-    mongo = await startOwnMongo({ dataDir, port: Number(new URL(before.uri).port) });
-    expect(mongo.uri).toBe(before.uri);
-    const deadline = performance.now() + RECOVERY_BOUND_MS;
-    let answers: Sent<Record<string, unknown>>[] = await sendAll();
-    while (answers.some((a) => a.body?.errors) && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      answers = await sendAll();
-    }
-    expect(answers.map((a) => a.body?.errors)).toEqual(QUERIES.map(() => undefined));
-    expect(answers.map((a) => a.body?.data)).toEqual(baseline);
-    expect(await readiness('ready')).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok' }) });
-  }, RECOVERY_BOUND_MS + 10_000);
+  it(
+    'recovers once the database is back on its port and data, without restarting the subgraphs',
+    async () => {
+      const before = mongo as MongoServer;
+      mongo = await startOwnMongo({ dataDir, port: Number(new URL(before.uri).port) });
+      expect(mongo.uri).toBe(before.uri);
+      const deadline = performance.now() + RECOVERY_BOUND_MS;
+      let answers: Sent<Record<string, unknown>>[] = await sendAll();
+      while (answers.some((a) => a.body?.errors) && performance.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        answers = await sendAll();
+      }
+      expect(answers.map((a) => a.body?.errors)).toEqual(QUERIES.map(() => undefined));
+      expect(answers.map((a) => a.body?.data)).toEqual(baseline);
+      expect(await readiness('ready')).toEqual({ status: 200, body: expect.objectContaining({ status: 'ok' }) });
+    },
+    RECOVERY_BOUND_MS + 10_000,
+  );
 });

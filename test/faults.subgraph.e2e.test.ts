@@ -32,13 +32,21 @@ const RETRY_PAUSE_MS = 100;
 const province = generateProvince(SEED.seed, SEED.cases);
 const cases = province.court.cases as CaseDocument[];
 const assets = Object.values(province).flatMap((data) => (data.assets ?? []) as AssetDocument[]);
-const controlled = new Set(Object.values(province).flatMap((data) => (data.controls ?? []) as ControlDocument[]).map((c) => c.assetId));
+const controlled = new Set(
+  Object.values(province)
+    .flatMap((data) => (data.controls ?? []) as ControlDocument[])
+    .map((c) => c.assetId),
+);
 const realEstateOf = (partyId: string) => assets.filter((a) => a.category === 'REAL_ESTATE' && a.ownerIds.includes(partyId));
 // Free units, so each queue holds only this test's seals and its ranks are 0..n-1.
 const units = assets.filter((a) => a.category === 'REAL_ESTATE' && !controlled.has(a._id)).slice(0, UNITS);
 const debtors = cases
   .filter((c) => c.status === 'OPEN')
-  .flatMap((c) => c.respondentIds.filter((partyId) => realEstateOf(partyId).length > 0).map((partyId) => ({ caseNumber: c._id, partyId, officer: officerOf(c) })))
+  .flatMap((c) =>
+    c.respondentIds
+      .filter((partyId) => realEstateOf(partyId).length > 0)
+      .map((partyId) => ({ caseNumber: c._id, partyId, officer: officerOf(c) })),
+  )
   .slice(0, 10);
 if (units.length < UNITS || debtors.length === 0) throw new Error(`seed ${SEED.seed} lacks free units or debtors holding real estate`);
 
@@ -48,8 +56,13 @@ type SealInput = { caseNumber: string; partyId: string; idempotencyKey: string; 
 const seals: SealInput[] = Array.from({ length: SEALS }, (_, n) => {
   const unit = units[n % UNITS];
   return {
-    caseNumber: caseNo(n), partyId: unit.ownerIds[0], assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNo(n)}之一`,
-    idempotencyKey: `fault-seal-${n}`, officer: { name: '王法官', phone: '13805711234' },
+    caseNumber: caseNo(n),
+    partyId: unit.ownerIds[0],
+    assetId: unit._id,
+    measure: 'SEAL',
+    documentNumber: `${caseNo(n)}之一`,
+    idempotencyKey: `fault-seal-${n}`,
+    officer: { name: '王法官', phone: '13805711234' },
   };
 });
 
@@ -63,7 +76,16 @@ const SEAL = 'mutation Seal($input: ControlRequestInput!) { requestRealEstateCon
 const PANORAMA = `query Panorama($caseNumber: String!, $partyId: ID!) {
   caseParty(caseNumber: $caseNumber, partyId: $partyId) { panorama { complete missingAgencies coverage categories { category known count } } }
 }`;
-type PanoramaData = { caseParty: { panorama: { complete: boolean; missingAgencies: string[]; coverage: number | null; categories: { category: string; known: boolean; count: number | null }[] } | null } | null };
+type PanoramaData = {
+  caseParty: {
+    panorama: {
+      complete: boolean;
+      missingAgencies: string[];
+      coverage: number | null;
+      categories: { category: string; known: boolean; count: number | null }[];
+    } | null;
+  } | null;
+};
 type Findings = { agency: string; categories: { category: string; count: number }[] } | null;
 type ReadData = { caseParty: { realEstateFindings: Findings; financeFindings: Findings } | null };
 type Control = { id: string; rank: number; assetId: string; acknowledgedAt: string };
@@ -118,7 +140,11 @@ async function runLoad(g: FaultGraph, subgraph: ChildSubgraph): Promise<void> {
   const workers = [...Array.from({ length: SEALERS }, () => sealer()), ...Array.from({ length: READERS }, (_, i) => reader(i))];
   try {
     // Killed while a seal is on its way: a write cut off mid-request is what a retry must not record twice.
-    await waitUntil('a quarter of the seals confirmed before the kill, one in flight', () => confirmed.size >= SEALS / 4 && sealsInFlight > 0, 20_000);
+    await waitUntil(
+      'a quarter of the seals confirmed before the kill, one in flight',
+      () => confirmed.size >= SEALS / 4 && sealsInFlight > 0,
+      20_000,
+    );
     killingAt = performance.now();
     await subgraph.kill();
     killedAt = performance.now();
@@ -128,7 +154,11 @@ async function runLoad(g: FaultGraph, subgraph: ChildSubgraph): Promise<void> {
     await subgraph.restart();
     restartedAt = performance.now();
     const readsAfter = () => outcomes.filter((o) => o.kind === 'read' && o.startedAt >= restartedAt && answered(o)).length;
-    await waitUntil('every seal confirmed and reads answered after the restart', () => confirmed.size === SEALS && readsAfter() >= 3, 30_000);
+    await waitUntil(
+      'every seal confirmed and reads answered after the restart',
+      () => confirmed.size === SEALS && readsAfter() >= 3,
+      30_000,
+    );
   } finally {
     stopping = true;
     await Promise.all(workers);
@@ -140,9 +170,18 @@ beforeAll(async () => {
   if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
   await dropDatabases(mongoUri, testDatabaseName(NAME));
   child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
-  graph = await startFaultGraph({ name: NAME, mongoUri, seed: SEED, elsewhere: { [AGENCY]: child.url }, gateway: { agencyTimeouts: { REALESTATE: { readMs: TIMEOUT_MS, writeMs: TIMEOUT_MS } } } });
+  graph = await startFaultGraph({
+    name: NAME,
+    mongoUri,
+    seed: SEED,
+    elsewhere: { [AGENCY]: child.url },
+    gateway: { agencyTimeouts: { REALESTATE: { readMs: TIMEOUT_MS, writeMs: TIMEOUT_MS } } },
+  });
   const started = graph;
-  await fileCases(started, seals.map((input) => ({ caseNumber: input.caseNumber, respondentIds: [input.partyId] })));
+  await fileCases(
+    started,
+    seals.map((input) => ({ caseNumber: input.caseNumber, respondentIds: [input.partyId] })),
+  );
   for (const input of seals) input.basis = await basisOf(started, input.caseNumber, TEST_OFFICER);
   await runLoad(graph, child);
 }, 90_000);
@@ -182,7 +221,8 @@ describe('a subgraph killed mid-load and restarted', () => {
   it('recovers on the same port: reads answer again with the agency’s data', () => {
     const after = outcomes.filter((o) => o.kind === 'read' && o.startedAt >= restartedAt && answered(o));
     expect(after.length).toBeGreaterThanOrEqual(3);
-    const realEstateCount = (o: Outcome<ReadData & SealData>) => o.sent.body?.data?.caseParty?.realEstateFindings?.categories.find((c) => c.category === 'REAL_ESTATE')?.count;
+    const realEstateCount = (o: Outcome<ReadData & SealData>) =>
+      o.sent.body?.data?.caseParty?.realEstateFindings?.categories.find((c) => c.category === 'REAL_ESTATE')?.count;
     expect(after.every((o) => (realEstateCount(o) ?? 0) > 0)).toBe(true);
   });
 
@@ -191,7 +231,9 @@ describe('a subgraph killed mid-load and restarted', () => {
     const frozen = child as ChildSubgraph;
     frozen.freeze();
     try {
-      const reads = await Promise.all(debtors.slice(0, 3).map((d) => g.send<ReadData>(READ, { caseNumber: d.caseNumber, partyId: d.partyId }, d.officer)));
+      const reads = await Promise.all(
+        debtors.slice(0, 3).map((d) => g.send<ReadData>(READ, { caseNumber: d.caseNumber, partyId: d.partyId }, d.officer)),
+      );
       for (const read of reads) {
         // Waited for the timeout (no retry of a timed-out query), then gave up on this agency only.
         expect(read.ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
@@ -213,7 +255,11 @@ describe('a subgraph killed mid-load and restarted', () => {
       frozen.thaw();
     }
     const debtor = debtors[0];
-    await waitUntil('the thawed subgraph answers', async () => !(await g.send<ReadData>(READ, { caseNumber: debtor.caseNumber, partyId: debtor.partyId }, debtor.officer)).body?.errors, 10_000);
+    await waitUntil(
+      'the thawed subgraph answers',
+      async () => !(await g.send<ReadData>(READ, { caseNumber: debtor.caseNumber, partyId: debtor.partyId }, debtor.officer)).body?.errors,
+      10_000,
+    );
   }, 20_000);
 
   it('records each idempotency key once, however often the client sent it, without re-stamping its receipt', async () => {
@@ -222,8 +268,12 @@ describe('a subgraph killed mid-load and restarted', () => {
     const again = await Promise.all(seals.map((input) => g.send<SealData>(SEAL, { input }, TEST_OFFICER)));
     expect(again.filter((r) => r.body?.errors)).toEqual([]);
     const byKey = new Map<string, Set<string>>();
-    const answers = [...outcomes.filter((o) => o.kind === 'seal' && answered(o)).map((o) => [o.key as string, o.sent.body?.data?.requestRealEstateControl] as const),
-      ...again.map((r, i) => [seals[i].idempotencyKey, r.body?.data?.requestRealEstateControl] as const)];
+    const answers = [
+      ...outcomes
+        .filter((o) => o.kind === 'seal' && answered(o))
+        .map((o) => [o.key as string, o.sent.body?.data?.requestRealEstateControl] as const),
+      ...again.map((r, i) => [seals[i].idempotencyKey, r.body?.data?.requestRealEstateControl] as const),
+    ];
     for (const [key, control] of answers) byKey.set(key, new Set([...(byKey.get(key) ?? []), `${control?.id}@${control?.acknowledgedAt}`]));
     expect(byKey.size).toBe(SEALS);
     expect([...byKey].filter(([, versions]) => versions.size !== 1)).toEqual([]);
@@ -239,7 +289,12 @@ describe('a subgraph killed mid-load and restarted', () => {
       expect(seals.filter((s) => perKey.get(courtScoped(TEST_OFFICER.court ?? '', s.idempotencyKey)) !== 1)).toEqual([]);
       // Each unit's queue order (seq) runs 0..n-1: no place taken twice, none skipped.
       for (const unit of units) {
-        expect(stored.filter((c) => c.assetId === unit._id).map((c) => c.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
+        expect(
+          stored
+            .filter((c) => c.assetId === unit._id)
+            .map((c) => c.seq)
+            .sort((a, b) => a - b),
+        ).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
       }
     } finally {
       await client.close();
@@ -247,10 +302,17 @@ describe('a subgraph killed mid-load and restarted', () => {
   });
 
   it('ranks each unit’s queue 0..n-1 through the graph, without gaps or duplicates', async () => {
-    const response = await (graph as FaultGraph).send<{ realEstateRequests: { nodes: Control[] } }>('{ realEstateRequests(first: 500) { nodes { id rank assetId } } }', {}, staffOf('REALESTATE'));
+    const response = await (graph as FaultGraph).send<{ realEstateRequests: { nodes: Control[] } }>(
+      '{ realEstateRequests(first: 500) { nodes { id rank assetId } } }',
+      {},
+      staffOf('REALESTATE'),
+    );
     expect(response.body?.errors).toBeUndefined();
     for (const unit of units) {
-      const ranks = (response.body?.data?.realEstateRequests.nodes ?? []).filter((c) => c.assetId === unit._id).map((c) => c.rank).sort((a, b) => a - b);
+      const ranks = (response.body?.data?.realEstateRequests.nodes ?? [])
+        .filter((c) => c.assetId === unit._id)
+        .map((c) => c.rank)
+        .sort((a, b) => a - b);
       expect(ranks).toEqual(Array.from({ length: SEALS / UNITS }, (_, i) => i));
     }
   });

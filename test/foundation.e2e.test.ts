@@ -44,7 +44,12 @@ interface CaseWithAssets {
     caseNumber: string;
     court: { code: string };
     amountOwed: number;
-    respondents: { partyId: string; role: string; party: { name: string }; realEstate: { id: string; controls: { caseNumber: string; status: string; rank: number }[] }[] }[];
+    respondents: {
+      partyId: string;
+      role: string;
+      party: { name: string };
+      realEstate: { id: string; controls: { caseNumber: string; status: string; rank: number }[] }[];
+    }[];
     realEstateControls: { id: string; assetId: string; status: string; rank: number }[];
   } | null;
 }
@@ -52,7 +57,10 @@ interface CaseWithAssets {
 describe('one request across the court and the real-estate registry', () => {
   // An open case, read by its own officer: the legal basis for seeing its parties.
   const isOpen = (caseNumber: string) => cases.find((c) => c._id === caseNumber)?.status === 'OPEN';
-  const sealed = controls.find((control) => control.status === 'WAITING' && isOpen(control.caseNumber)) ?? controls.find((control) => isOpen(control.caseNumber)) ?? controls[0];
+  const sealed =
+    controls.find((control) => control.status === 'WAITING' && isOpen(control.caseNumber)) ??
+    controls.find((control) => isOpen(control.caseNumber)) ??
+    controls[0];
   const theCase = cases.find((c) => c._id === sealed.caseNumber) as CaseDocument;
   const officer = officerOf(theCase);
 
@@ -65,11 +73,16 @@ describe('one request across the court and the real-estate registry', () => {
     expect(got?.court.code).toBe(theCase.courtCode);
     expect(got?.respondents.map((r) => r.partyId).sort()).toEqual([...theCase.respondentIds].sort());
     for (const respondent of got?.respondents ?? []) {
-      const owned = units.filter((unit) => unit.ownerIds.includes(respondent.partyId)).map((unit) => unit._id).sort();
+      const owned = units
+        .filter((unit) => unit.ownerIds.includes(respondent.partyId))
+        .map((unit) => unit._id)
+        .sort();
       expect(respondent.realEstate.map((unit) => unit.id).sort()).toEqual(owned);
     }
     const caseControls = controls.filter((control) => control.caseNumber === theCase._id);
-    expect(got?.realEstateControls.map((c) => [c.id, c.status, c.rank]).sort()).toEqual(caseControls.map((c) => [c._id, c.status, c.rank]).sort());
+    expect(got?.realEstateControls.map((c) => [c.id, c.status, c.rank]).sort()).toEqual(
+      caseControls.map((c) => [c._id, c.status, c.rank]).sort(),
+    );
     const unit = got?.respondents.flatMap((r) => r.realEstate).find((u) => u.id === sealed.assetId);
     expect(unit?.controls.map((c) => c.rank)).toEqual(unit?.controls.map((_, i) => i)); // active first, then waiting in rank order
   });
@@ -97,13 +110,23 @@ describe('cases of a court', () => {
       totalCount pageInfo { hasNextPage endCursor } nodes { caseNumber status filedOn }
     }
   }`;
-  type Page = { casesOfCourt: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { caseNumber: string; status: string }[] } };
+  type Page = {
+    casesOfCourt: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { caseNumber: string; status: string }[];
+    };
+  };
 
   it('pages through every case of the court once, newest filing first', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const response: Awaited<ReturnType<typeof h.query<Page>>> = await h.query<Page>(PAGE, { court: busiest, first: 3, after }, { as: head });
+      const response: Awaited<ReturnType<typeof h.query<Page>>> = await h.query<Page>(
+        PAGE,
+        { court: busiest, first: 3, after },
+        { as: head },
+      );
       expect(response.errors).toBeUndefined();
       const page = response.data?.casesOfCourt;
       seen.push(...(page?.nodes.map((n) => n.caseNumber) ?? []));
@@ -150,7 +173,9 @@ describe('cases of a court', () => {
 
 describe('a party', () => {
   const names = (c: CaseDocument, id: string) => c.respondentIds.includes(id) || c.applicantIds.includes(id);
-  const repeat = cases.flatMap((c) => c.respondentIds).find((id, i, all) => all.indexOf(id) !== i && cases.some((c) => c.status === 'OPEN' && names(c, id))) as string;
+  const repeat = cases
+    .flatMap((c) => c.respondentIds)
+    .find((id, i, all) => all.indexOf(id) !== i && cases.some((c) => c.status === 'OPEN' && names(c, id))) as string;
   const openCase = cases.find((c) => c.status === 'OPEN' && names(c, repeat)) as CaseDocument;
 
   it('lists the cases a party stands in that the caller has a legal basis for, with its role', async () => {
@@ -159,7 +184,10 @@ describe('a party', () => {
       { id: repeat },
       { as: divisionHeadOf(openCase.courtCode) },
     );
-    const want = cases.filter((c) => names(c, repeat) && c.status === 'OPEN' && c.courtCode === openCase.courtCode).map((c) => c._id).sort();
+    const want = cases
+      .filter((c) => names(c, repeat) && c.status === 'OPEN' && c.courtCode === openCase.courtCode)
+      .map((c) => c._id)
+      .sort();
     expect(response.data?.party.cases.map((c) => c.caseNumber).sort()).toEqual(want);
     expect(want.length).toBeGreaterThan(0);
     expect(cases.filter((c) => names(c, repeat)).length).toBeGreaterThan(1);
@@ -182,13 +210,28 @@ describe('a party', () => {
 
 describe('bad input', () => {
   const refusals: [string, string, Record<string, unknown>, string][] = [
-    ['a malformed case number', 'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }', { n: '2024-浙0102-执-1234' }, 'caseNumber'],
-    ['an unknown court in a case number', 'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }', { n: '（2024）浙9999执12号' }, 'caseNumber'],
+    [
+      'a malformed case number',
+      'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }',
+      { n: '2024-浙0102-执-1234' },
+      'caseNumber',
+    ],
+    [
+      'an unknown court in a case number',
+      'query($n: String!) { enforcementCase(caseNumber: $n) { caseNumber } }',
+      { n: '（2024）浙9999执12号' },
+      'caseNumber',
+    ],
     ['a citizen ID with a wrong check digit', 'query($id: ID!) { party(id: $id) { name } }', { id: '330102199001011230' }, 'id'],
     ['an unknown court code', 'query { casesOfCourt(courtCode: "浙99") { totalCount } }', {}, 'courtCode'],
     ['a page size over 100', 'query { casesOfCourt(courtCode: "浙0102", first: 500) { totalCount } }', {}, 'first'],
     ['a forged cursor', 'query { casesOfCourt(courtCode: "浙0102", after: "bm90LWEtY3Vyc29y") { totalCount } }', {}, 'after'],
-    ['an inverted date range', 'query { casesOfCourt(courtCode: "浙0102", filter: { filedFrom: "2025-01-01", filedTo: "2024-01-01" }) { totalCount } }', {}, 'filter.filedTo'],
+    [
+      'an inverted date range',
+      'query { casesOfCourt(courtCode: "浙0102", filter: { filedFrom: "2025-01-01", filedTo: "2024-01-01" }) { totalCount } }',
+      {},
+      'filter.filedTo',
+    ],
   ];
 
   it.each(refusals)('refuses %s with BAD_USER_INPUT naming the field, writing nothing', async (_label, query, variables, field) => {

@@ -49,7 +49,11 @@ function parseJson(text: string): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const errorsOf = (body: unknown): unknown => (isObject(body) ? body.errors : undefined);
 const hasCode = (error: unknown) =>
-  isObject(error) && typeof error.message === 'string' && error.message !== '' && isObject(error.extensions) && typeof error.extensions.code === 'string';
+  isObject(error) &&
+  typeof error.message === 'string' &&
+  error.message !== '' &&
+  isObject(error.extensions) &&
+  typeof error.extensions.code === 'string';
 const codesOf = (body: unknown): string[] => {
   const errors = errorsOf(body);
   return Array.isArray(errors) ? errors.map((e) => (isObject(e) && isObject(e.extensions) ? String(e.extensions.code) : '')) : [];
@@ -63,7 +67,8 @@ function problemsOf({ status, text, body }: Outcome): string[] {
   if (status >= 500 && !(Array.isArray(errors) && errors.length > 0)) problems.push(`${status} without a GraphQL error body`);
   // Stricter than the issue asks: every request here is a client's, and every agency is up.
   else if (status >= 500) problems.push(`${status} for a client's request`);
-  if (errors !== undefined && !(Array.isArray(errors) && errors.length > 0 && errors.every(hasCode))) problems.push('an error without a message or extensions.code');
+  if (errors !== undefined && !(Array.isArray(errors) && errors.length > 0 && errors.every(hasCode)))
+    problems.push('an error without a message or extensions.code');
   for (const [what, pattern] of LEAKS) if (pattern.test(text)) problems.push(`shows ${what}: ${pattern.exec(text)?.[0]}`);
   return problems;
 }
@@ -81,7 +86,8 @@ let elapsedMs = 0;
 async function authorization(actor: Actor): Promise<Record<string, string>> {
   if (actor.header !== undefined) return { authorization: actor.header };
   if (!actor.identity) return {};
-  if (actor.spoilt === 'expired') return { authorization: `Bearer ${await developmentToken(actor.identity, { lifetime: Math.floor(Date.now() / 1000) - 60 })}` };
+  if (actor.spoilt === 'expired')
+    return { authorization: `Bearer ${await developmentToken(actor.identity, { lifetime: Math.floor(Date.now() / 1000) - 60 })}` };
   const token = await developmentToken(actor.identity, { lifetime: '1h' });
   return { authorization: `Bearer ${actor.spoilt === 'tampered' ? token.replace(/\.[^.]+$/, '.AAAA') : token}` };
 }
@@ -110,12 +116,14 @@ beforeAll(async () => {
   const started = performance.now();
   commands = await h.recordCommands(async () => {
     let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < requests.length; i = next++) {
-        const request = requests[i] as FuzzRequest;
-        outcomes.push(await send(request, headers.get(request.actor.label) ?? {}));
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < requests.length; i = next++) {
+          const request = requests[i] as FuzzRequest;
+          outcomes.push(await send(request, headers.get(request.actor.label) ?? {}));
+        }
+      }),
+    );
   });
   elapsedMs = performance.now() - started;
 }, 240_000);
@@ -123,29 +131,55 @@ afterAll(() => h?.stop());
 
 describe('a fuzzed gateway', () => {
   it('poisons mutations with strings no identifier validator accepts', () => {
-    const accepted = POISON.filter((s) => /\d/.test(s) || typeof parseCaseNumber(s) !== 'string' || checkCitizenId(s) === null || checkUscc(s) === null || checkPlate(s) === null);
+    const accepted = POISON.filter(
+      (s) =>
+        /\d/.test(s) ||
+        typeof parseCaseNumber(s) !== 'string' ||
+        checkCitizenId(s) === null ||
+        checkUscc(s) === null ||
+        checkPlate(s) === null,
+    );
     expect(accepted).toEqual([]);
   });
 
-  it.each(CATEGORIES.map((category) => [category, COUNTS[category]] as const))('%s: answers each of %d requests without a crash, a 5xx, a code-less error or a leak', (category) => {
-    const mine = outcomes.filter((o) => o.request.category === category).sort((a, b) => a.request.id - b.request.id);
-    const statuses: Record<number, number> = {};
-    for (const { status } of mine) statuses[status] = (statuses[status] ?? 0) + 1;
-    const failures = mine.flatMap((o) => problemsOf(o).map((problem) =>
-      `#${o.request.id} as ${o.request.actor.label}, ${o.request.method} ${excerpt(o.request.path, 60)} → ${o.status}: ${problem}; sent ${excerpt(o.request.body)}; got ${excerpt(o.text)}`));
-    // The summary rides along so that a failure shows the whole category's picture.
-    expect({ category, sent: mine.length, statuses, failures }).toEqual({ category, sent: COUNTS[category], statuses: expect.any(Object), failures: [] });
-  });
+  it.each(CATEGORIES.map((category) => [category, COUNTS[category]] as const))(
+    '%s: answers each of %d requests without a crash, a 5xx, a code-less error or a leak',
+    (category) => {
+      const mine = outcomes.filter((o) => o.request.category === category).sort((a, b) => a.request.id - b.request.id);
+      const statuses: Record<number, number> = {};
+      for (const { status } of mine) statuses[status] = (statuses[status] ?? 0) + 1;
+      const failures = mine.flatMap((o) =>
+        problemsOf(o).map(
+          (problem) =>
+            `#${o.request.id} as ${o.request.actor.label}, ${o.request.method} ${excerpt(o.request.path, 60)} → ${o.status}: ${problem}; sent ${excerpt(o.request.body)}; got ${excerpt(o.text)}`,
+        ),
+      );
+      // The summary rides along so that a failure shows the whole category's picture.
+      expect({ category, sent: mine.length, statuses, failures }).toEqual({
+        category,
+        sent: COUNTS[category],
+        statuses: expect.any(Object),
+        failures: [],
+      });
+    },
+  );
 
   it('reaches real resolvers: queries answer data, mutations are refused by the agencies themselves', () => {
     const answered = outcomes.filter((o) => o.request.kind === 'query' && o.status === 200 && errorsOf(o.body) === undefined);
     // Refused in a resolver, past the gateway's validation and the role check: the poison did the refusing.
-    const refusedInResolver = outcomes.filter((o) => o.request.kind === 'mutation' && codesOf(o.body).some((code) => ['BAD_USER_INPUT', 'NOT_FOUND'].includes(code)));
-    expect({ answered: answered.length > 50, refusedInResolver: refusedInResolver.length > 20 }).toEqual({ answered: true, refusedInResolver: true });
+    const refusedInResolver = outcomes.filter(
+      (o) => o.request.kind === 'mutation' && codesOf(o.body).some((code) => ['BAD_USER_INPUT', 'NOT_FOUND'].includes(code)),
+    );
+    expect({ answered: answered.length > 50, refusedInResolver: refusedInResolver.length > 20 }).toEqual({
+      answered: true,
+      refusedInResolver: true,
+    });
   });
 
   it('wrote nothing to any agency’s database', () => {
-    const written = [...commands].flatMap(([subgraph, events]) => writeCommands([events]).map((e) => `${subgraph}: ${e.commandName} ${JSON.stringify(e.command).slice(0, 300)}`));
+    const written = [...commands].flatMap(([subgraph, events]) =>
+      writeCommands([events]).map((e) => `${subgraph}: ${e.commandName} ${JSON.stringify(e.command).slice(0, 300)}`),
+    );
     expect(written).toEqual([]);
   });
 
@@ -169,15 +203,17 @@ async function onOneConnection(bodies: string[]): Promise<Answer[]> {
   try {
     const answers: Answer[] = [];
     for (const body of bodies) {
-      answers.push(await new Promise<Answer>((resolve) => {
-        const req = request(h.gateway.url, { method: 'POST', agent, headers, timeout: 10_000 }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
-        });
-        req.on('timeout', () => req.destroy(new Error('timed out')));
-        req.on('error', (error) => resolve({ status: error.message }));
-        req.end(body);
-      }));
+      answers.push(
+        await new Promise<Answer>((resolve) => {
+          const req = request(h.gateway.url, { method: 'POST', agent, headers, timeout: 10_000 }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+          });
+          req.on('timeout', () => req.destroy(new Error('timed out')));
+          req.on('error', (error) => resolve({ status: error.message }));
+          req.end(body);
+        }),
+      );
     }
     return answers;
   } finally {
@@ -186,7 +222,14 @@ async function onOneConnection(bodies: string[]): Promise<Answer[]> {
 }
 
 describe('what the fuzz found, pinned', () => {
-  const post = async (body: unknown) => (await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authorizationFor()) }, body: JSON.stringify(body) })).json() as Promise<unknown>;
+  const post = async (body: unknown) =>
+    (
+      await fetch(h.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+        body: JSON.stringify(body),
+      })
+    ).json() as Promise<unknown>;
 
   /*
    * The server stops reading a body over the limit, so the connection cannot carry another request: it
@@ -200,13 +243,19 @@ describe('what the fuzz found, pinned', () => {
   });
 
   it('refuses a custom scalar out of range in the variables as the client’s mistake, without the agency’s address', async () => {
-    const body = await post({ query: 'mutation($v: Cents!) { resolveObjection(objectionId: "none", allowedClaim: $v, basis: "none") { id } }', variables: { v: 1e21 } });
+    const body = await post({
+      query: 'mutation($v: Cents!) { resolveObjection(objectionId: "none", allowedClaim: $v, basis: "none") { id } }',
+      variables: { v: 1e21 },
+    });
     expect(codesOf(body)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|response/);
   });
 
   it('refuses a date that does not exist', async () => {
-    const body = await post({ query: 'query($f: CaseFilter) { casesOfCourt(courtCode: "浙0102", filter: $f) { totalCount } }', variables: { f: { filedFrom: '2026-02-30' } } });
+    const body = await post({
+      query: 'query($f: CaseFilter) { casesOfCourt(courtCode: "浙0102", filter: $f) { totalCount } }',
+      variables: { f: { filedFrom: '2026-02-30' } },
+    });
     expect(codesOf(body)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -216,7 +265,11 @@ describe('what the fuzz found, pinned', () => {
     ['two operations and no name', { query: 'query A { courts { code } } query B { courts { name } }' }, 'OPERATION_RESOLUTION_FAILURE'],
     ['a subscription', { query: 'subscription { courts { code } }' }, 'BAD_REQUEST'],
   ])('refuses %s with 400, not a 500', async (_, body, code) => {
-    const response = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authorizationFor()) }, body: JSON.stringify(body) });
+    const response = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+      body: JSON.stringify(body),
+    });
     expect({ status: response.status, codes: codesOf(await response.json()) }).toEqual({ status: 400, codes: [code] });
   });
 });

@@ -17,12 +17,17 @@ let output = '';
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}/graphql`;
-  child = spawn(process.execPath, [`--max-old-space-size=${GATEWAY_HEAP_MB}`, '--import', 'tsx', path.join(repoRoot, 'gateway', 'main.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, HOST: '127.0.0.1', GATEWAY_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8192)));
+  child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${GATEWAY_HEAP_MB}`, '--import', 'tsx', path.join(repoRoot, 'gateway', 'main.ts')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, HOST: '127.0.0.1', GATEWAY_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8192)));
   for (let tries = 0; ; tries += 1) {
     if (child.exitCode !== null) throw new Error(`the gateway exited: ${output}`);
     try {
@@ -39,10 +44,17 @@ afterAll(() => {
   child?.kill('SIGKILL');
 });
 
-const PANORAMA = 'query Panorama($categories: [AssetCategory!]) { caseParty(caseNumber: "x", partyId: "y") { panorama(categories: $categories) { totalEstimatedValue } } }';
+const PANORAMA =
+  'query Panorama($categories: [AssetCategory!]) { caseParty(caseNumber: "x", partyId: "y") { panorama(categories: $categories) { totalEstimatedValue } } }';
 
-async function post(body: unknown): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authorizationFor()) }, body: JSON.stringify(body) });
+async function post(
+  body: unknown,
+): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(await authorizationFor()) },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as never };
 }
 
@@ -57,7 +69,10 @@ describe('the gateway process, with the heap npm start gives it', () => {
     const refused = await post({ query: PANORAMA, variables: { categories: Array(100_000).fill('X') } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([
-      { message: 'variables.categories holds 100000 elements, over the limit of 1000', extensions: { code: 'BAD_USER_INPUT', field: 'variables.categories', limit: 'listLength', max: 1000 } },
+      {
+        message: 'variables.categories holds 100000 elements, over the limit of 1000',
+        extensions: { code: 'BAD_USER_INPUT', field: 'variables.categories', limit: 'listLength', max: 1000 },
+      },
     ]);
     await stillAnswers();
   });
@@ -78,7 +93,11 @@ describe('the gateway process, with the heap npm start gives it', () => {
       body: `{"query":${JSON.stringify(PANORAMA)},"variables":{"categories":${deep}}}`,
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'variableDepth', max: 10 });
+    expect(((await response.json()) as { errors: { extensions: Record<string, unknown> }[] }).errors[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      limit: 'variableDepth',
+      max: 10,
+    });
     await stillAnswers();
   });
 

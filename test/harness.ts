@@ -25,7 +25,11 @@ export interface Harness {
   seeded: SeedSummary | null;
   databaseName(subgraph: string): string;
   /** Sends a document through the gateway as `options.as` (an identity, 'anonymous', a raw token), or as whoever would send it (actorFor). */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<TData>>;
   /** Runs `action` and returns the database commands each subgraph sent meanwhile. */
   recordCommands(action: () => Promise<unknown>): Promise<Map<string, CommandStartedEvent[]>>;
   /** Runs `action` and returns how many HTTP requests each subgraph received meanwhile. */
@@ -58,7 +62,11 @@ export interface HarnessOptions {
 export const testDatabaseName = (name: string) => (subgraph: string) => `t_${name}_${subgraph}`;
 
 /** Drops the databases of these subgraphs, and their access logs' checkpoints; before they start, since a subgraph creates its indexes when it starts. */
-export async function dropDatabases(mongoUri: string, databaseName: (subgraph: string) => string, subgraphs: readonly string[] = SUBGRAPHS.map((s) => s.name)): Promise<void> {
+export async function dropDatabases(
+  mongoUri: string,
+  databaseName: (subgraph: string) => string,
+  subgraphs: readonly string[] = SUBGRAPHS.map((s) => s.name),
+): Promise<void> {
   const admin = new MongoClient(mongoUri);
   try {
     for (const subgraph of subgraphs) {
@@ -88,9 +96,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   try {
     // Fresh databases first: a subgraph creates its indexes when it starts, and dropping afterwards would lose them.
     // A subgraph running elsewhere has started already, on a database its test dropped before.
-    await dropDatabases(uri, databaseName, here.map((subgraph) => subgraph.name));
+    await dropDatabases(
+      uri,
+      databaseName,
+      here.map((subgraph) => subgraph.name),
+    );
     for (const subgraph of here) {
-      const running = await startSubgraph(subgraph, { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 }, { clock: options.clock, background: options.background });
+      const running = await startSubgraph(
+        subgraph,
+        { name: subgraph.name, host: '127.0.0.1', port: 0, mongoUri: uri, dbName: databaseName(subgraph.name), maxPoolSize: 20 },
+        { clock: options.clock, background: options.background },
+      );
       subgraphs.set(subgraph.name, running);
     }
     const seeded = options.seed ? await seedProvince({ mongoUri: uri, databaseName, ...options.seed }) : null;

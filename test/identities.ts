@@ -26,19 +26,36 @@ export async function authorizationFor(as: QueryAs = TEST_OFFICER): Promise<Reco
 }
 
 /** The officer a case names, acting for their own court: the one identity with a legal basis on its parties. */
-export const officerOf = (theCase: { courtCode: string; officerId: string }): Identity =>
-  ({ userId: `officer-${theCase.officerId}`, roles: ['OFFICER'], court: theCase.courtCode, officerId: theCase.officerId });
+export const officerOf = (theCase: { courtCode: string; officerId: string }): Identity => ({
+  userId: `officer-${theCase.officerId}`,
+  roles: ['OFFICER'],
+  court: theCase.courtCode,
+  officerId: theCase.officerId,
+});
 export const divisionHeadOf = (court: string): Identity => ({ userId: `head-${court}`, roles: ['DIVISION_HEAD'], court });
 /** The police station and the procuratorate's region staffOf gives them: the referral tests' default station, the whole province. */
 export const TEST_STATION = '杭州市公安局上城区分局';
 export const TEST_REGION = '浙';
 export const staffOf = (agency: Agency): Identity => ({
-  userId: `staff-${agency.toLowerCase()}`, roles: ['AGENCY_STAFF'], agency,
-  ...(agency === 'POLICE' && { station: TEST_STATION }), ...(agency === 'PROCURATORATE' && { region: TEST_REGION }),
+  userId: `staff-${agency.toLowerCase()}`,
+  roles: ['AGENCY_STAFF'],
+  agency,
+  ...(agency === 'POLICE' && { station: TEST_STATION }),
+  ...(agency === 'PROCURATORATE' && { region: TEST_REGION }),
 });
 /** Police of one station, the procuratorate of one region. */
-export const policeOf = (station: string): Identity => ({ userId: `police-${station}`, roles: ['AGENCY_STAFF'], agency: 'POLICE', station });
-export const procuratorateOf = (region: string): Identity => ({ userId: `procuratorate-${region}`, roles: ['AGENCY_STAFF'], agency: 'PROCURATORATE', region });
+export const policeOf = (station: string): Identity => ({
+  userId: `police-${station}`,
+  roles: ['AGENCY_STAFF'],
+  agency: 'POLICE',
+  station,
+});
+export const procuratorateOf = (region: string): Identity => ({
+  userId: `procuratorate-${region}`,
+  roles: ['AGENCY_STAFF'],
+  agency: 'PROCURATORATE',
+  region,
+});
 export const ANALYST: Identity = { userId: 'test-analyst', roles: ['ANALYST'] };
 export const SUPERVISOR: Identity = { userId: 'test-supervisor', roles: ['SUPERVISOR'] };
 
@@ -66,7 +83,8 @@ function rootFields(document: string): string[] {
     return parse(document).definitions.flatMap((definition) =>
       definition.kind === Kind.OPERATION_DEFINITION
         ? definition.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []))
-        : []);
+        : [],
+    );
   } catch {
     return [];
   }
@@ -76,7 +94,11 @@ function rootFields(document: string): string[] {
  * actorFor, with the court's side played by the officer of the first of `cases` the variables name (a
  * legal basis for its parties), and a division head of that case's court where one is needed.
  */
-export function actorForCases(document: string, variables: Record<string, unknown> | undefined, cases: readonly { _id: string; courtCode: string; officerId: string }[]): Identity {
+export function actorForCases(
+  document: string,
+  variables: Record<string, unknown> | undefined,
+  cases: readonly { _id: string; courtCode: string; officerId: string }[],
+): Identity {
   const text = JSON.stringify(variables ?? {});
   const theCase = cases.find((c) => text.includes(c._id));
   return theCase ? actorFor(document, theCase.courtCode, officerOf(theCase)) : actorFor(document);

@@ -22,7 +22,11 @@ describe('identical queries in flight at once', () => {
     const officer = officerOf(openCase);
     let answers: GraphQLResponse<{ enforcementCase: { caseNumber: string } | null }>[] = [];
     const requests = await h.recordRequests(async () => {
-      answers = await Promise.all(Array.from({ length: 20 }, () => h.query<{ enforcementCase: { caseNumber: string } | null }>(CASE, { caseNumber: openCase._id }, { as: officer })));
+      answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          h.query<{ enforcementCase: { caseNumber: string } | null }>(CASE, { caseNumber: openCase._id }, { as: officer }),
+        ),
+      );
     });
     expect(answers[0]?.errors).toBeUndefined();
     expect(answers[0]?.data?.enforcementCase).toMatchObject({ caseNumber: openCase._id });
@@ -36,7 +40,9 @@ describe('identical queries in flight at once', () => {
     const stranger = { ...officer, userId: 'another-officer', officerId: 'no-such-officer' };
     const head = divisionHeadOf(openCase.courtCode);
     const requests = await h.recordRequests(async () => {
-      const [mine, theirs, heads] = await Promise.all([officer, stranger, head].map((as) => h.query(CASE, { caseNumber: openCase._id }, { as })));
+      const [mine, theirs, heads] = await Promise.all(
+        [officer, stranger, head].map((as) => h.query(CASE, { caseNumber: openCase._id }, { as })),
+      );
       expect(mine?.errors).toBeUndefined();
       expect(theirs?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(heads?.errors).toBeUndefined();
@@ -46,7 +52,11 @@ describe('identical queries in flight at once', () => {
 
   it('are never mutations: each identical mutation reaches the agency', async () => {
     const requests = await h.recordRequests(async () => {
-      const answers = await Promise.all(Array.from({ length: 10 }, () => h.query('mutation { acknowledgeRealEstateControl(id: "no-such-control") { id } }', {}, { as: staffOf('REALESTATE') })));
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          h.query('mutation { acknowledgeRealEstateControl(id: "no-such-control") { id } }', {}, { as: staffOf('REALESTATE') }),
+        ),
+      );
       for (const answer of answers) expect(answer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
     expect(requests.get('realestate')).toBe(10);

@@ -12,9 +12,17 @@ const LAYERS: { name: string; owns: (path: string) => boolean; mayImport: string
   { name: 'domain', owns: (p) => p.startsWith('domain/'), mayImport: [] },
   { name: 'platform', owns: (p) => p.startsWith('platform/'), mayImport: ['domain'] },
   { name: 'gateway', owns: (p) => p.startsWith('gateway/'), mayImport: ['domain', 'platform'] },
-  { name: 'kit', owns: (p) => p.startsWith('subgraphs/kit/') && !p.startsWith('subgraphs/kit/register/'), mayImport: ['domain', 'platform'] },
+  {
+    name: 'kit',
+    owns: (p) => p.startsWith('subgraphs/kit/') && !p.startsWith('subgraphs/kit/register/'),
+    mayImport: ['domain', 'platform'],
+  },
   { name: 'register', owns: (p) => p.startsWith('subgraphs/kit/register/'), mayImport: ['domain', 'platform', 'kit'] },
-  { name: 'agency', owns: (p) => p.startsWith('subgraphs/') && !p.startsWith('subgraphs/kit/') && !isTop(p), mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
+  {
+    name: 'agency',
+    owns: (p) => p.startsWith('subgraphs/') && !p.startsWith('subgraphs/kit/') && !isTop(p),
+    mayImport: ['domain', 'platform', 'kit', 'register', 'agency'],
+  },
   // The registry, and each subgraph's main.ts, the process entry that takes its subgraph from it.
   { name: 'registry', owns: isTop, mayImport: ['domain', 'platform', 'kit', 'register', 'agency'] },
 ];
@@ -40,7 +48,13 @@ describe('the layers', () => {
   it.each(LAYERS.map((layer) => [layer.name, layer] as const))('%s imports only from its own layer and those below it', (_, layer) => {
     const wrong = product
       .filter(layer.owns)
-      .flatMap((file) => importsOf(file).map((target) => ({ file, target, of: layerOf(`${target}.ts`) === 'outside' ? layerOf(`${target}/index.ts`) : layerOf(`${target}.ts`) })))
+      .flatMap((file) =>
+        importsOf(file).map((target) => ({
+          file,
+          target,
+          of: layerOf(`${target}.ts`) === 'outside' ? layerOf(`${target}/index.ts`) : layerOf(`${target}.ts`),
+        })),
+      )
       .filter(({ of }) => of !== layer.name && !layer.mayImport.includes(of))
       .map(({ file, target, of }) => `${file} → ${target} (${of})`);
     expect(wrong).toEqual([]);

@@ -48,8 +48,16 @@ describe.each(Object.keys(FIELDS))('CaseParty.%s', (field) => {
   it.each([
     ['without an attestation', undefined, /attested no legal basis/],
     ['with an attestation for another officer', attestLegalBasis({ ...ref, userId: 'another-officer' }, now), /another user/],
-    ['with an attestation for another case', attestLegalBasis({ ...ref, caseNumber: '（2026）浙0102执2号', userId: TEST_OFFICER.userId }, now), /another case/],
-    ['with an attestation signed by someone else', attestLegalBasis({ ...ref, userId: TEST_OFFICER.userId }, now, generateKeyPairSync('ed25519').privateKey), /does not verify/],
+    [
+      'with an attestation for another case',
+      attestLegalBasis({ ...ref, caseNumber: '（2026）浙0102执2号', userId: TEST_OFFICER.userId }, now),
+      /another case/,
+    ],
+    [
+      'with an attestation signed by someone else',
+      attestLegalBasis({ ...ref, userId: TEST_OFFICER.userId }, now, generateKeyPairSync('ed25519').privateKey),
+      /does not verify/,
+    ],
   ])('refuses %s: FORBIDDEN, saying why', async (_label, legalBasis, why) => {
     const response = await ask(field, legalBasis);
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -15,9 +15,33 @@ const assets = Object.values(province).flatMap((data) => (data.assets ?? []) as 
 /** Every agency's findings field on CaseParty, as composed: a new agency is covered without editing this test. */
 const FINDINGS = [...new Set([...readCommittedSupergraph().matchAll(/^\s+(\w+Findings)\(categories:/gm)].map((m) => m[1]))];
 
-interface CategoryFindings { category: AssetCategory; agency: string; count: number; totalEstimatedValue: number; controllableValue: number; registerUpdatedAt: string | null; assets: { id: string; category: string; ownerIds: string[] }[] }
-interface PanoramaRow { category: AssetCategory; agency: string; known: boolean; count: number | null; totalEstimatedValue: number | null }
-interface Panorama { categories: PanoramaRow[]; complete: boolean; missingAgencies: string[]; coverage: number | null; totalEstimatedValue: number; totalControllableValue: number; amountOwedInOpenCases: number; openCasesAsRespondent: number; categoriesWithAssets: number }
+interface CategoryFindings {
+  category: AssetCategory;
+  agency: string;
+  count: number;
+  totalEstimatedValue: number;
+  controllableValue: number;
+  registerUpdatedAt: string | null;
+  assets: { id: string; category: string; ownerIds: string[] }[];
+}
+interface PanoramaRow {
+  category: AssetCategory;
+  agency: string;
+  known: boolean;
+  count: number | null;
+  totalEstimatedValue: number | null;
+}
+interface Panorama {
+  categories: PanoramaRow[];
+  complete: boolean;
+  missingAgencies: string[];
+  coverage: number | null;
+  totalEstimatedValue: number;
+  totalControllableValue: number;
+  amountOwedInOpenCases: number;
+  openCasesAsRespondent: number;
+  categoriesWithAssets: number;
+}
 type CaseParty = { panorama: Panorama | null } & Record<string, { agency: string; categories: CategoryFindings[] } | null>;
 
 const QUERY = `fragment Findings on AgencyFindings {
@@ -42,10 +66,12 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const openCases = cases.filter((c) => c.status === 'OPEN');
-const holdings = (partyId: string, category: AssetCategory) => assets.filter((a) => a.category === category && a.ownerIds.includes(partyId));
+const holdings = (partyId: string, category: AssetCategory) =>
+  assets.filter((a) => a.category === category && a.ownerIds.includes(partyId));
 /** For each category, a respondent of an open case who holds it: the debtors an officer would look up. */
 const debtorFor = (category: AssetCategory) => {
-  for (const c of openCases) for (const partyId of c.respondentIds) if (holdings(partyId, category).length > 0) return { caseNumber: c._id, partyId };
+  for (const c of openCases)
+    for (const partyId of c.respondentIds) if (holdings(partyId, category).length > 0) return { caseNumber: c._id, partyId };
   throw new Error(`the seed holds no ${category} for a respondent of an open case`);
 };
 
@@ -79,7 +105,13 @@ describe('the asset panorama of a debtor', () => {
     // The panorama lists every category once, and its row matches the agency's.
     const panorama = party.panorama as Panorama;
     expect(panorama.categories.map((r) => r.category)).toEqual(ASSET_CATEGORIES.filter((c) => rows.some((r) => r.category === c)));
-    expect(panorama.categories.find((r) => r.category === category)).toEqual({ category, agency: row.agency, known: true, count: row.count, totalEstimatedValue: row.totalEstimatedValue });
+    expect(panorama.categories.find((r) => r.category === category)).toEqual({
+      category,
+      agency: row.agency,
+      known: true,
+      count: row.count,
+      totalEstimatedValue: row.totalEstimatedValue,
+    });
     expect([panorama.complete, panorama.missingAgencies]).toEqual([true, []]);
     const owed = openCases.filter((c) => c.respondentIds.includes(ref.partyId)).reduce((sum, c) => sum + c.amountOwed, 0);
     expect(panorama.amountOwedInOpenCases).toBe(owed);
@@ -93,12 +125,16 @@ describe('the asset panorama of a debtor', () => {
     const party = response.data?.caseParty as CaseParty;
     const rows = FINDINGS.flatMap((field) => party[field]?.categories ?? []);
     expect(rows.map((r) => r.category).sort()).toEqual(FINDINGS.length > 1 ? ['BANK_DEPOSIT', 'REAL_ESTATE'] : ['REAL_ESTATE']);
-    expect(party.panorama?.categories.map((r) => r.category)).toEqual(rows.map((r) => r.category).sort((a, b) => ASSET_CATEGORIES.indexOf(a) - ASSET_CATEGORIES.indexOf(b)));
+    expect(party.panorama?.categories.map((r) => r.category)).toEqual(
+      rows.map((r) => r.category).sort((a, b) => ASSET_CATEGORIES.indexOf(a) - ASSET_CATEGORIES.indexOf(b)),
+    );
   });
 
   it('gives a debtor with nothing empty lists and zero totals, not errors', async () => {
     const owning = new Set(assets.flatMap((a) => a.ownerIds));
-    const ref = cases.flatMap((c) => [...c.respondentIds, ...c.applicantIds].map((partyId) => ({ caseNumber: c._id, partyId }))).find((r) => !owning.has(r.partyId));
+    const ref = cases
+      .flatMap((c) => [...c.respondentIds, ...c.applicantIds].map((partyId) => ({ caseNumber: c._id, partyId })))
+      .find((r) => !owning.has(r.partyId));
     expect(ref).toBeDefined();
     const response = await panoramaOf(ref as { caseNumber: string; partyId: string });
     expect(response.errors).toBeUndefined();
@@ -110,7 +146,9 @@ describe('the asset panorama of a debtor', () => {
 
   it('answers null for a party that does not stand in the case', async () => {
     const ref = debtorFor('REAL_ESTATE');
-    const other = cases.find((c) => c.status === 'OPEN' && !c.respondentIds.includes(ref.partyId) && !c.applicantIds.includes(ref.partyId)) as CaseDocument;
+    const other = cases.find(
+      (c) => c.status === 'OPEN' && !c.respondentIds.includes(ref.partyId) && !c.applicantIds.includes(ref.partyId),
+    ) as CaseDocument;
     const response = await panoramaOf({ caseNumber: other._id, partyId: ref.partyId });
     expect(response.errors).toBeUndefined();
     expect(response.data?.caseParty).toBeNull();
@@ -141,7 +179,9 @@ describe('fifty cases with every respondent’s assets', () => {
         nodes { caseNumber respondents { party { name } ${FINDINGS.map((f) => `${f} { categories { count assets { id controls { id rank } } } }`).join(' ')} } }
       }
     }`;
-    const busiest = Object.entries(cases.reduce<Record<string, number>>((n, c) => ({ ...n, [c.courtCode]: (n[c.courtCode] ?? 0) + 1 }), {})).sort((a, b) => b[1] - a[1])[0][0];
+    const busiest = Object.entries(
+      cases.reduce<Record<string, number>>((n, c) => ({ ...n, [c.courtCode]: (n[c.courtCode] ?? 0) + 1 }), {}),
+    ).sort((a, b) => b[1] - a[1])[0][0];
     const counts = async (first: number) => {
       const commands = await h.recordCommands(async () => {
         // The court's division head: the parties of its open cases are theirs to see.
@@ -190,7 +230,10 @@ describe('an agency that does not answer', () => {
     expect(panorama.totalEstimatedValue).toBe(was.totalEstimatedValue - lost.categories.reduce((sum, c) => sum + c.totalEstimatedValue, 0));
 
     // Asked only for categories of agencies that answered, nothing is unknown.
-    const others = was.categories.filter((r) => r.agency !== lost.agency).map((r) => r.category).slice(0, 3);
+    const others = was.categories
+      .filter((r) => r.agency !== lost.agency)
+      .map((r) => r.category)
+      .slice(0, 3);
     const narrow = (await panoramaOf(ref, others)).data?.caseParty?.panorama as Panorama;
     expect([narrow.complete, narrow.missingAgencies, narrow.categories.every((r) => r.known)]).toEqual([true, [], true]);
   });

@@ -17,8 +17,13 @@ const province = generateProvince(SEED.seed, SEED.cases);
 const openCases = (province.court.cases as CaseDocument[]).filter((c) => c.status === 'OPEN');
 const assets = province.realestate.assets as AssetDocument[];
 const sealed = new Set((province.realestate.controls as ControlDocument[]).map((c) => c.assetId));
-const unit = assets.find((a) => a.category === 'REAL_ESTATE' && a.ownerIds.length === 1 && !sealed.has(a._id)
-  && openCases.some((c) => c.respondentIds.includes(a.ownerIds[0]))) as AssetDocument;
+const unit = assets.find(
+  (a) =>
+    a.category === 'REAL_ESTATE' &&
+    a.ownerIds.length === 1 &&
+    !sealed.has(a._id) &&
+    openCases.some((c) => c.respondentIds.includes(a.ownerIds[0])),
+) as AssetDocument;
 const debtor = unit.ownerIds[0];
 const firstCase = (openCases.find((c) => c.respondentIds.includes(debtor)) as CaseDocument)._id;
 /** A second case against the debtor, of the test officer's (filed below): its seal waits behind the first. */
@@ -44,7 +49,11 @@ async function withBasis(query: string, input: Record<string, unknown>): Promise
 }
 afterAll(() => h?.stop());
 
-async function ok<T>(query: string, variables: Record<string, unknown> = {}, as: Identity = actorForCases(query, variables, openCases)): Promise<T> {
+async function ok<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  as: Identity = actorForCases(query, variables, openCases),
+): Promise<T> {
   const response = await h.query<T>(query, variables, { as });
   expect(response.errors).toBeUndefined();
   return response.data as T;
@@ -66,20 +75,34 @@ describe('an investigation request with a feedback deadline', () => {
   const input = { caseNumber: firstCase, partyId: debtor, idempotencyKey: `investigate-${debtor}`, officer };
   const REQUEST = `mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { ${FIELDS} } }`;
   const request = async () => ok<{ requestRealEstateInvestigation: Investigation }>(REQUEST, await withBasis(REQUEST, input));
-  const ofCase = async () => (await ok<{ enforcementCase: { realEstateInvestigations: Investigation[] } }>(
-    `query($c: String!) { enforcementCase(caseNumber: $c) { realEstateInvestigations { ${FIELDS} } } }`, { c: firstCase })).enforcementCase.realEstateInvestigations;
+  const ofCase = async () =>
+    (
+      await ok<{ enforcementCase: { realEstateInvestigations: Investigation[] } }>(
+        `query($c: String!) { enforcementCase(caseNumber: $c) { realEstateInvestigations { ${FIELDS} } } }`,
+        { c: firstCase },
+      )
+    ).enforcementCase.realEstateInvestigations;
   let id = '';
 
   it('is due at the end of the fifth working day, skipping the weekend, and a retry returns the original', async () => {
     const { requestRealEstateInvestigation: asked } = await request();
     id = asked.id;
-    expect(asked).toMatchObject({ caseNumber: firstCase, partyId: debtor, state: 'REQUESTED', deadlineStatus: 'DUE', answeredAt: null, assetIds: null });
+    expect(asked).toMatchObject({
+      caseNumber: firstCase,
+      partyId: debtor,
+      state: 'REQUESTED',
+      deadlineStatus: 'DUE',
+      answeredAt: null,
+      assetIds: null,
+    });
     expect(asked.requestedAt).toBe(now.toISOString());
     expect(asked.dueAt).toBe('2026-11-13T15:59:59.999Z'); // Friday 13, 23:59:59 in Beijing
     expect(asked.escalatesAt).toBe('2026-11-18T15:59:59.999Z'); // three working days later
     now = new Date('2026-11-06T03:00:00.000Z');
     expect((await request()).requestRealEstateInvestigation).toEqual(asked);
-    const staff = await ok<{ realEstateInvestigations: { nodes: { id: string }[] } }>('{ realEstateInvestigations(state: REQUESTED) { nodes { id } } }');
+    const staff = await ok<{ realEstateInvestigations: { nodes: { id: string }[] } }>(
+      '{ realEstateInvestigations(state: REQUESTED) { nodes { id } } }',
+    );
     expect(staff.realEstateInvestigations.nodes.map((i) => i.id)).toEqual([id]);
   });
 
@@ -93,18 +116,29 @@ describe('an investigation request with a feedback deadline', () => {
   });
 
   it('is MET once answered, with the party’s assets in the register at that moment, and cannot be answered twice', async () => {
-    const held = assets.filter((a) => a.ownerIds.includes(debtor)).map((a) => a._id).sort();
+    const held = assets
+      .filter((a) => a.ownerIds.includes(debtor))
+      .map((a) => a._id)
+      .sort();
     const answer = `mutation($id: ID!) { answerRealEstateInvestigation(id: $id, feedback: "查询完毕") { ${FIELDS} } }`;
     const { answerRealEstateInvestigation: answered } = await ok<{ answerRealEstateInvestigation: Investigation }>(answer, { id });
-    expect(answered).toMatchObject({ state: 'ANSWERED', deadlineStatus: 'MET', answeredAt: now.toISOString(), feedback: '查询完毕', assetIds: held, assetCount: held.length });
+    expect(answered).toMatchObject({
+      state: 'ANSWERED',
+      deadlineStatus: 'MET',
+      answeredAt: now.toISOString(),
+      feedback: '查询完毕',
+      assetIds: held,
+      assetCount: held.length,
+    });
     expect(held).toContain(unit._id);
     expect(await ofCase()).toEqual([answered]);
     expect((await refused(answer, { id }))?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', state: 'ANSWERED' });
   });
 
   it('refuses a malformed request, naming the field', async () => {
-    const error = await refused('mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { id } }',
-      { input: { ...input, partyId: '330102199001011230', idempotencyKey: 'another-key-1', basis: 'unread' } });
+    const error = await refused('mutation($input: InvestigationRequestInput!) { requestRealEstateInvestigation(input: $input) { id } }', {
+      input: { ...input, partyId: '330102199001011230', idempotencyKey: 'another-key-1', basis: 'unread' },
+    });
     expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.partyId' });
   });
 });
@@ -112,34 +146,56 @@ describe('an investigation request with a feedback deadline', () => {
 describe('seal, sale, tax clearance and transfer of title after the auction', () => {
   const CONTROL = 'id caseNumber status rank';
   type Control = { id: string; caseNumber: string; status: string; rank: number };
-  type Sale = { id: string; caseNumber: string; unitId: string; buyerId: string; price: number; rulingNumber: string; confirmedAt: string; transferNotice: string };
+  type Sale = {
+    id: string;
+    caseNumber: string;
+    unitId: string;
+    buyerId: string;
+    price: number;
+    rulingNumber: string;
+    confirmedAt: string;
+    transferNotice: string;
+  };
   type Transfer = Record<string, unknown> & { id: string; state: string; unit: { titleTransfers: unknown[] } };
   const controls: Record<string, Control> = {};
   const certificates: Record<string, string> = {};
   const sales: Record<string, Sale> = {};
   const price = 1_250_000_00;
-  const CONFIRM = 'mutation($input: SaleConfirmationInput!) { confirmSale(input: $input) { id caseNumber unitId buyerId price rulingNumber confirmedAt transferNotice } }';
-  const sale = (caseNumber: string, overrides: Record<string, unknown> = {}) =>
-    ({ input: { caseNumber, unitId: unit._id, buyerId: buyer, price, rulingNumber: `${caseNumber}之三`, ...overrides } });
+  const CONFIRM =
+    'mutation($input: SaleConfirmationInput!) { confirmSale(input: $input) { id caseNumber unitId buyerId price rulingNumber confirmedAt transferNotice } }';
+  const sale = (caseNumber: string, overrides: Record<string, unknown> = {}) => ({
+    input: { caseNumber, unitId: unit._id, buyerId: buyer, price, rulingNumber: `${caseNumber}之三`, ...overrides },
+  });
   const FIELDS = `id state caseNumber rulingNumber buyerId price requestedAt transferredAt taxSettledOn taxPaid previousOwners { partyId sharePercent }
     unit { id ownerIds owners { partyId sharePercent } controls { id } titleTransfers { id rulingNumber } }
     endedControls { id caseNumber status }`;
   const REQUEST = `mutation($input: TitleTransferRequestInput!) { requestRealEstateTitleTransfer(input: $input) { ${FIELDS} } }`;
   /** The officer of a case: the first case's own, the test officer for the second (filed by this test). */
   const officerFor = (caseNumber: string): Identity => actorForCases(REQUEST, { caseNumber }, openCases);
-  const request = async (caseNumber: string, notice: string, key = `transfer-${caseNumber}`, actor = officerFor(caseNumber)) =>
-    ({ input: { transferNotice: notice, idempotencyKey: key, basis: await basisOf(h, caseNumber, actor) } });
+  const request = async (caseNumber: string, notice: string, key = `transfer-${caseNumber}`, actor = officerFor(caseNumber)) => ({
+    input: { transferNotice: notice, idempotencyKey: key, basis: await basisOf(h, caseNumber, actor) },
+  });
   const TRANSFER = `mutation($id: ID!, $certificate: String!) { transferRealEstateTitle(id: $id, taxClearanceCertificate: $certificate) { ${FIELDS} } }`;
   let requested: Transfer;
 
   it('seals the unit for the first case and queues the second case’s seal behind it', async () => {
     now = new Date('2026-11-19T02:00:00.000Z');
     for (const [n, caseNumber] of [firstCase, secondCase].entries()) {
-      const input = { caseNumber, partyId: debtor, assetId: unit._id, measure: 'SEAL', documentNumber: `${caseNumber}之一`, idempotencyKey: `seal-${caseNumber}`, officer };
+      const input = {
+        caseNumber,
+        partyId: debtor,
+        assetId: unit._id,
+        measure: 'SEAL',
+        documentNumber: `${caseNumber}之一`,
+        idempotencyKey: `seal-${caseNumber}`,
+        officer,
+      };
       const SEAL = `mutation($input: ControlRequestInput!) { requestRealEstateControl(input: $input) { ${CONTROL} } }`;
       const { requestRealEstateControl: asked } = await ok<{ requestRealEstateControl: Control }>(SEAL, await withBasis(SEAL, input));
       const { executeRealEstateControl: done } = await ok<{ executeRealEstateControl: Control }>(
-        `mutation($id: ID!) { executeRealEstateControl(id: $id, feedback: "已办理查封登记") { ${CONTROL} } }`, { id: asked.id });
+        `mutation($id: ID!) { executeRealEstateControl(id: $id, feedback: "已办理查封登记") { ${CONTROL} } }`,
+        { id: asked.id },
+      );
       expect(done).toMatchObject({ caseNumber, status: n === 0 ? 'ACTIVE' : 'WAITING', rank: n });
       controls[caseNumber] = done;
     }
@@ -147,20 +203,38 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
 
   it('records the court’s ruling confirming the sale on the case, once, with a transfer notice for the registry', async () => {
     const { confirmSale: confirmed } = await ok<{ confirmSale: Sale }>(CONFIRM, sale(firstCase));
-    expect(confirmed).toMatchObject({ id: `${firstCase}/${unit._id}`, caseNumber: firstCase, unitId: unit._id, buyerId: buyer, price, confirmedAt: now.toISOString() });
+    expect(confirmed).toMatchObject({
+      id: `${firstCase}/${unit._id}`,
+      caseNumber: firstCase,
+      unitId: unit._id,
+      buyerId: buyer,
+      price,
+      confirmedAt: now.toISOString(),
+    });
     sales.first = confirmed;
     // A retry returns the original, notice included; the case's timeline gains the ruling once.
     now = new Date('2026-11-19T02:30:00.000Z');
     expect((await ok<{ confirmSale: Sale }>(CONFIRM, sale(firstCase))).confirmSale).toEqual(confirmed);
-    const recorded = await ok<{ enforcementCase: { currentNode: string; timeline: { node: string; note: string | null }[]; confirmedSales: Sale[] } }>(
-      'query($c: String!) { enforcementCase(caseNumber: $c) { currentNode timeline { node note } confirmedSales { id transferNotice } } }', { c: firstCase });
-    expect(recorded.enforcementCase.timeline.filter((entry) => entry.node === 'SALE_CONFIRMED')).toEqual([{ node: 'SALE_CONFIRMED', note: `${firstCase}之三: ${unit._id}` }]);
+    const recorded = await ok<{
+      enforcementCase: { currentNode: string; timeline: { node: string; note: string | null }[]; confirmedSales: Sale[] };
+    }>(
+      'query($c: String!) { enforcementCase(caseNumber: $c) { currentNode timeline { node note } confirmedSales { id transferNotice } } }',
+      { c: firstCase },
+    );
+    expect(recorded.enforcementCase.timeline.filter((entry) => entry.node === 'SALE_CONFIRMED')).toEqual([
+      { node: 'SALE_CONFIRMED', note: `${firstCase}之三: ${unit._id}` },
+    ]);
     expect(recorded.enforcementCase.confirmedSales).toEqual([{ id: confirmed.id, transferNotice: confirmed.transferNotice }]);
     sales.second = (await ok<{ confirmSale: Sale }>(CONFIRM, sale(secondCase))).confirmSale;
   });
 
   it.each([
-    ['another ruling for a unit already sold in the case', () => sale(firstCase, { rulingNumber: '另一裁定' }), 'INVALID_TRANSITION', 'input.unitId'],
+    [
+      'another ruling for a unit already sold in the case',
+      () => sale(firstCase, { rulingNumber: '另一裁定' }),
+      'INVALID_TRANSITION',
+      'input.unitId',
+    ],
     ['the debtor as the buyer', () => sale(firstCase, { unitId: otherUnit._id, buyerId: debtor }), 'BAD_USER_INPUT', 'input.buyerId'],
     ['a price of zero', () => sale(firstCase, { unitId: otherUnit._id, price: 0 }), 'BAD_USER_INPUT', 'input.price'],
   ])('refuses to confirm %s, writing nothing', async (_label, variables, code, field) => {
@@ -177,15 +251,40 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
 
   it('takes the court’s transfer notice from the case holding the active seal, with buyer and ruling from the notice', async () => {
     now = new Date('2026-11-19T03:00:00.000Z');
-    requested = (await ok<{ requestRealEstateTitleTransfer: Transfer }>(REQUEST, await request(firstCase, sales.first.transferNotice), officerFor(firstCase))).requestRealEstateTitleTransfer;
+    requested = (
+      await ok<{ requestRealEstateTitleTransfer: Transfer }>(
+        REQUEST,
+        await request(firstCase, sales.first.transferNotice),
+        officerFor(firstCase),
+      )
+    ).requestRealEstateTitleTransfer;
     expect(requested).toMatchObject({
-      state: 'REQUESTED', caseNumber: firstCase, buyerId: buyer, price, rulingNumber: `${firstCase}之三`, requestedAt: now.toISOString(),
-      transferredAt: null, taxPaid: null, previousOwners: [], endedControls: [], unit: { id: unit._id, ownerIds: [debtor] },
+      state: 'REQUESTED',
+      caseNumber: firstCase,
+      buyerId: buyer,
+      price,
+      rulingNumber: `${firstCase}之三`,
+      requestedAt: now.toISOString(),
+      transferredAt: null,
+      taxPaid: null,
+      previousOwners: [],
+      endedControls: [],
+      unit: { id: unit._id, ownerIds: [debtor] },
     });
     expect(requested.id).toBe(`TT-${controls[firstCase].id}`);
     // A retry returns the request; the registry's staff find it in their work list.
-    expect((await ok<{ requestRealEstateTitleTransfer: Transfer }>(REQUEST, await request(firstCase, sales.first.transferNotice), officerFor(firstCase))).requestRealEstateTitleTransfer).toEqual(requested);
-    const pending = await ok<{ realEstateTitleTransferRequests: { nodes: { id: string }[] } }>('{ realEstateTitleTransferRequests { nodes { id } } }');
+    expect(
+      (
+        await ok<{ requestRealEstateTitleTransfer: Transfer }>(
+          REQUEST,
+          await request(firstCase, sales.first.transferNotice),
+          officerFor(firstCase),
+        )
+      ).requestRealEstateTitleTransfer,
+    ).toEqual(requested);
+    const pending = await ok<{ realEstateTitleTransferRequests: { nodes: { id: string }[] } }>(
+      '{ realEstateTitleTransferRequests { nodes { id } } }',
+    );
     expect(pending.realEstateTitleTransferRequests.nodes).toEqual([{ id: requested.id }]);
   });
 
@@ -196,10 +295,44 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
   });
 
   it.each([
-    ['an altered transfer notice', () => request(firstCase, forge(sales.first.transferNotice, { b: debtor }), 'transfer-forged-1'), () => officerFor(firstCase), 'BAD_USER_INPUT', /does not verify/],
-    ['a notice the court did not sign', () => request(firstCase, signToken(payloadOf(sales.first.transferNotice), generateKeyPairSync('ed25519').privateKey), 'transfer-forged-2'), () => officerFor(firstCase), 'BAD_USER_INPUT', /does not verify/],
-    ['one case’s transfer notice with the notice for another case', async () => ({ input: { ...(await request(secondCase, sales.second.transferNotice, 'transfer-mixed-1')).input, transferNotice: sales.first.transferNotice } }), () => officerFor(secondCase), 'FORBIDDEN', /no legal basis/],
-    ['the notices passed on by an officer of another court', () => request(firstCase, sales.first.transferNotice, 'transfer-stranger-1'), () => stranger, 'FORBIDDEN', /no legal basis/],
+    [
+      'an altered transfer notice',
+      () => request(firstCase, forge(sales.first.transferNotice, { b: debtor }), 'transfer-forged-1'),
+      () => officerFor(firstCase),
+      'BAD_USER_INPUT',
+      /does not verify/,
+    ],
+    [
+      'a notice the court did not sign',
+      () =>
+        request(
+          firstCase,
+          signToken(payloadOf(sales.first.transferNotice), generateKeyPairSync('ed25519').privateKey),
+          'transfer-forged-2',
+        ),
+      () => officerFor(firstCase),
+      'BAD_USER_INPUT',
+      /does not verify/,
+    ],
+    [
+      'one case’s transfer notice with the notice for another case',
+      async () => ({
+        input: {
+          ...(await request(secondCase, sales.second.transferNotice, 'transfer-mixed-1')).input,
+          transferNotice: sales.first.transferNotice,
+        },
+      }),
+      () => officerFor(secondCase),
+      'FORBIDDEN',
+      /no legal basis/,
+    ],
+    [
+      'the notices passed on by an officer of another court',
+      () => request(firstCase, sales.first.transferNotice, 'transfer-stranger-1'),
+      () => stranger,
+      'FORBIDDEN',
+      /no legal basis/,
+    ],
   ])('refuses %s, writing nothing', async (_label, variables, as, code, reason) => {
     const error = await refused(REQUEST, await variables(), as());
     expect(error?.extensions?.code).toBe(code);
@@ -207,9 +340,13 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
   });
 
   it('issues a signed certificate with each clearance, settled once the tax is paid in full', async () => {
-    const settle = async (caseNumber: string, unitId: string, taxPaid: number) => (await ok<{ settleTransferTax: { settled: boolean; settledOn: string | null; certificate: string } }>(
-      `mutation($input: TransferTaxInput!) { settleTransferTax(input: $input) { settled settledOn taxDue taxPaid certificate } }`,
-      { input: { caseNumber, unitId, taxDue: 86_000_00, taxPaid } })).settleTransferTax;
+    const settle = async (caseNumber: string, unitId: string, taxPaid: number) =>
+      (
+        await ok<{ settleTransferTax: { settled: boolean; settledOn: string | null; certificate: string } }>(
+          `mutation($input: TransferTaxInput!) { settleTransferTax(input: $input) { settled settledOn taxDue taxPaid certificate } }`,
+          { input: { caseNumber, unitId, taxDue: 86_000_00, taxPaid } },
+        )
+      ).settleTransferTax;
     const unpaid = await settle(firstCase, unit._id, 30_000_00);
     expect(unpaid).toMatchObject({ settled: false, settledOn: null });
     certificates.unsettled = unpaid.certificate;
@@ -222,8 +359,18 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
 
   it.each([
     ['an unsettled certificate', () => certificates.unsettled, 'TAX_NOT_CLEARED', /not settled \(3000000 of 8600000 fen paid\)/],
-    ['an altered certificate', () => forge(certificates.unsettled, { taxPaid: 86_000_00, settledOn: '2026-11-19' }), 'BAD_USER_INPUT', /does not verify/],
-    ['a certificate signed with another key', () => signToken(payloadOf(certificates.first), generateKeyPairSync('ed25519').privateKey), 'BAD_USER_INPUT', /does not verify/],
+    [
+      'an altered certificate',
+      () => forge(certificates.unsettled, { taxPaid: 86_000_00, settledOn: '2026-11-19' }),
+      'BAD_USER_INPUT',
+      /does not verify/,
+    ],
+    [
+      'a certificate signed with another key',
+      () => signToken(payloadOf(certificates.first), generateKeyPairSync('ed25519').privateKey),
+      'BAD_USER_INPUT',
+      /does not verify/,
+    ],
     ['another unit’s certificate', () => certificates.otherUnit, 'BAD_USER_INPUT', /is for unit/],
     ['another case’s certificate', () => certificates.second, 'BAD_USER_INPUT', /is for case/],
     ['no certificate at all', () => 'not-a-certificate', 'BAD_USER_INPUT', /not a signed certificate/],
@@ -241,12 +388,21 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
   it('transfers the title on the registry’s step: the buyer owns it whole, the seal is DISPOSED, the waiting one LAPSED', async () => {
     now = new Date('2026-11-20T02:00:00.000Z');
     // The registry's clerk presses the button five times at once: one transfer, five identical answers.
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first })));
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first })),
+    );
     const done = answers[0].transferRealEstateTitle;
     for (const answer of answers) expect(answer.transferRealEstateTitle).toEqual(done);
     expect(done).toMatchObject({
-      id: requested.id, state: 'TRANSFERRED', caseNumber: firstCase, buyerId: buyer, price, transferredAt: now.toISOString(),
-      taxSettledOn: '2026-11-19', taxPaid: 86_000_00, previousOwners: [{ partyId: debtor, sharePercent: 100 }],
+      id: requested.id,
+      state: 'TRANSFERRED',
+      caseNumber: firstCase,
+      buyerId: buyer,
+      price,
+      transferredAt: now.toISOString(),
+      taxSettledOn: '2026-11-19',
+      taxPaid: 86_000_00,
+      previousOwners: [{ partyId: debtor, sharePercent: 100 }],
       unit: { id: unit._id, ownerIds: [buyer], owners: [{ partyId: buyer, sharePercent: 100 }], controls: [] },
     });
     expect(done.endedControls).toEqual([
@@ -256,9 +412,18 @@ describe('seal, sale, tax clearance and transfer of title after the auction', ()
     expect(done.unit.titleTransfers).toEqual([{ id: done.id, rulingNumber: `${firstCase}之三` }]);
     // Performing it again returns the same transfer and adds nothing to the history; the work list is empty.
     now = new Date('2026-11-20T03:00:00.000Z');
-    expect((await ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first })).transferRealEstateTitle).toEqual(done);
-    expect((await ok<{ realEstateTitleTransferRequests: { nodes: unknown[] } }>('{ realEstateTitleTransferRequests { nodes { id } } }')).realEstateTitleTransferRequests.nodes).toEqual([]);
-    const seals = await ok<{ enforcementCase: { realEstateControls: Control[] } }>(`query($c: String!) { enforcementCase(caseNumber: $c) { realEstateControls { ${CONTROL} } } }`, { c: firstCase });
+    expect(
+      (await ok<{ transferRealEstateTitle: Transfer }>(TRANSFER, { id: requested.id, certificate: certificates.first }))
+        .transferRealEstateTitle,
+    ).toEqual(done);
+    expect(
+      (await ok<{ realEstateTitleTransferRequests: { nodes: unknown[] } }>('{ realEstateTitleTransferRequests { nodes { id } } }'))
+        .realEstateTitleTransferRequests.nodes,
+    ).toEqual([]);
+    const seals = await ok<{ enforcementCase: { realEstateControls: Control[] } }>(
+      `query($c: String!) { enforcementCase(caseNumber: $c) { realEstateControls { ${CONTROL} } } }`,
+      { c: firstCase },
+    );
     expect(seals.enforcementCase.realEstateControls.find((c) => c.id === controls[firstCase].id)?.status).toBe('DISPOSED');
   });
 

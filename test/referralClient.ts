@@ -83,7 +83,9 @@ export function referralApi(h: Harness) {
     const input = variables.input as { caseNumber?: unknown } | undefined;
     const actor = actorFor(mutation, undefined, officerFor(input?.caseNumber ?? variables.id));
     const station = typeof variables.id === 'string' ? stations.get(variables.id) : undefined;
-    const response = await h.query<Record<string, Referral>>(mutation, variables, { as: actor.agency === 'POLICE' && station ? policeOf(station) : actor });
+    const response = await h.query<Record<string, Referral>>(mutation, variables, {
+      as: actor.agency === 'POLICE' && station ? policeOf(station) : actor,
+    });
     if (response.data?.r) stations.set(response.data.r.id, response.data.r.policeStation);
     return response;
   };
@@ -92,10 +94,13 @@ export function referralApi(h: Harness) {
       one(`mutation($input: RefusalReferralInput!) { r: referRefusalToExecute(input: $input) { ${REFERRAL} } }`, { input }),
     receipt: (id: string) => one(`mutation($id: ID!) { r: receiptRefusalReferral(id: $id) { ${REFERRAL} } }`, { id }),
     decide: (id: string, decision: 'FILED' | 'REFUSED', extra: { reason?: string; policeCaseNumber?: string } = {}) =>
-      one(`mutation($id: ID!, $d: PoliceDecision!, $reason: String, $pcn: String) {
+      one(
+        `mutation($id: ID!, $d: PoliceDecision!, $reason: String, $pcn: String) {
         r: decideRefusalReferral(id: $id, decision: $d, reason: $reason, policeCaseNumber: $pcn) { ${REFERRAL} } }`,
-      { id, d: decision, reason: extra.reason, pcn: extra.policeCaseNumber }),
-    supervise: (id: string, note: string) => one(`mutation($id: ID!, $note: String!) { r: superviseRefusalReferral(id: $id, note: $note) { ${REFERRAL} } }`, { id, note }),
+        { id, d: decision, reason: extra.reason, pcn: extra.policeCaseNumber },
+      ),
+    supervise: (id: string, note: string) =>
+      one(`mutation($id: ID!, $note: String!) { r: superviseRefusalReferral(id: $id, note: $note) { ${REFERRAL} } }`, { id, note }),
     /** A new referral of the case, moved on to `state` at the clock's current time. */
     async inState(theCase: CaseDocument, state: ReferralStateName): Promise<Referral> {
       let r = answered(await this.refer(referralInput(theCase)));
@@ -106,7 +111,14 @@ export function referralApi(h: Harness) {
       if (state === 'SUPERVISED') r = answered(await this.supervise(r.id, '检察院要求说明不立案理由'));
       return r;
     },
-    get: async (id: string) => (await h.query<{ refusalReferral: Referral | null }>(`query($id: ID!) { refusalReferral(id: $id) { ${REFERRAL} } }`, { id }, { as: officerFor(id) })).data?.refusalReferral ?? null,
+    get: async (id: string) =>
+      (
+        await h.query<{ refusalReferral: Referral | null }>(
+          `query($id: ID!) { refusalReferral(id: $id) { ${REFERRAL} } }`,
+          { id },
+          { as: officerFor(id) },
+        )
+      ).data?.refusalReferral ?? null,
   };
 }
 

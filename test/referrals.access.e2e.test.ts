@@ -12,7 +12,12 @@ const clock = movableClock();
 const ours = openCases[0];
 const theirs = openCases.find((c) => c.courtCode !== ours.courtCode) as CaseDocument;
 const spare = openCases.filter((c) => c !== ours && c !== theirs);
-const unassigned: Identity = { userId: 'officer-unassigned', roles: ['OFFICER'], court: ours.courtCode, officerId: `${ours.officerId}-other` };
+const unassigned: Identity = {
+  userId: 'officer-unassigned',
+  roles: ['OFFICER'],
+  court: ours.courtCode,
+  officerId: `${ours.officerId}-other`,
+};
 const STATION = '杭州市公安局上城区分局';
 
 beforeAll(async () => {
@@ -46,15 +51,25 @@ describe('the court refers', () => {
       refusedWithoutWrite(() => h.query(REFER, { input: referralInput(ours) }, { as: unassigned })),
       refusedWithoutWrite(() => h.query(REFER, { input: referralInput(ours, { caseNumber: missing }) }, { as: officerOf(theirs) })),
     ]);
-    expect(messages.map((m) => m?.replace(/（\d+）[^号]+号/, '<case>'))).toEqual(Array(3).fill('no legal basis to act through <case>: not a case of yours'));
+    expect(messages.map((m) => m?.replace(/（\d+）[^号]+号/, '<case>'))).toEqual(
+      Array(3).fill('no legal basis to act through <case>: not a case of yours'),
+    );
     // A division head of the case's own court may.
-    expect(answered(await h.query<Record<string, Referral>>(REFER, { input: referralInput(ours) }, { as: divisionHeadOf(ours.courtCode) })).id).toBe(`${ours._id}拒执移送之一`);
+    expect(
+      answered(await h.query<Record<string, Referral>>(REFER, { input: referralInput(ours) }, { as: divisionHeadOf(ours.courtCode) })).id,
+    ).toBe(`${ours._id}拒执移送之一`);
   });
 
   it('keeps idempotency keys within the court: another court’s same key makes its own referral', async () => {
     const input = referralInput(ours);
     const first = answered(await api.refer(input));
-    const other = answered(await h.query<Record<string, Referral>>(REFER, { input: { ...referralInput(theirs), idempotencyKey: input.idempotencyKey } }, { as: officerOf(theirs) }));
+    const other = answered(
+      await h.query<Record<string, Referral>>(
+        REFER,
+        { input: { ...referralInput(theirs), idempotencyKey: input.idempotencyKey } },
+        { as: officerOf(theirs) },
+      ),
+    );
     expect(other.id).not.toBe(first.id);
     expect(other.id.startsWith(theirs._id)).toBe(true);
   });
@@ -62,12 +77,17 @@ describe('the court refers', () => {
   it('shows a case’s referrals only to its own officer and division heads', async () => {
     const referral = answered(await api.refer(referralInput(ours)));
     const LIST = `query($n: String!) { enforcementCase(caseNumber: $n) { refusalReferrals { id } } }`;
-    const listed = async (as: Identity) => (await h.query<{ enforcementCase: { refusalReferrals: { id: string }[] } }>(LIST, { n: ours._id }, { as })).data?.enforcementCase.refusalReferrals.map((r) => r.id);
+    const listed = async (as: Identity) =>
+      (
+        await h.query<{ enforcementCase: { refusalReferrals: { id: string }[] } }>(LIST, { n: ours._id }, { as })
+      ).data?.enforcementCase.refusalReferrals.map((r) => r.id);
     expect(await listed(officerOf(ours))).toContain(referral.id);
     expect(await listed(divisionHeadOf(ours.courtCode))).toContain(referral.id);
     expect(await listed(unassigned)).toEqual([]);
     expect((await h.query<{ refusalReferral: unknown }>(READ, { id: referral.id }, { as: unassigned })).data?.refusalReferral).toBeNull();
-    expect((await h.query<{ refusalReferral: unknown }>(READ, { id: referral.id }, { as: officerOf(theirs) })).data?.refusalReferral).toBeNull();
+    expect(
+      (await h.query<{ refusalReferral: unknown }>(READ, { id: referral.id }, { as: officerOf(theirs) })).data?.refusalReferral,
+    ).toBeNull();
   });
 });
 
@@ -76,10 +96,14 @@ describe('the police', () => {
     const referral = answered(await api.refer(referralInput(ours, { policeStation: STATION })));
     const elsewhere = policeOf('宁波市公安局海曙分局');
     expect((await h.query<{ refusalReferral: unknown }>(READ, { id: referral.id }, { as: elsewhere })).data?.refusalReferral).toBeNull();
-    expect((await h.query<{ refusalReferral: unknown }>(READ, { id: `${referral.id}九` }, { as: policeOf(STATION) })).data?.refusalReferral).toBeNull();
+    expect(
+      (await h.query<{ refusalReferral: unknown }>(READ, { id: `${referral.id}九` }, { as: policeOf(STATION) })).data?.refusalReferral,
+    ).toBeNull();
     const message = await refusedWithoutWrite(() => h.query(RECEIPT, { id: referral.id }, { as: elsewhere }));
     expect(message).toBe(`no referral ${referral.id} is addressed to you`);
-    expect((await h.query<{ refusalReferral: { id: string } }>(READ, { id: referral.id }, { as: policeOf(STATION) })).data?.refusalReferral?.id).toBe(referral.id);
+    expect(
+      (await h.query<{ refusalReferral: { id: string } }>(READ, { id: referral.id }, { as: policeOf(STATION) })).data?.refusalReferral?.id,
+    ).toBe(referral.id);
   });
 
   it('page through their work list with a cursor, what needs action first', async () => {
@@ -92,11 +116,14 @@ describe('the police', () => {
     const receipted = answered(await api.refer(referralInput(a, { policeStation: station })));
     answered(await api.receipt(receipted.id));
     const PAGE = `query($after: String) { refusalReferralsForPolice(first: 2, after: $after) { nodes { id state } pageInfo { endCursor hasNextPage } } }`;
-    type Page = { refusalReferralsForPolice: { nodes: { id: string; state: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+    type Page = {
+      refusalReferralsForPolice: { nodes: { id: string; state: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+    };
     const first = (await h.query<Page>(PAGE, {}, { as: policeOf(station) })).data?.refusalReferralsForPolice;
     expect(first?.nodes.map((r) => r.id)).toEqual([waiting.id, newer.id]);
     expect(first?.pageInfo.hasNextPage).toBe(true);
-    const second = (await h.query<Page>(PAGE, { after: first?.pageInfo.endCursor }, { as: policeOf(station) })).data?.refusalReferralsForPolice;
+    const second = (await h.query<Page>(PAGE, { after: first?.pageInfo.endCursor }, { as: policeOf(station) })).data
+      ?.refusalReferralsForPolice;
     expect(second?.nodes).toEqual([{ id: receipted.id, state: 'RECEIPTED' }]);
     expect(second?.pageInfo.hasNextPage).toBe(false);
   });
@@ -116,15 +143,30 @@ describe('the procuratorate', () => {
       expect((await h.query<{ refusalReferral: unknown }>(READ, { id: refused.id }, { as: outside })).data?.refusalReferral).toBeNull();
     }
     const LIST = `{ refusalReferralsForSupervision(first: 500) { nodes { id state } } }`;
-    const listed = (await h.query<{ refusalReferralsForSupervision: { nodes: { id: string; state: string }[] } }>(LIST, {}, { as: procuratorateOf('浙') })).data?.refusalReferralsForSupervision.nodes ?? [];
+    const listed =
+      (
+        await h.query<{ refusalReferralsForSupervision: { nodes: { id: string; state: string }[] } }>(
+          LIST,
+          {},
+          { as: procuratorateOf('浙') },
+        )
+      ).data?.refusalReferralsForSupervision.nodes ?? [];
     const ids = listed.map((r) => r.id);
     expect(ids).toEqual(expect.arrayContaining([refused.id, overdue.id]));
     expect(ids).not.toContain(pending.id);
     expect(ids.indexOf(refused.id)).toBeLessThan(ids.indexOf(overdue.id));
-    const mine = (await h.query<{ refusalReferralsForSupervision: { nodes: { id: string }[] } }>(LIST, {}, { as: procuratorateOf(region) })).data?.refusalReferralsForSupervision.nodes.map((r) => r.id);
+    const mine = (
+      await h.query<{ refusalReferralsForSupervision: { nodes: { id: string }[] } }>(LIST, {}, { as: procuratorateOf(region) })
+    ).data?.refusalReferralsForSupervision.nodes.map((r) => r.id);
     expect(mine).toContain(refused.id);
     expect(mine?.every((id) => id.includes(`）${region}`))).toBe(true);
-    const supervised = answered(await h.query<Record<string, Referral>>(`mutation($id: ID!) { r: superviseRefusalReferral(id: $id, note: "检察院要求说明理由") { ${REFERRAL} } }`, { id: refused.id }, { as: procuratorateOf(region) }));
+    const supervised = answered(
+      await h.query<Record<string, Referral>>(
+        `mutation($id: ID!) { r: superviseRefusalReferral(id: $id, note: "检察院要求说明理由") { ${REFERRAL} } }`,
+        { id: refused.id },
+        { as: procuratorateOf(region) },
+      ),
+    );
     expect(supervised.state).toBe('SUPERVISED');
   });
 });

@@ -16,10 +16,14 @@ const iso = (days: number) => new Date(T0.getTime() + days * DAY).toISOString();
 const justAfter = (days: number) => T0.getTime() + days * DAY + 1;
 
 interface CaseView {
-  enforcementCase: { overdueDeadlines: number; refusalReferrals: { id: string; state: string; deadlines: { kind: string; status: string }[] }[] };
+  enforcementCase: {
+    overdueDeadlines: number;
+    refusalReferrals: { id: string; state: string; deadlines: { kind: string; status: string }[] }[];
+  };
 }
 const CASE = `query($n: String!) { enforcementCase(caseNumber: $n) { overdueDeadlines refusalReferrals { id state deadlines { kind status } } } }`;
-const caseView = async (caseNumber: string) => (await h.query<CaseView>(CASE, { n: caseNumber }, { as: actorForCases(CASE, { n: caseNumber }, openCases) })).data?.enforcementCase;
+const caseView = async (caseNumber: string) =>
+  (await h.query<CaseView>(CASE, { n: caseNumber }, { as: actorForCases(CASE, { n: caseNumber }, openCases) })).data?.enforcementCase;
 
 describe('deadlines as the clock moves', () => {
   const theCase = openCases[0];
@@ -34,7 +38,10 @@ describe('deadlines as the clock moves', () => {
     expect((await view()).deadlines).toEqual([{ kind: 'RECEIPT', dueAt: iso(3), status: 'DUE', metAt: null }]);
     clock.at(justAfter(3));
     expect((await view()).deadlines[0].status).toBe('OVERDUE');
-    expect(await caseView(theCase._id)).toEqual({ overdueDeadlines: 1, refusalReferrals: [{ id, state: 'REFERRED', deadlines: [{ kind: 'RECEIPT', status: 'OVERDUE' }] }] });
+    expect(await caseView(theCase._id)).toEqual({
+      overdueDeadlines: 1,
+      refusalReferrals: [{ id, state: 'REFERRED', deadlines: [{ kind: 'RECEIPT', status: 'OVERDUE' }] }],
+    });
     clock.day(10);
     expect((await view()).deadlines[0].status).toBe('OVERDUE');
     clock.at(justAfter(10));
@@ -68,7 +75,10 @@ describe('deadlines as the clock moves', () => {
   it('closes the deadlines and private prosecution once the police file', async () => {
     clock.day(40);
     const filed = answered(await api.decide(id, 'FILED', { policeCaseNumber: 'A3302030000002026040001' }));
-    expect(filed.deadlines.map((d) => [d.kind, d.status])).toEqual([['RECEIPT', 'MET'], ['DECISION', 'MET']]);
+    expect(filed.deadlines.map((d) => [d.kind, d.status])).toEqual([
+      ['RECEIPT', 'MET'],
+      ['DECISION', 'MET'],
+    ]);
     expect(filed.privateProsecutionAvailable).toBe(false);
     expect((await caseView(theCase._id))?.overdueDeadlines).toBe(0);
   });
@@ -81,10 +91,17 @@ describe('the case and the police station', () => {
   it('shows every referral of the case with its state, and counts overdue deadlines across them', async () => {
     clock.at(T0);
     const quiet = answered(await api.refer(referralInput(theCase, { policeStation: station })));
-    const prompt = answered(await api.receipt(answered(await api.refer(referralInput(theCase, { policeStation: station, suspectId: theCase.respondentIds.at(-1) }))).id));
+    const prompt = answered(
+      await api.receipt(
+        answered(await api.refer(referralInput(theCase, { policeStation: station, suspectId: theCase.respondentIds.at(-1) }))).id,
+      ),
+    );
     clock.day(9); // the quiet one's receipt is overdue, the prompt one's decision (due day 7) too
     const view = await caseView(theCase._id);
-    expect(view?.refusalReferrals.map((r) => [r.id, r.state])).toEqual([[quiet.id, 'REFERRED'], [prompt.id, 'RECEIPTED']]);
+    expect(view?.refusalReferrals.map((r) => [r.id, r.state])).toEqual([
+      [quiet.id, 'REFERRED'],
+      [prompt.id, 'RECEIPTED'],
+    ]);
     expect(view?.overdueDeadlines).toBe(2);
     answered(await api.decide(prompt.id, 'REFUSED', { reason: '不符合立案条件' }));
     expect((await caseView(theCase._id))?.overdueDeadlines).toBe(1);

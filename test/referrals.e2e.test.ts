@@ -1,6 +1,17 @@
 import type { CaseDocument } from '../subgraphs/court/model';
 import { startHarness, writeCommands, type Harness } from './harness';
-import { answered, closedCase, DAY, movableClock, openCases, referralApi, referralInput, SEED, T0, type ReferralStateName } from './referralClient';
+import {
+  answered,
+  closedCase,
+  DAY,
+  movableClock,
+  openCases,
+  referralApi,
+  referralInput,
+  SEED,
+  T0,
+  type ReferralStateName,
+} from './referralClient';
 
 let h: Harness;
 let api: ReturnType<typeof referralApi>;
@@ -45,7 +56,13 @@ describe('a referral the police file', () => {
 
     clock.day(5);
     const filed = answered(await api.decide(referred.id, 'FILED', { policeCaseNumber: 'A3301020000002026030001' }));
-    expect(filed).toMatchObject({ state: 'FILED', decision: 'FILED', decidedAt: iso(5), policeCaseNumber: 'A3301020000002026030001', reportedToCourtAt: null });
+    expect(filed).toMatchObject({
+      state: 'FILED',
+      decision: 'FILED',
+      decidedAt: iso(5),
+      policeCaseNumber: 'A3301020000002026030001',
+      reportedToCourtAt: null,
+    });
     expect(filed.deadlines.map((d) => d.status)).toEqual(['MET', 'MET']);
     clock.day(60);
     expect(await api.get(referred.id)).toMatchObject({ state: 'FILED', privateProsecutionAvailable: false });
@@ -57,12 +74,23 @@ describe('a referral the police refuse', () => {
     const r = await referredIn('RECEIPTED');
     clock.day(2);
     const refused = answered(await api.decide(r.id, 'REFUSED', { reason: '没有犯罪事实' }));
-    expect(refused).toMatchObject({ state: 'REFUSED', decision: 'REFUSED', decidedAt: iso(2), refusalReason: '没有犯罪事实', reportedToCourtAt: iso(2) });
+    expect(refused).toMatchObject({
+      state: 'REFUSED',
+      decision: 'REFUSED',
+      decidedAt: iso(2),
+      refusalReason: '没有犯罪事实',
+      reportedToCourtAt: iso(2),
+    });
     expect(refused.privateProsecutionAvailable).toBe(true);
 
     clock.day(4);
     const supervised = answered(await api.supervise(r.id, '检察院要求公安机关说明不立案理由'));
-    expect(supervised).toMatchObject({ state: 'SUPERVISED', supervisedAt: iso(4), supervisionNote: '检察院要求公安机关说明不立案理由', refusalReason: '没有犯罪事实' });
+    expect(supervised).toMatchObject({
+      state: 'SUPERVISED',
+      supervisedAt: iso(4),
+      supervisionNote: '检察院要求公安机关说明不立案理由',
+      refusalReason: '没有犯罪事实',
+    });
     expect(supervised.privateProsecutionAvailable).toBe(true);
   });
 
@@ -84,11 +112,22 @@ describe('a referral the police refuse', () => {
 describe('invalid transitions', () => {
   type Action = 'receipt' | 'file' | 'refuse' | 'supervise';
   const attempts: [string, Action][] = [
-    ['REFERRED', 'file'], ['REFERRED', 'refuse'], ['REFERRED', 'supervise'],
-    ['RECEIPTED', 'receipt'], ['RECEIPTED', 'supervise'],
-    ['FILED', 'receipt'], ['FILED', 'file'], ['FILED', 'refuse'], ['FILED', 'supervise'],
-    ['REFUSED', 'receipt'], ['REFUSED', 'file'], ['REFUSED', 'refuse'],
-    ['SUPERVISED', 'receipt'], ['SUPERVISED', 'file'], ['SUPERVISED', 'refuse'], ['SUPERVISED', 'supervise'],
+    ['REFERRED', 'file'],
+    ['REFERRED', 'refuse'],
+    ['REFERRED', 'supervise'],
+    ['RECEIPTED', 'receipt'],
+    ['RECEIPTED', 'supervise'],
+    ['FILED', 'receipt'],
+    ['FILED', 'file'],
+    ['FILED', 'refuse'],
+    ['FILED', 'supervise'],
+    ['REFUSED', 'receipt'],
+    ['REFUSED', 'file'],
+    ['REFUSED', 'refuse'],
+    ['SUPERVISED', 'receipt'],
+    ['SUPERVISED', 'file'],
+    ['SUPERVISED', 'refuse'],
+    ['SUPERVISED', 'supervise'],
   ];
   const run = (action: Action, id: string) => {
     if (action === 'receipt') return api.receipt(id);
@@ -115,7 +154,11 @@ describe('invalid transitions', () => {
     const commands = await h.recordCommands(async () => {
       response = await api.refer(referralInput(closedCase));
     });
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', field: 'input.caseNumber', state: closedCase.status });
+    expect(response.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      field: 'input.caseNumber',
+      state: closedCase.status,
+    });
     expect(writeCommands(commands.values())).toEqual([]);
   });
 
@@ -143,4 +186,3 @@ describe('invalid transitions', () => {
     expect(response.errors?.[0]?.message).toBe('no referral （2026）浙0102执1号拒执移送之九 is addressed to you');
   });
 });
-

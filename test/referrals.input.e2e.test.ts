@@ -31,11 +31,27 @@ describe('bad input', () => {
     ['a malformed case number', () => api.refer(referralInput(theCase, { caseNumber: '2026-浙0102-执-1' })), 'input.caseNumber'],
     ['a malformed suspect id', () => api.refer(referralInput(theCase, { suspectId: '330102199001011230' })), 'input.suspectId'],
     ['an applicant as suspect', () => api.refer(referralInput(theCase, { suspectId: theCase.applicantIds[0] })), 'input.suspectId'],
-    ['a respondent of another case', () => api.refer(referralInput(theCase, { suspectId: otherCase.respondentIds.find((id) => !theCase.respondentIds.includes(id)) })), 'input.suspectId'],
+    [
+      'a respondent of another case',
+      () => api.refer(referralInput(theCase, { suspectId: otherCase.respondentIds.find((id) => !theCase.respondentIds.includes(id)) })),
+      'input.suspectId',
+    ],
     ['a blank police station', () => api.refer(referralInput(theCase, { policeStation: '  ' })), 'input.policeStation'],
     ['blank facts', () => api.refer(referralInput(theCase, { facts: '' })), 'input.facts'],
     ['no evidence', () => api.refer(referralInput(theCase, { evidence: [] })), 'input.evidence'],
-    ['evidence without a title', () => api.refer(referralInput(theCase, { evidence: [{ title: '银行流水', description: '转账记录' }, { title: ' ', description: '转让合同' }] })), 'input.evidence[1].title'],
+    [
+      'evidence without a title',
+      () =>
+        api.refer(
+          referralInput(theCase, {
+            evidence: [
+              { title: '银行流水', description: '转账记录' },
+              { title: ' ', description: '转让合同' },
+            ],
+          }),
+        ),
+      'input.evidence[1].title',
+    ],
     ['a short idempotency key', () => api.refer(referralInput(theCase, { idempotencyKey: 'abc' })), 'input.idempotencyKey'],
     ['filing without a police case number', () => api.decide(receipted.id, 'FILED'), 'policeCaseNumber'],
     ['refusing without a reason', () => api.decide(receipted.id, 'REFUSED', { reason: '  ' }), 'reason'],
@@ -62,7 +78,10 @@ describe('bad input', () => {
     ['a page of 501', { first: 501 }, 'first'],
     ['a cursor it did not return', { after: 'bm90IGEgY3Vyc29y' }, 'after'],
   ])('refuses a police work list with %s', async (_label, variables, field) => {
-    const response = await h.query(`query($first: Int, $after: String) { refusalReferralsForPolice(first: $first, after: $after) { nodes { id } } }`, variables);
+    const response = await h.query(
+      `query($first: Int, $after: String) { refusalReferralsForPolice(first: $first, after: $after) { nodes { id } } }`,
+      variables,
+    );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 });
@@ -89,14 +108,19 @@ describe('retrying a referral', () => {
     const responses = await Promise.all(Array.from({ length: 5 }, () => api.refer(input)));
     expect(new Set(responses.map((response) => answered(response).id))).toEqual(new Set([`${theCase._id}拒执移送之一`]));
     const listed = await h.query<{ enforcementCase: { refusalReferrals: { id: string }[] } }>(
-      `query($n: String!) { enforcementCase(caseNumber: $n) { refusalReferrals { id } } }`, { n: theCase._id }, { as: officerOf(theCase) });
+      `query($n: String!) { enforcementCase(caseNumber: $n) { refusalReferrals { id } } }`,
+      { n: theCase._id },
+      { as: officerOf(theCase) },
+    );
     expect(listed.data?.enforcementCase.refusalReferrals).toEqual([{ id: `${theCase._id}拒执移送之一` }]);
   });
 
   it('numbers concurrent referrals of one case one after another', async () => {
     const theCase = nextCase();
     const responses = await Promise.all(Array.from({ length: 4 }, () => api.refer(referralInput(theCase))));
-    expect(responses.map((response) => answered(response).id).sort()).toEqual(['一', '二', '三', '四'].map((n) => `${theCase._id}拒执移送之${n}`).sort());
+    expect(responses.map((response) => answered(response).id).sort()).toEqual(
+      ['一', '二', '三', '四'].map((n) => `${theCase._id}拒执移送之${n}`).sort(),
+    );
   });
 
   it('refuses a key already used for another case of the court', async () => {

@@ -1,6 +1,15 @@
 import {
-  buildASTSchema, getNamedType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, parse,
-  type GraphQLField, type GraphQLInputType, type GraphQLObjectType,
+  buildASTSchema,
+  getNamedType,
+  isCompositeType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  parse,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
 } from 'graphql';
 import { readCommittedSupergraph } from '../schema/supergraph';
 import type { Identity, Role } from '../platform/identity';
@@ -119,19 +128,32 @@ function sample(name: string, type: GraphQLInputType): unknown {
     const required = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
     return Object.fromEntries(required.map((field) => [field.name, sample(field.name, field.type)]));
   }
-  const scalars: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, Cents: 100, Date: '2026-01-01', DateTime: '2026-01-01T00:00:00.000Z' };
+  const scalars: Record<string, unknown> = {
+    Int: 1,
+    Float: 1,
+    Boolean: false,
+    Cents: 100,
+    Date: '2026-01-01',
+    DateTime: '2026-01-01T00:00:00.000Z',
+  };
   return scalars[type.name] ?? 'x';
 }
 
 const api = buildASTSchema(parse(readCommittedSupergraph()), { assumeValidSDL: true });
-const inaccessible = (field: GraphQLField<unknown, unknown>) => field.astNode?.directives?.some((d) => d.name.value === 'inaccessible') ?? false;
+const inaccessible = (field: GraphQLField<unknown, unknown>) =>
+  field.astNode?.directives?.some((d) => d.name.value === 'inaccessible') ?? false;
 const rootFields = (['query', 'mutation'] as const).flatMap((kind) => {
   const type: GraphQLObjectType | null | undefined = kind === 'query' ? api.getQueryType() : api.getMutationType();
-  return Object.values(type?.getFields() ?? {}).filter((field) => !inaccessible(field)).map((field) => ({ kind, field }));
+  return Object.values(type?.getFields() ?? {})
+    .filter((field) => !inaccessible(field))
+    .map((field) => ({ kind, field }));
 });
 
 /** The smallest operation calling one root field with its required arguments. */
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { document: string; variables: Record<string, unknown> } {
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { document: string; variables: Record<string, unknown> } {
   const args = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
   const declared = args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
   const passed = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -156,9 +178,12 @@ function identityFor(role: Role, allowed: Allowed): Identity {
  * business of the relation table (legalBasis.e2e), not of this one.
  */
 const refused = (response: GraphQLResponse) =>
-  response.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED' || (e.extensions?.code === 'FORBIDDEN' && / may not /.test(e.message))) ?? false;
+  response.errors?.some(
+    (e) => e.extensions?.code === 'UNAUTHENTICATED' || (e.extensions?.code === 'FORBIDDEN' && / may not /.test(e.message)),
+  ) ?? false;
 /** Reached a subgraph's resolver: a gateway-side validation error would pass for "not refused" without testing anything. */
-const reachedResolver = (response: GraphQLResponse) => !response.errors || response.errors.every((e) => e.extensions?.serviceName !== undefined);
+const reachedResolver = (response: GraphQLResponse) =>
+  !response.errors || response.errors.every((e) => e.extensions?.serviceName !== undefined);
 
 let h: Harness;
 beforeAll(async () => {
@@ -173,23 +198,33 @@ describe('the role × operation matrix', () => {
     expect(Object.keys(ALLOWED).filter((name) => !names.includes(name))).toEqual([]);
   });
 
-  it.each(rootFields.map(({ kind, field }) => [field.name, kind, field] as const))('%s refuses exactly the roles it does not allow', async (name, kind, field) => {
-    const allowed = ALLOWED[name];
-    if (!allowed) throw new Error(`${name} has no entry in ALLOWED`);
-    const { document, variables } = operationFor(kind, field);
-    const outcomes = await Promise.all(ROLES.map(async (role) => {
-      const response = await h.query(document, variables, { as: identityFor(role, allowed) });
-      const expected = allowed.roles.includes(role);
-      if (expected && !reachedResolver(response)) throw new Error(`${name} as ${role} did not reach a resolver: ${JSON.stringify(response.errors)}`);
-      return { role, allowed: !refused(response) };
-    }));
-    expect(outcomes).toEqual(ROLES.map((role) => ({ role, allowed: allowed.roles.includes(role) })));
-  });
+  it.each(rootFields.map(({ kind, field }) => [field.name, kind, field] as const))(
+    '%s refuses exactly the roles it does not allow',
+    async (name, kind, field) => {
+      const allowed = ALLOWED[name];
+      if (!allowed) throw new Error(`${name} has no entry in ALLOWED`);
+      const { document, variables } = operationFor(kind, field);
+      const outcomes = await Promise.all(
+        ROLES.map(async (role) => {
+          const response = await h.query(document, variables, { as: identityFor(role, allowed) });
+          const expected = allowed.roles.includes(role);
+          if (expected && !reachedResolver(response))
+            throw new Error(`${name} as ${role} did not reach a resolver: ${JSON.stringify(response.errors)}`);
+          return { role, allowed: !refused(response) };
+        }),
+      );
+      expect(outcomes).toEqual(ROLES.map((role) => ({ role, allowed: allowed.roles.includes(role) })));
+    },
+  );
 });
 
 describe('agency staff', () => {
   it('of another agency cannot work a register’s requests', async () => {
-    const response = await h.query('mutation { executeRealEstateControl(id: "x", feedback: "done") { id } }', {}, { as: staffOf('VEHICLES') });
+    const response = await h.query(
+      'mutation { executeRealEstateControl(id: "x", feedback: "done") { id } }',
+      {},
+      { as: staffOf('VEHICLES') },
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const list = await h.query('{ realEstateRequests { nodes { id } } }', {}, { as: staffOf('VEHICLES') });
     expect(list.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -26,7 +26,11 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 /** A raw POST to the gateway (or any URL), for status codes and headers the harness's query hides. */
-async function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   return { status: response.status, json: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
 }
@@ -34,28 +38,39 @@ async function post(url: string, body: string, headers: Record<string, string>):
 const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 
 describe('a direct call to a subgraph', () => {
-  it.each(SUBGRAPHS.map((s) => s.name))('%s refuses a request without the gateway\'s identity, or with a forged one', async (name) => {
+  it.each(SUBGRAPHS.map((s) => s.name))("%s refuses a request without the gateway's identity, or with a forged one", async (name) => {
     const url = h.subgraphs.get(name)?.url ?? '';
     const body = JSON.stringify({ query: '{ _service { sdl } }' });
     const forged = await identityHeaders(TEST_OFFICER, name, generateKeyPairSync('ed25519').privateKey);
     const clientToken = { authorization: `Bearer ${await developmentToken(TEST_OFFICER)}` };
     for (const headers of [{}, forged, { [IDENTITY_HEADER]: 'garbage' }, clientToken]) {
       const { status, json } = await post(url, body, headers);
-      expect({ status, code: json.errors?.[0]?.extensions?.code, data: json.data }).toEqual({ status: 401, code: 'UNAUTHENTICATED', data: undefined });
+      expect({ status, code: json.errors?.[0]?.extensions?.code, data: json.data }).toEqual({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        data: undefined,
+      });
     }
     // The same request with what the gateway sends answers: the refusal was the identity's.
     expect((await post(url, body, await identityHeaders(TEST_OFFICER, name))).status).toBe(200);
     expect((await fetch(new URL('/health', url))).status).toBe(200);
   });
 
-  it.each(SUBGRAPHS.map((s) => s.name))("%s refuses the gateway's identity addressed to another subgraph: a header one agency sees cannot be replayed to another", async (name) => {
-    const url = h.subgraphs.get(name)?.url ?? '';
-    const other = SUBGRAPHS.map((s) => s.name).find((candidate) => candidate !== name) ?? '';
-    const { status, json } = await post(url, JSON.stringify({ query: '{ _service { sdl } }' }), await identityHeaders(TEST_OFFICER, other));
-    expect({ status, code: json.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-  });
+  it.each(SUBGRAPHS.map((s) => s.name))(
+    "%s refuses the gateway's identity addressed to another subgraph: a header one agency sees cannot be replayed to another",
+    async (name) => {
+      const url = h.subgraphs.get(name)?.url ?? '';
+      const other = SUBGRAPHS.map((s) => s.name).find((candidate) => candidate !== name) ?? '';
+      const { status, json } = await post(
+        url,
+        JSON.stringify({ query: '{ _service { sdl } }' }),
+        await identityHeaders(TEST_OFFICER, other),
+      );
+      expect({ status, code: json.errors?.[0]?.extensions?.code }).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    },
+  );
 
-  it("hands the verified identity to every resolver as context.identity", async () => {
+  it('hands the verified identity to every resolver as context.identity', async () => {
     const probe = defineSubgraph<IdentityScope>({
       name: 'probe',
       defaultPort: 0,
@@ -64,7 +79,14 @@ describe('a direct call to a subgraph', () => {
       createContext: ({ identity }) => ({ identity: { ...identity, userId: 'replaced by the subgraph' } }),
       indexes: [],
     });
-    const running = await startSubgraph(probe, { name: 'probe', host: '127.0.0.1', port: 0, mongoUri: process.env.MONGODB_URI ?? '', dbName: 't_security_probe', maxPoolSize: 2 });
+    const running = await startSubgraph(probe, {
+      name: 'probe',
+      host: '127.0.0.1',
+      port: 0,
+      mongoUri: process.env.MONGODB_URI ?? '',
+      dbName: 't_security_probe',
+      maxPoolSize: 2,
+    });
     try {
       const { json } = await post(running.url, JSON.stringify({ query: '{ whoami }' }), await identityHeaders(TEST_OFFICER, 'probe'));
       expect(JSON.parse((json.data as { whoami: string }).whoami)).toEqual(TEST_OFFICER);
@@ -75,7 +97,7 @@ describe('a direct call to a subgraph', () => {
 });
 
 describe('the gateway', () => {
-  it('answers a valid token, passing on its identity and never the client\'s token', async () => {
+  it("answers a valid token, passing on its identity and never the client's token", async () => {
     const seen: IncomingHttpHeaders[] = [];
     const court = h.subgraphs.get('court');
     const listener = (req: { headers: IncomingHttpHeaders }) => seen.push(req.headers);
@@ -118,7 +140,11 @@ describe('the gateway', () => {
   });
 
   it.each([
-    ['50 levels deep', `{ enforcementCase(caseNumber: "x") { ${'respondents { enforcementCase { '.repeat(24)}caseNumber${' } }'.repeat(24)} } }`, 'depth'],
+    [
+      '50 levels deep',
+      `{ enforcementCase(caseNumber: "x") { ${'respondents { enforcementCase { '.repeat(24)}caseNumber${' } }'.repeat(24)} } }`,
+      'depth',
+    ],
     ['1,000 aliases', `{ ${Array.from({ length: 1000 }, (_, i) => `c${i}: courts { code }`).join(' ')} }`, 'aliases'],
     ['3,000 fields', `{ courts { ${'code name '.repeat(1500)} } }`, 'fields'],
   ])('refuses an operation %s before running it, calling no subgraph', async (_, query, limit) => {
@@ -132,7 +158,11 @@ describe('the gateway', () => {
 
   it('refuses a megabyte of repeated fields at once, though graphql-js would take hours to validate it', async () => {
     const started = performance.now();
-    const { status, json } = await post(h.gateway.url, JSON.stringify({ query: `{ ${'courts { code } '.repeat(55_000)} }` }), await authorizationFor());
+    const { status, json } = await post(
+      h.gateway.url,
+      JSON.stringify({ query: `{ ${'courts { code } '.repeat(55_000)} }` }),
+      await authorizationFor(),
+    );
     expect(status).toBe(400);
     expect(json.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'fields' });
     expect(performance.now() - started).toBeLessThan(3000);
@@ -141,7 +171,10 @@ describe('the gateway', () => {
   it('refuses introspection unless configured', async () => {
     const counts = await h.recordRequests(async () => {
       const response = await h.query(INTROSPECT);
-      expect(response.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(response.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/introspection/),
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      });
     });
     expect(total(counts)).toBe(0);
   });
@@ -154,7 +187,11 @@ describe('the gateway', () => {
   });
 
   it('refuses a request a browser could send cross-site (CSRF)', async () => {
-    const response = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain', ...(await authorizationFor()) }, body: JSON.stringify({ query: COURTS }) });
+    const response = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', ...(await authorizationFor()) },
+      body: JSON.stringify({ query: COURTS }),
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/Cross-Site Request Forgery/);
   });
@@ -174,7 +211,9 @@ describe('a gateway with a safelist of persisted operations', () => {
   it('runs a listed document, and refuses any other before calling a subgraph', async () => {
     const listed = await post(safe.url, JSON.stringify({ query: COURTS }), await authorizationFor());
     expect(listed.json.data).toEqual({ courts: expect.arrayContaining([{ code: '浙0102' }]) });
-    expect((await post(safe.url, JSON.stringify({ query: INTROSPECT }), await authorizationFor())).json.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await post(safe.url, JSON.stringify({ query: INTROSPECT }), await authorizationFor())).json.data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
     const counts = await h.recordRequests(async () => {
       // The same operation with one more field is another document.
       const unlisted = await post(safe.url, JSON.stringify({ query: 'query Courts { courts { code name } }' }), await authorizationFor());

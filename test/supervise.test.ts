@@ -13,7 +13,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   }
 }
 
-describe('npm start\'s supervisor', () => {
+describe("npm start's supervisor", () => {
   it('starts a service that dies again after a doubling pause, reports each restart, and leaves it running once it stays up', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'supervise-')), 'starts');
     const reports: string[] = [];
@@ -25,7 +25,13 @@ describe('npm start\'s supervisor', () => {
     });
     try {
       await until(() => service.restarts === 2, 'the service was started a third time');
-      await until(() => { try { return startsIn(file) === 3; } catch { return false; } }, 'the third start ran');
+      await until(() => {
+        try {
+          return startsIn(file) === 3;
+        } catch {
+          return false;
+        }
+      }, 'the third start ran');
       expect(reports).toEqual([
         '[supervisor] crashy stopped (exit code 3); starting it again in 0.1 s (restart 1)',
         '[supervisor] crashy stopped (exit code 3); starting it again in 0.2 s (restart 2)',
@@ -53,7 +59,13 @@ describe('npm start\'s supervisor', () => {
       report: (line) => reports.push(line),
     });
     try {
-      await until(() => { try { return startsIn(file) === 3; } catch { return false; } }, 'the service ran');
+      await until(() => {
+        try {
+          return startsIn(file) === 3;
+        } catch {
+          return false;
+        }
+      }, 'the service ran');
       service.child.kill('SIGKILL');
       await until(() => service.restarts === 1, 'the service was started again');
       expect(reports).toEqual(['[supervisor] steady stopped (SIGKILL); starting it again in 0.1 s (restart 1)']);

@@ -11,8 +11,9 @@ const SEED = { seed: 17, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
 const seeded = province.vehicles.controls as ControlDocument[];
 /** Cars no court has sealed yet, so the seals this test makes are the whole queue. */
-const unsealed = (province.vehicles.assets as VehicleAsset[])
-  .filter((a): a is MotorVehicleDocument => a.category === 'MOTOR_VEHICLE' && !seeded.some((s) => s.assetId === a._id));
+const unsealed = (province.vehicles.assets as VehicleAsset[]).filter(
+  (a): a is MotorVehicleDocument => a.category === 'MOTOR_VEHICLE' && !seeded.some((s) => s.assetId === a._id),
+);
 const car = unsealed[0];
 const clean = unsealed[1];
 const owner = car.ownerIds[0];
@@ -20,7 +21,11 @@ const owner = car.ownerIds[0];
 const CASES = ['（2026）浙0102执8801号', '（2026）浙0106执2301号', '（2026）浙01执45号'];
 /** Each court's measure is requested by its division head, through the court's notice for its case. */
 const headOf = (caseNumber: string) => divisionHeadOf((parseCaseNumber(caseNumber) as { courtCode: string }).courtCode);
-const OFFICERS = [{ name: '李执行', phone: '13900571111' }, { name: '赵执行', phone: '13900572222' }, { name: '钱执行', phone: '13900573333' }];
+const OFFICERS = [
+  { name: '李执行', phone: '13900571111' },
+  { name: '赵执行', phone: '13900572222' },
+  { name: '钱执行', phone: '13900573333' },
+];
 
 /** The SMS the vehicles subgraph queued in its own database's outbox (kit/outbox). */
 const OUTBOX_COLLECTION = outboxCollections().messages;
@@ -31,24 +36,52 @@ const textOf = (message: MessageDocument) => message.text;
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ name: 'vehicle_impound', seed: SEED });
-  await fileCases(h, CASES.map((caseNumber) => ({ caseNumber, respondentIds: [owner] })));
+  await fileCases(
+    h,
+    CASES.map((caseNumber) => ({ caseNumber, respondentIds: [owner] })),
+  );
 });
 afterAll(() => h?.stop());
 
-interface Control { id: string; caseNumber: string; status: string; requestState: string }
-interface Sighting { id: string; plate: string; checkpoint: string; sightedAt: string; vehicle: { id: string; impound: Impound | null } | null; controls: Control[]; impoundRequired: boolean }
-interface Impound { lot: string; since: string; sightingId: string; controls?: Control[] }
+interface Control {
+  id: string;
+  caseNumber: string;
+  status: string;
+  requestState: string;
+}
+interface Sighting {
+  id: string;
+  plate: string;
+  checkpoint: string;
+  sightedAt: string;
+  vehicle: { id: string; impound: Impound | null } | null;
+  controls: Control[];
+  impoundRequired: boolean;
+}
+interface Impound {
+  lot: string;
+  since: string;
+  sightingId: string;
+  controls?: Control[];
+}
 type Response<T> = Awaited<ReturnType<Harness['query']>> & { data?: T | null };
 
-const SIGHTING = 'id plate checkpoint sightedAt vehicle { id impound { lot since sightingId } } controls { id caseNumber status requestState } impoundRequired';
+const SIGHTING =
+  'id plate checkpoint sightedAt vehicle { id impound { lot since sightingId } } controls { id caseNumber status requestState } impoundRequired';
 
 const seal = async (i: number) => {
   const requested = await h.query<{ requestVehicleControl: Control }>(
     'mutation($input: ControlRequestInput!) { requestVehicleControl(input: $input) { id caseNumber status requestState } }',
     {
       input: {
-        caseNumber: CASES[i], partyId: owner, assetId: car._id, measure: 'SEAL', documentNumber: `${CASES[i]}之一`, idempotencyKey: `impound-test-seal-${i}`,
-        officer: OFFICERS[i], basis: await basisOf(h, CASES[i], headOf(CASES[i])),
+        caseNumber: CASES[i],
+        partyId: owner,
+        assetId: car._id,
+        measure: 'SEAL',
+        documentNumber: `${CASES[i]}之一`,
+        idempotencyKey: `impound-test-seal-${i}`,
+        officer: OFFICERS[i],
+        basis: await basisOf(h, CASES[i], headOf(CASES[i])),
       },
     },
     { as: headOf(CASES[i]) },
@@ -57,11 +90,17 @@ const seal = async (i: number) => {
   return requested.data?.requestVehicleControl as Control;
 };
 const execute = (id: string) =>
-  h.query<{ executeVehicleControl: Control }>('mutation($id: ID!) { executeVehicleControl(id: $id, feedback: "已查封") { id caseNumber status requestState } }', { id });
+  h.query<{ executeVehicleControl: Control }>(
+    'mutation($id: ID!) { executeVehicleControl(id: $id, feedback: "已查封") { id caseNumber status requestState } }',
+    { id },
+  );
 const sight = (plate: string, idempotencyKey: string, checkpoint = '杭州绕城高速转塘收费站') =>
-  h.query<{ recordVehicleSighting: Sighting }>(`mutation($input: VehicleSightingInput!) { recordVehicleSighting(input: $input) { ${SIGHTING} } }`, {
-    input: { plate, checkpoint, idempotencyKey },
-  }) as Promise<Response<{ recordVehicleSighting: Sighting }>>;
+  h.query<{ recordVehicleSighting: Sighting }>(
+    `mutation($input: VehicleSightingInput!) { recordVehicleSighting(input: $input) { ${SIGHTING} } }`,
+    {
+      input: { plate, checkpoint, idempotencyKey },
+    },
+  ) as Promise<Response<{ recordVehicleSighting: Sighting }>>;
 const impound = (sightingId: string, idempotencyKey: string, impoundLot = '杭州市西湖区交警大队停车场') =>
   h.query<{ impoundVehicle: Impound }>(
     'mutation($input: ImpoundVehicleInput!) { impoundVehicle(input: $input) { lot since sightingId controls { id caseNumber status } } }',
@@ -99,7 +138,10 @@ describe('a sealed vehicle seen at a checkpoint (云执车)', () => {
     sighting = response.data?.recordVehicleSighting as Sighting;
     expect(sighting).toMatchObject({ plate: car.plate, vehicle: { id: car._id, impound: null }, impoundRequired: true });
     // The third seal is not executed yet: not in force, so not listed.
-    expect(sighting.controls.map((c) => [c.id, c.status])).toEqual([[seals[0].id, 'ACTIVE'], [seals[1].id, 'WAITING']]);
+    expect(sighting.controls.map((c) => [c.id, c.status])).toEqual([
+      [seals[0].id, 'ACTIVE'],
+      [seals[1].id, 'WAITING'],
+    ]);
     expect(Date.now() - Date.parse(sighting.sightedAt)).toBeLessThan(60_000);
     const retried = await sight(car.plate, 'sighting-car-0001');
     expect(retried.data?.recordVehicleSighting.id).toBe(sighting.id);
@@ -113,11 +155,18 @@ describe('a sealed vehicle seen at a checkpoint (云执车)', () => {
     expect(made).toMatchObject({ lot: '杭州市西湖区交警大队停车场', sightingId: sighting.id });
     expect(made.controls?.map((c) => c.id)).toEqual([seals[0].id, seals[1].id]);
 
-    const seen = await h.query<{ recordVehicleSighting: Sighting }>(`mutation { recordVehicleSighting(input: { plate: "${car.plate}", checkpoint: "西湖区文三路", idempotencyKey: "sighting-car-0002" }) { ${SIGHTING} } }`);
-    expect(seen.data?.recordVehicleSighting).toMatchObject({ impoundRequired: false, vehicle: { impound: { lot: made.lot, since: made.since, sightingId: sighting.id } } });
+    const seen = await h.query<{ recordVehicleSighting: Sighting }>(
+      `mutation { recordVehicleSighting(input: { plate: "${car.plate}", checkpoint: "西湖区文三路", idempotencyKey: "sighting-car-0002" }) { ${SIGHTING} } }`,
+    );
+    expect(seen.data?.recordVehicleSighting).toMatchObject({
+      impoundRequired: false,
+      vehicle: { impound: { lot: made.lot, since: made.since, sightingId: sighting.id } },
+    });
 
     const messages = await outbox();
-    expect(messages.map(messageIdOf).sort()).toEqual([`impound:${sighting.id}:${seals[0].id}`, `impound:${sighting.id}:${seals[1].id}`].sort());
+    expect(messages.map(messageIdOf).sort()).toEqual(
+      [`impound:${sighting.id}:${seals[0].id}`, `impound:${sighting.id}:${seals[1].id}`].sort(),
+    );
     expect(messages.map(phoneOf).sort()).toEqual([OFFICERS[0].phone, OFFICERS[1].phone].sort());
     for (const [i, message] of messages.sort((a, b) => (phoneOf(a) < phoneOf(b) ? -1 : 1)).entries()) {
       expect(textOf(message)).toContain(car.plate);
@@ -142,7 +191,11 @@ describe('a sealed vehicle seen at a checkpoint (云执车)', () => {
 describe('what the roadside refuses', () => {
   it('reports an unsealed vehicle as not to be impounded, and refuses to impound it', async () => {
     const response = await sight(clean.plate, 'sighting-clean-0001');
-    expect(response.data?.recordVehicleSighting).toMatchObject({ vehicle: { id: clean._id, impound: null }, controls: [], impoundRequired: false });
+    expect(response.data?.recordVehicleSighting).toMatchObject({
+      vehicle: { id: clean._id, impound: null },
+      controls: [],
+      impoundRequired: false,
+    });
     const sightingId = response.data?.recordVehicleSighting.id as string;
     const { response: refused, writes } = await watched(() => impound(sightingId, 'impound-clean-0001'));
     expect(refused.errors?.[0].extensions?.code).toBe('INVALID_TRANSITION');
@@ -161,8 +214,14 @@ describe('what the roadside refuses', () => {
   });
 
   it('refuses an empty checkpoint and an impound lot left blank, naming the field', async () => {
-    expect((await sight(clean.plate, 'sighting-bad-0002', '  ')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.checkpoint' });
-    expect((await impound('SG-0000000000000000', 'impound-bad-0001', ' ')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.impoundLot' });
+    expect((await sight(clean.plate, 'sighting-bad-0002', '  ')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.checkpoint',
+    });
+    expect((await impound('SG-0000000000000000', 'impound-bad-0001', ' ')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.impoundLot',
+    });
     expect((await impound('SG-0000000000000000', 'impound-bad-0002')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

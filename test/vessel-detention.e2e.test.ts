@@ -16,7 +16,10 @@ const seeded = province.vessels.controls as ControlDocument[];
  */
 function freeVessels<C extends VesselAsset['category']>(category: C, firstSequence: number) {
   return assets
-    .filter((asset): asset is Extract<VesselAsset, { category: C }> => asset.category === category && !seeded.some((s) => s.assetId === asset._id))
+    .filter(
+      (asset): asset is Extract<VesselAsset, { category: C }> =>
+        asset.category === category && !seeded.some((s) => s.assetId === asset._id),
+    )
     .slice(0, 400)
     .map((vessel, i) => ({ vessel, partyId: vessel.ownerIds[0], caseNumber: `（2026）浙0102执${firstSequence + i}号` }));
 }
@@ -41,32 +44,78 @@ const DETENTION = 'detention { controlId port latitude longitude since recordedA
 const CONTROL = `id measure status requestState secondsToExecution courtCode
   asset { id ... on FishingVessel { hullName ${POSITION} ${DETENTION} } ... on MerchantVessel { name ${POSITION} ${DETENTION} } }`;
 
-interface Position { latitude: number; longitude: number; speedKnots: number; reportedAt: string; nearestPort: string }
-interface Detention { controlId: string; port: string; latitude: number; longitude: number; since: string; recordedAt: string }
-interface Control { id: string; courtCode: string; measure: string; status: string; requestState: string; secondsToExecution: number | null; asset: { id: string; lastKnownPosition: Position; detention: Detention | null } }
+interface Position {
+  latitude: number;
+  longitude: number;
+  speedKnots: number;
+  reportedAt: string;
+  nearestPort: string;
+}
+interface Detention {
+  controlId: string;
+  port: string;
+  latitude: number;
+  longitude: number;
+  since: string;
+  recordedAt: string;
+}
+interface Control {
+  id: string;
+  courtCode: string;
+  measure: string;
+  status: string;
+  requestState: string;
+  secondsToExecution: number | null;
+  asset: { id: string; lastKnownPosition: Position; detention: Detention | null };
+}
 type Errors = { extensions?: Record<string, unknown> }[] | undefined;
 
 let keys = 0;
 const request = async (ref: { caseNumber: string; partyId: string }, assetId: string, measure: string) =>
-  h.query<{ requestVesselControl: Control }>(`mutation($input: ControlRequestInput!) { requestVesselControl(input: $input) { ${CONTROL} } }`, {
-    input: {
-      caseNumber: ref.caseNumber, partyId: ref.partyId, assetId, measure, documentNumber: `${ref.caseNumber}之二`, idempotencyKey: `detain-test-${++keys}-${assetId}`,
-      officer: { name: '王执行', phone: '13800571234' }, basis: await basisOf(h, ref.caseNumber),
+  h.query<{ requestVesselControl: Control }>(
+    `mutation($input: ControlRequestInput!) { requestVesselControl(input: $input) { ${CONTROL} } }`,
+    {
+      input: {
+        caseNumber: ref.caseNumber,
+        partyId: ref.partyId,
+        assetId,
+        measure,
+        documentNumber: `${ref.caseNumber}之二`,
+        idempotencyKey: `detain-test-${++keys}-${assetId}`,
+        officer: { name: '王执行', phone: '13800571234' },
+        basis: await basisOf(h, ref.caseNumber),
+      },
     },
-  });
-const acknowledge = (id: string) => h.query<{ acknowledgeVesselControl: Control }>(`mutation($id: ID!) { acknowledgeVesselControl(id: $id) { ${CONTROL} } }`, { id });
+  );
+const acknowledge = (id: string) =>
+  h.query<{ acknowledgeVesselControl: Control }>(`mutation($id: ID!) { acknowledgeVesselControl(id: $id) { ${CONTROL} } }`, { id });
 const execute = (id: string) =>
-  h.query<{ executeVesselControl: Control }>(`mutation($id: ID!) { executeVesselControl(id: $id, feedback: "已扣押 detained") { ${CONTROL} } }`, { id });
+  h.query<{ executeVesselControl: Control }>(
+    `mutation($id: ID!) { executeVesselControl(id: $id, feedback: "已扣押 detained") { ${CONTROL} } }`,
+    { id },
+  );
 const recordDetention = (controlId: string, port: string, latitude: number, longitude: number) =>
   h.query<{ recordVesselDetention: Control }>(
     `mutation($c: ID!, $p: String!, $lat: Float!, $lon: Float!) { recordVesselDetention(controlId: $c, port: $p, latitude: $lat, longitude: $lon) { ${CONTROL} } }`,
     { c: controlId, p: port, lat: latitude, lon: longitude },
   );
 const toLocate = async () =>
-  (await h.query<{ vesselsToLocate: { control: { id: string }; vessel: { id: string }; vesselName: string; mmsi: string; lastKnownPosition: Position; secondsWaiting: number }[] }>(
-    `{ vesselsToLocate(first: 500) { control { id } vessel { id } vesselName mmsi ${POSITION} secondsWaiting } }`,
-  )).data?.vesselsToLocate ?? [];
-const positionOf = (vessel: { lastKnownPosition: { reportedAt: Date } & Omit<Position, 'reportedAt'> }) => ({ ...vessel.lastKnownPosition, reportedAt: vessel.lastKnownPosition.reportedAt.toISOString() });
+  (
+    await h.query<{
+      vesselsToLocate: {
+        control: { id: string };
+        vessel: { id: string };
+        vesselName: string;
+        mmsi: string;
+        lastKnownPosition: Position;
+        secondsWaiting: number;
+      }[];
+    }>(`{ vesselsToLocate(first: 500) { control { id } vessel { id } vesselName mmsi ${POSITION} secondsWaiting } }`)
+  ).data?.vesselsToLocate ?? [];
+const positionOf = (vessel: { lastKnownPosition: { reportedAt: Date } & Omit<Position, 'reportedAt'> }) => ({
+  ...vessel.lastKnownPosition,
+  reportedAt: vessel.lastKnownPosition.reportedAt.toISOString(),
+});
 
 /** Runs `action` and returns its response with every write the subgraphs made meanwhile. */
 async function watched<T>(action: () => Promise<T>): Promise<{ response: T; writes: unknown[] }> {

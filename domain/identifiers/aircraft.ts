@@ -20,8 +20,10 @@ export function checkAircraftMark(s: string): string | null {
 export function generateAircraftMark(random: Random): string {
   const shape = random.int(0, 2);
   const tail =
-    shape === 0 ? randomDigits(random, 4)
-    : shape === 1 ? `${randomDigits(random, 3)}${randomChars(random, LETTERS, 1)}`
-    : `${randomDigits(random, 2)}${randomChars(random, LETTERS, 2)}`;
+    shape === 0
+      ? randomDigits(random, 4)
+      : shape === 1
+        ? `${randomDigits(random, 3)}${randomChars(random, LETTERS, 1)}`
+        : `${randomDigits(random, 2)}${randomChars(random, LETTERS, 2)}`;
   return `B-${tail}`;
 }

@@ -13,7 +13,8 @@ describe('case numbers', () => {
   });
 
   it('knows every court level and case type', () => {
-    for (const ok of ['（2023）浙执7号', '（2023）浙01执恢88号', '（2023）浙72执保1号', '（2023）浙1181执请2号']) expect(checkCaseNumber(ok)).toBeNull();
+    for (const ok of ['（2023）浙执7号', '（2023）浙01执恢88号', '（2023）浙72执保1号', '（2023）浙1181执请2号'])
+      expect(checkCaseNumber(ok)).toBeNull();
     expect(Object.keys(CASE_TYPES)).toHaveLength(8);
     expect(caseTypeCode('PRESERVATION')).toBe('执保');
   });

@@ -74,7 +74,14 @@ export function formatCaseNumber(parts: CaseNumber): string {
 
 /** The domain's mix of case types in a year's intake. */
 const TYPE_WEIGHTS: readonly (readonly [CaseTypeCode, number])[] = [
-  ['执', 68], ['执保', 16], ['执恢', 8], ['执异', 5], ['执复', 1], ['执监', 0.5], ['执协', 1], ['执请', 0.5],
+  ['执', 68],
+  ['执保', 16],
+  ['执恢', 8],
+  ['执异', 5],
+  ['执复', 1],
+  ['执监', 0.5],
+  ['执协', 1],
+  ['执请', 0.5],
 ];
 
 export interface CaseNumberOptions {

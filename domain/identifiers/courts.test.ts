@@ -18,7 +18,12 @@ describe('court table', () => {
 
   it('names courts as the courts name themselves', () => {
     expect(courtByCode('浙')?.name).toBe('浙江省高级人民法院');
-    expect(courtByCode('浙01')).toMatchObject({ name: '杭州市中级人民法院', level: 'INTERMEDIATE', divisionCode: '3301', plateLetter: 'A' });
+    expect(courtByCode('浙01')).toMatchObject({
+      name: '杭州市中级人民法院',
+      level: 'INTERMEDIATE',
+      divisionCode: '3301',
+      plateLetter: 'A',
+    });
     expect(courtByCode('浙11')?.cityName).toBe('Lishui');
     expect(courtByCode('浙72')).toMatchObject({ name: '宁波海事法院', level: 'MARITIME', cityCode: null, divisionCode: '330200' });
     expect(courtByCode('浙0102')).toMatchObject({ name: '杭州市上城区人民法院', divisionCode: '330102', cityName: 'Hangzhou' });

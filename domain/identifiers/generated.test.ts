@@ -10,8 +10,14 @@ import { checkCertificateNumber, generateCertificateNumber } from './realEstateC
 import { checkUnitNumber, generateUnitNumber } from './realEstateUnit';
 import { checkUscc, generateUscc } from './uscc';
 import {
-  checkFishingHullName, checkImo, checkMmsi, checkShipId,
-  generateFishingHullName, generateImo, generateMmsi, generateShipId,
+  checkFishingHullName,
+  checkImo,
+  checkMmsi,
+  checkShipId,
+  generateFishingHullName,
+  generateImo,
+  generateMmsi,
+  generateShipId,
 } from './vessel';
 import { checkVin, generateVin } from './vin';
 

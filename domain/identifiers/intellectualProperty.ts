@@ -9,8 +9,10 @@ export type PatentKind = 'INVENTION_PATENT' | 'UTILITY_MODEL' | 'DESIGN_PATENT';
 const PATENT_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 /** The type digit of an application number; 8 and 9 are PCT applications entering China. */
 const PATENT_TYPE_DIGITS: Readonly<Record<string, PatentKind>> = {
-  '1': 'INVENTION_PATENT', '8': 'INVENTION_PATENT',
-  '2': 'UTILITY_MODEL', '9': 'UTILITY_MODEL',
+  '1': 'INVENTION_PATENT',
+  '8': 'INVENTION_PATENT',
+  '2': 'UTILITY_MODEL',
+  '9': 'UTILITY_MODEL',
   '3': 'DESIGN_PATENT',
 };
 

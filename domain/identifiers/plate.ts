@@ -4,7 +4,9 @@ import { randomChars, randomDigits, type Random } from './random';
 
 /** I and O are never issued: they read as 1 and 0. */
 const PLATE_CHARS = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const CITY_LETTERS = CITIES.map((city) => city.plateLetter).sort().join('');
+const CITY_LETTERS = CITIES.map((city) => city.plateLetter)
+  .sort()
+  .join('');
 const SEPARATOR = '·';
 
 /**
@@ -24,7 +26,8 @@ export function checkPlate(input: string): string | null {
   const s = normalisePlate(input);
   if (!s.startsWith('浙')) return 'must be a Zhejiang plate starting with 浙';
   const letter = s.charAt(1);
-  if (!CITY_LETTERS.includes(letter) || letter === '') return `city letter ${letter} is not a Zhejiang city (${CITY_LETTERS.split('').join(' ')})`;
+  if (!CITY_LETTERS.includes(letter) || letter === '')
+    return `city letter ${letter} is not a Zhejiang city (${CITY_LETTERS.split('').join(' ')})`;
   const serial = s.slice(3);
   if (serial.length === 6) {
     return /^[DF]\d{5}$/.test(serial) ? null : `new-energy serial ${serial} must be D or F followed by 5 digits`;

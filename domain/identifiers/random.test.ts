@@ -36,7 +36,14 @@ describe('createRandom', () => {
   it('weights picks roughly in proportion', () => {
     const r = createRandom('weights');
     let heavy = 0;
-    for (let i = 0; i < 10000; i++) if (weightedPick(r, [['heavy', 9], ['light', 1]]) === 'heavy') heavy++;
+    for (let i = 0; i < 10000; i++)
+      if (
+        weightedPick(r, [
+          ['heavy', 9],
+          ['light', 1],
+        ]) === 'heavy'
+      )
+        heavy++;
     expect(heavy).toBeGreaterThan(8700);
     expect(heavy).toBeLessThan(9300);
   });

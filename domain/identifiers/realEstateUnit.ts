@@ -49,7 +49,13 @@ export function parcelCode(unitNumber: string): string {
 }
 
 const PARCEL_TYPE_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['GB', 70], ['JC', 15], ['GS', 5], ['GX', 4], ['JB', 3], ['JA', 2], ['GH', 1],
+  ['GB', 70],
+  ['JC', 15],
+  ['GS', 5],
+  ['GX', 4],
+  ['JB', 3],
+  ['JA', 2],
+  ['GH', 1],
 ];
 
 export interface UnitNumberOptions {

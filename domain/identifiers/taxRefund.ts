@@ -52,6 +52,11 @@ export interface TaxRefundNumberOptions {
 }
 
 export function generateTaxRefundNumber(random: Random, options: TaxRefundNumberOptions = {}): string {
-  const taxpayerNumber = options.taxpayerNumber ?? (random.chance(0.5) ? generateCitizenId(random, { birthYears: [1950, 2000] }) : generateUscc(random));
-  return formatTaxRefundNumber({ taxpayerNumber, year: options.year ?? random.int(2020, 2026), sequence: options.sequence ?? random.int(1, 5) });
+  const taxpayerNumber =
+    options.taxpayerNumber ?? (random.chance(0.5) ? generateCitizenId(random, { birthYears: [1950, 2000] }) : generateUscc(random));
+  return formatTaxRefundNumber({
+    taxpayerNumber,
+    year: options.year ?? random.int(2020, 2026),
+    sequence: options.sequence ?? random.int(1, 5),
+  });
 }

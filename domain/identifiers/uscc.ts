@@ -60,7 +60,11 @@ const KINDS = {
 } as const;
 export type UsccKind = keyof typeof KINDS;
 const KIND_WEIGHTS: readonly (readonly [UsccKind, number])[] = [
-  ['COMPANY', 80], ['SOLE_TRADER', 15], ['FARMERS_COOPERATIVE', 3], ['PUBLIC_INSTITUTION', 1], ['SOCIAL_ORGANISATION', 1],
+  ['COMPANY', 80],
+  ['SOLE_TRADER', 15],
+  ['FARMERS_COOPERATIVE', 3],
+  ['PUBLIC_INSTITUTION', 1],
+  ['SOCIAL_ORGANISATION', 1],
 ];
 
 export interface UsccOptions {

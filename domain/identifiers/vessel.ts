@@ -39,7 +39,8 @@ export const CHINA_MMSI_PREFIXES = ['412', '413', '414'] as const;
 /** Only Chinese-flagged vessels are controlled here, so foreign MIDs are refused. */
 export function checkMmsi(s: string): string | null {
   if (!/^\d{9}$/.test(s)) return `must be 9 digits (got ${s})`;
-  if (!(CHINA_MMSI_PREFIXES as readonly string[]).includes(s.slice(0, 3))) return `must start with a Chinese prefix ${CHINA_MMSI_PREFIXES.join('/')}`;
+  if (!(CHINA_MMSI_PREFIXES as readonly string[]).includes(s.slice(0, 3)))
+    return `must start with a Chinese prefix ${CHINA_MMSI_PREFIXES.join('/')}`;
   return null;
 }
 
@@ -49,10 +50,25 @@ export function generateMmsi(random: Random): string {
 
 /** Port abbreviations on Zhejiang fishing hulls, by the city (court city code) they belong to. */
 export const FISHING_PORTS: Readonly<Record<string, string>> = {
-  舟: '09', 岱: '09', 普: '09', 嵊: '09',
-  甬: '02', 象: '02', 奉: '02',
-  温: '03', 瑞: '03', 苍: '03', 平: '03', 洞: '03', 乐: '03',
-  台: '10', 岭: '10', 玉: '10', 椒: '10', 临: '10', 三: '10',
+  舟: '09',
+  岱: '09',
+  普: '09',
+  嵊: '09',
+  甬: '02',
+  象: '02',
+  奉: '02',
+  温: '03',
+  瑞: '03',
+  苍: '03',
+  平: '03',
+  洞: '03',
+  乐: '03',
+  台: '10',
+  岭: '10',
+  玉: '10',
+  椒: '10',
+  临: '10',
+  三: '10',
 };
 
 /** 浙岱渔03456: 浙 + port + 渔 + 5 digits. */

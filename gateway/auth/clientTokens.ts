@@ -43,7 +43,14 @@ export function clientTokenVerifier(config: ClientTokenConfig): ClientTokenVerif
   const { key, algorithms } = verificationKey(config);
   // maxTokenAge makes jose require `iat` and refuse one in the future or older than the limit.
   const maxAge = config.maxLifetimeSeconds;
-  const options = { issuer: config.issuer, audience: config.audience, algorithms, requiredClaims: ['exp', 'sub', 'iat'], clockTolerance: CLOCK_TOLERANCE_SECONDS, maxTokenAge: maxAge };
+  const options = {
+    issuer: config.issuer,
+    audience: config.audience,
+    algorithms,
+    requiredClaims: ['exp', 'sub', 'iat'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    maxTokenAge: maxAge,
+  };
   return async (authorization) => {
     const token = bearer(authorization);
     let payload: Record<string, unknown>;
@@ -57,7 +64,9 @@ export function clientTokenVerifier(config: ClientTokenConfig): ClientTokenVerif
     }
     // A token issued a moment ago but valid for a century passes maxTokenAge; what it promises counts too.
     if (typeof payload.exp === 'number' && typeof payload.iat === 'number' && payload.exp - payload.iat > maxAge) {
-      throw unauthenticated(`the bearer token is valid for longer than the ${maxAge} seconds allowed: ask the identity provider for shorter-lived tokens`);
+      throw unauthenticated(
+        `the bearer token is valid for longer than the ${maxAge} seconds allowed: ask the identity provider for shorter-lived tokens`,
+      );
     }
     const identity = identityFromClaims(payload);
     if ('problem' in identity) throw unauthenticated(`the bearer token is incomplete: ${identity.problem}`);

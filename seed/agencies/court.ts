@@ -1,21 +1,30 @@
-import {
-  CASE_TYPES,
-  COURTS,
-  formatCaseNumber,
-  weightedPick,
-  type CaseTypeCode,
-  type Court,
-  type Random,
-} from '../../domain/identifiers';
+import { CASE_TYPES, COURTS, formatCaseNumber, weightedPick, type CaseTypeCode, type Court, type Random } from '../../domain/identifiers';
 import type { CaseDocument, CaseNode, CaseNodeEntry, CaseStatus, OfficerDocument, PartyDocument } from '../../subgraphs/court/model';
 import { personName } from '../names';
 import { createParty, pickBasicCourt, type PoolParty } from '../pool';
 import { addDays, DAY_MS, logNormal } from '../world';
 
 const TYPE_WEIGHTS: readonly (readonly [CaseTypeCode, number])[] = [
-  ['执', 68], ['执保', 16], ['执恢', 8], ['执异', 5], ['执复', 1], ['执监', 0.5], ['执协', 1], ['执请', 0.5],
+  ['执', 68],
+  ['执保', 16],
+  ['执恢', 8],
+  ['执异', 5],
+  ['执复', 1],
+  ['执监', 0.5],
+  ['执协', 1],
+  ['执请', 0.5],
 ];
-const OPEN_NODES: readonly CaseNode[] = ['FILED', 'NOTICE_SERVED', 'INVESTIGATION_AND_CONTROL', 'CREDIT_SANCTIONS', 'VALUATION', 'AUCTION', 'SALE_CONFIRMED', 'TITLE_TRANSFER', 'PROCEEDS_PAID'];
+const OPEN_NODES: readonly CaseNode[] = [
+  'FILED',
+  'NOTICE_SERVED',
+  'INVESTIGATION_AND_CONTROL',
+  'CREDIT_SANCTIONS',
+  'VALUATION',
+  'AUCTION',
+  'SALE_CONFIRMED',
+  'TITLE_TRANSFER',
+  'PROCEEDS_PAID',
+];
 const CASES_PER_OFFICER = 50;
 
 export interface CourtData {
@@ -44,12 +53,21 @@ function outcome(random: Random, ageDays: number): { status: CaseStatus; node: C
     const index = Math.min(OPEN_NODES.length - 1, Math.floor((ageDays / 180) * 6 + random.next() * 2));
     return { status: 'OPEN', node: OPEN_NODES[index] };
   }
-  const status = weightedPick<CaseStatus>(random, [['FULLY_ENFORCED', 45], ['CLOSED_FOR_NOW', 40], ['OPEN', 10], ['TERMINATED', 3], ['WITHDRAWN', 2]]);
+  const status = weightedPick<CaseStatus>(random, [
+    ['FULLY_ENFORCED', 45],
+    ['CLOSED_FOR_NOW', 40],
+    ['OPEN', 10],
+    ['TERMINATED', 3],
+    ['WITHDRAWN', 2],
+  ]);
   return { status, node: status === 'OPEN' ? random.pick(OPEN_NODES.slice(4)) : 'CLOSED' };
 }
 
 function timeline(random: Random, filedAt: Date, node: CaseNode, asOf: Date): CaseNodeEntry[] {
-  const path = node === 'CLOSED' ? [...OPEN_NODES.slice(0, random.int(3, OPEN_NODES.length)), 'CLOSED' as const] : OPEN_NODES.slice(0, OPEN_NODES.indexOf(node) + 1);
+  const path =
+    node === 'CLOSED'
+      ? [...OPEN_NODES.slice(0, random.int(3, OPEN_NODES.length)), 'CLOSED' as const]
+      : OPEN_NODES.slice(0, OPEN_NODES.indexOf(node) + 1);
   const span = Math.max(1, asOf.getTime() - filedAt.getTime());
   return path.map((entry, index) => ({
     node: entry,
@@ -84,7 +102,11 @@ export function generateCourt(random: Random, caseCount: number, asOf: Date): Co
 
     const staff = officers.get(court.code) ?? [];
     if (staff.length === 0 || sequence > staff.length * CASES_PER_OFFICER) {
-      staff.push({ _id: `${court.divisionCode}-${String(staff.length + 1).padStart(4, '0')}`, name: personName(random), courtCode: court.code });
+      staff.push({
+        _id: `${court.divisionCode}-${String(staff.length + 1).padStart(4, '0')}`,
+        name: personName(random),
+        courtCode: court.code,
+      });
       officers.set(court.code, staff);
     }
 
@@ -94,7 +116,8 @@ export function generateCourt(random: Random, caseCount: number, asOf: Date): Co
       if (!debtors.includes(debtor)) debtors.push(debtor);
       respondentIds.add(debtor.id);
     }
-    const creditor = creditors.length > 20 && random.chance(0.4) ? reuse(creditors) : newParty(random.chance(0.5) ? 'ORGANISATION' : 'PERSON');
+    const creditor =
+      creditors.length > 20 && random.chance(0.4) ? reuse(creditors) : newParty(random.chance(0.5) ? 'ORGANISATION' : 'PERSON');
     if (!creditors.includes(creditor)) creditors.push(creditor);
     if (respondentIds.has(creditor.id)) respondentIds.delete(creditor.id);
     if (respondentIds.size === 0) respondentIds.add(newParty().id);

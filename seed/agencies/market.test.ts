@@ -6,7 +6,12 @@ import { generateMarket } from './market';
 
 function province(seed: string, cases: number) {
   const court = generateCourt(createRandom(`${seed}:court`), cases, DEFAULT_AS_OF);
-  const world = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
+  const world = {
+    asOf: DEFAULT_AS_OF,
+    parties: court.parties,
+    partyById: new Map(court.parties.map((p) => [p.id, p])),
+    cases: court.cases,
+  };
   return { world, data: generateMarket(world, createRandom(`${seed}:market`)) };
 }
 
@@ -28,7 +33,8 @@ describe('market seed', () => {
 
   it('generates identifiers that pass the kit checks', () => {
     for (const asset of assets) {
-      for (const owner of asset.ownerIds) expect([owner, checkUscc(owner) === null || checkCitizenId(owner) === null]).toEqual([owner, true]);
+      for (const owner of asset.ownerIds)
+        expect([owner, checkUscc(owner) === null || checkCitizenId(owner) === null]).toEqual([owner, true]);
       if (asset.category === 'INTELLECTUAL_PROPERTY') {
         expect([asset._id, checkIpNumber(asset._id)]).toEqual([asset._id, null]);
         if (asset._id.startsWith('ZL')) expect(patentKindOf(asset._id)).toBe(asset.kind);

@@ -55,14 +55,21 @@ export function generateMarket(world: World, random: Random): AgencyData {
   const accounts = new Map<string, string>();
   const ipNumbers = new Set<string>();
   const ip = (holder: PoolParty) =>
-    intellectualProperty(random, holder, holder.kind === 'ORGANISATION' ? randomOrganisationIpKind(random) : 'SOFTWARE_COPYRIGHT', world.asOf, ipNumbers);
+    intellectualProperty(
+      random,
+      holder,
+      holder.kind === 'ORGANISATION' ? randomOrganisationIpKind(random) : 'SOFTWARE_COPYRIGHT',
+      world.asOf,
+      ipNumbers,
+    );
   const assets: MarketAsset[] = [];
   for (const party of world.parties) {
     const isPerson = party.kind === 'PERSON';
     if (random.chance(isPerson ? 0.15 : 0.4)) for (let n = random.chance(0.25) ? 2 : 1; n > 0; n--) assets.push(takeEquity(party));
     if (random.chance(0.03)) assets.push(unlistedShares(random, party, accounts, world.asOf));
     if (!isPerson && random.chance(0.02)) for (let n = random.int(1, 3); n > 0; n--) assets.push(ip(party));
-    if (random.chance(isPerson ? 0.002 : 0.005)) assets.push(intellectualProperty(random, party, 'SOFTWARE_COPYRIGHT', world.asOf, ipNumbers));
+    if (random.chance(isPerson ? 0.002 : 0.005))
+      assets.push(intellectualProperty(random, party, 'SOFTWARE_COPYRIGHT', world.asOf, ipNumbers));
   }
   ensureEachCategoryHeld(world, random, assets, {
     COMPANY_EQUITY: { make: takeEquity },

@@ -4,7 +4,16 @@ import { companyName } from '../names';
 import { pickBasicCourt, type PoolParty } from '../pool';
 import { addDays, logNormal } from '../world';
 
-const PLEDGEES = ['中国工商银行', '中国农业银行', '中国建设银行', '浙商银行', '杭州银行', '宁波银行', '浙江省融资担保有限公司', '温州民商银行'];
+const PLEDGEES = [
+  '中国工商银行',
+  '中国农业银行',
+  '中国建设银行',
+  '浙商银行',
+  '杭州银行',
+  '宁波银行',
+  '浙江省融资担保有限公司',
+  '温州民商银行',
+];
 /** Equity custody centres of the province, by the city code they serve (others go to the provincial centre). */
 const CUSTODIANS: Readonly<Record<string, { code: string; name: string }>> = {
   '02': { code: 'NBEX', name: '宁波股权交易中心' },

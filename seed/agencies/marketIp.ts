@@ -10,7 +10,16 @@ import type { IntellectualPropertyDocument, IntellectualPropertyKind } from '../
 import type { PoolParty } from '../pool';
 import { addDays, addYears } from '../world';
 
-const INVENTIONS = ['纺织机械的张力控制装置', '水产品低温保鲜方法', '电路板自动检测设备', '建筑模板快速拼装结构', '化工废水处理工艺', '服装智能裁剪系统', '物流分拣机器人', '食品包装密封机构'];
+const INVENTIONS = [
+  '纺织机械的张力控制装置',
+  '水产品低温保鲜方法',
+  '电路板自动检测设备',
+  '建筑模板快速拼装结构',
+  '化工废水处理工艺',
+  '服装智能裁剪系统',
+  '物流分拣机器人',
+  '食品包装密封机构',
+];
 const DESIGNS = ['包装盒', '台灯', '茶具', '运动鞋', '电动车外壳', '手提包'];
 const MARKS = ['华鼎', '恒信', '瑞丰', '嘉诚', '锦程', '远航', '润泰', '宏源', '海天星', '浙韵'];
 const SOFTWARE = ['仓储管理系统', '智能监控平台', '电商订单处理软件', '生产排程系统', '财务核算软件'];
@@ -44,7 +53,13 @@ function patent(random: Random, kind: PatentKind, asOf: Date) {
 
 function trademark(random: Random, asOf: Date) {
   const registeredOn = addDays(asOf, -random.int(60, 3600));
-  return { _id: generateTrademarkNumber(random), title: random.pick(MARKS), registeredOn, expiresOn: addDays(addYears(registeredOn, 10), -1), value: yuanToFen(random, [10_000, 1_000_000]) };
+  return {
+    _id: generateTrademarkNumber(random),
+    title: random.pick(MARKS),
+    registeredOn,
+    expiresOn: addDays(addYears(registeredOn, 10), -1),
+    value: yuanToFen(random, [10_000, 1_000_000]),
+  };
 }
 
 function softwareCopyright(random: Random, asOf: Date) {
@@ -61,12 +76,26 @@ function softwareCopyright(random: Random, asOf: Date) {
 }
 
 const ORGANISATION_IP_KINDS: readonly (readonly [IntellectualPropertyKind, number])[] = [
-  ['INVENTION_PATENT', 25], ['UTILITY_MODEL', 35], ['DESIGN_PATENT', 15], ['TRADEMARK', 25],
+  ['INVENTION_PATENT', 25],
+  ['UTILITY_MODEL', 35],
+  ['DESIGN_PATENT', 15],
+  ['TRADEMARK', 25],
 ];
 
-export function intellectualProperty(random: Random, holder: PoolParty, kind: IntellectualPropertyKind, asOf: Date, taken: Set<string>): IntellectualPropertyDocument {
+export function intellectualProperty(
+  random: Random,
+  holder: PoolParty,
+  kind: IntellectualPropertyKind,
+  asOf: Date,
+  taken: Set<string>,
+): IntellectualPropertyDocument {
   for (;;) {
-    const drawn = kind === 'TRADEMARK' ? trademark(random, asOf) : kind === 'SOFTWARE_COPYRIGHT' ? softwareCopyright(random, asOf) : patent(random, kind, asOf);
+    const drawn =
+      kind === 'TRADEMARK'
+        ? trademark(random, asOf)
+        : kind === 'SOFTWARE_COPYRIGHT'
+          ? softwareCopyright(random, asOf)
+          : patent(random, kind, asOf);
     if (taken.has(drawn._id)) continue;
     taken.add(drawn._id);
     // An exclusive licensee keeps using the right after a sale, which buyers price in.

@@ -14,7 +14,17 @@ import type { PoolParty } from '../pool';
 import { addDays, addYears, type AgencyData, type World } from '../world';
 
 const STREETS = ['解放路', '人民路', '中山路', '建设路', '文化路', '新华路', '环城北路', '滨江大道', '学院路', '江南大道'];
-export const MORTGAGEES = ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '交通银行', '招商银行', '浙商银行', '杭州银行', '宁波银行'];
+export const MORTGAGEES = [
+  '中国工商银行',
+  '中国农业银行',
+  '中国银行',
+  '中国建设银行',
+  '交通银行',
+  '招商银行',
+  '浙商银行',
+  '杭州银行',
+  '宁波银行',
+];
 // Yuan per square metre by city code (plausible practice figures for a spread of values, not market data).
 const PRICE_PER_SQM: Record<string, number> = { '01': 38_000, '02': 26_000, '03': 23_000, '09': 18_000 };
 
@@ -24,12 +34,19 @@ function address(random: Random, party: PoolParty): string {
 }
 
 function mortgage(random: Random, value: number, registeredOn: Date) {
-  return random.chance(0.4) ? [{ mortgagee: random.pick(MORTGAGEES), amount: Math.round((value * (0.4 + random.next() * 0.3)) / 100) * 100, registeredOn }] : [];
+  return random.chance(0.4)
+    ? [{ mortgagee: random.pick(MORTGAGEES), amount: Math.round((value * (0.4 + random.next() * 0.3)) / 100) * 100, registeredOn }]
+    : [];
 }
 
 function unit(random: Random, owner: PoolParty, coOwner: PoolParty | null, asOf: Date, taken: Set<string>): UnitDocument {
   const home = owner.home;
-  const use: RealEstateUse = owner.kind === 'PERSON' ? (random.chance(0.85) ? 'RESIDENTIAL' : 'PARKING') : random.pick(['COMMERCIAL', 'OFFICE', 'INDUSTRIAL'] as const);
+  const use: RealEstateUse =
+    owner.kind === 'PERSON'
+      ? random.chance(0.85)
+        ? 'RESIDENTIAL'
+        : 'PARKING'
+      : random.pick(['COMMERCIAL', 'OFFICE', 'INDUSTRIAL'] as const);
   let id = generateUnitNumber(random, { countyCode: home.divisionCode });
   while (taken.has(id)) id = generateUnitNumber(random, { countyCode: home.divisionCode });
   taken.add(id);
@@ -38,13 +55,19 @@ function unit(random: Random, owner: PoolParty, coOwner: PoolParty | null, asOf:
   const value = Math.round(area * price) * 100;
   const registeredOn = addDays(asOf, -random.int(400, 6000));
   const owners = coOwner
-    ? [{ partyId: owner.id, shareBasisPoints: 5000 }, { partyId: coOwner.id, shareBasisPoints: 5000 }]
+    ? [
+        { partyId: owner.id, shareBasisPoints: 5000 },
+        { partyId: coOwner.id, shareBasisPoints: 5000 },
+      ]
     : [{ partyId: owner.id, shareBasisPoints: 10_000 }];
   const mortgages = mortgage(random, value, registeredOn);
   return {
     _id: id,
     category: 'REAL_ESTATE',
-    certificateNumber: generateCertificateNumber(random, { divisionCode: home.divisionCode, year: Math.max(2015, registeredOn.getUTCFullYear()) }),
+    certificateNumber: generateCertificateNumber(random, {
+      divisionCode: home.divisionCode,
+      year: Math.max(2015, registeredOn.getUTCFullYear()),
+    }),
     address: `${address(random, owner)}${random.int(1, 30)}幢${random.int(1, 3)}单元${random.int(101, 3202)}室`,
     districtCode: home.divisionCode,
     area,
@@ -60,7 +83,11 @@ function unit(random: Random, owner: PoolParty, coOwner: PoolParty | null, asOf:
 
 function landUseRight(random: Random, owner: PoolParty, asOf: Date): LandUseRightDocument {
   const home = owner.home;
-  const [landUse, years, pricePerSqm] = random.pick([['工业用地', 50, 1_500], ['商服用地', 40, 8_000], ['仓储用地', 50, 1_200]] as const);
+  const [landUse, years, pricePerSqm] = random.pick([
+    ['工业用地', 50, 1_500],
+    ['商服用地', 40, 8_000],
+    ['仓储用地', 50, 1_200],
+  ] as const);
   const registeredOn = addDays(asOf, -random.int(400, 7000));
   const area = random.int(2_000, 60_000);
   const value = Math.round(area * pricePerSqm) * 100;
@@ -68,7 +95,10 @@ function landUseRight(random: Random, owner: PoolParty, asOf: Date): LandUseRigh
   return {
     _id: parcelCode(generateUnitNumber(random, { countyCode: home.divisionCode, structure: 'W' })),
     category: 'LAND_USE_RIGHT',
-    certificateNumber: generateCertificateNumber(random, { divisionCode: home.divisionCode, year: Math.max(2015, registeredOn.getUTCFullYear()) }),
+    certificateNumber: generateCertificateNumber(random, {
+      divisionCode: home.divisionCode,
+      year: Math.max(2015, registeredOn.getUTCFullYear()),
+    }),
     address: address(random, owner),
     districtCode: home.divisionCode,
     area,

@@ -21,7 +21,10 @@ export class RefundBook {
   readonly refunds: TaxRefundDocument[] = [];
   private readonly sequences = new Map<string, number>();
 
-  constructor(private readonly random: Random, private readonly asOf: Date) {}
+  constructor(
+    private readonly random: Random,
+    private readonly asOf: Date,
+  ) {}
 
   add(record: TaxpayerDocument, taxType: TaxRefundType): TaxRefundDocument {
     const refund = this.draw(record, taxType);
@@ -75,7 +78,11 @@ export function freezesAfterApproval(refunds: readonly TaxRefundDocument[], cont
     for (const control of queue.sort((a, b) => a.rank - b.rank)) {
       const shift = Math.max(0, earliest - control.requestedAt.getTime());
       const at = (date: Date | null) => (date ? new Date(Math.min(asOf.getTime(), date.getTime() + shift)) : null);
-      Object.assign(control, { requestedAt: at(control.requestedAt), acknowledgedAt: at(control.acknowledgedAt), executedAt: at(control.executedAt) });
+      Object.assign(control, {
+        requestedAt: at(control.requestedAt),
+        acknowledgedAt: at(control.acknowledgedAt),
+        executedAt: at(control.executedAt),
+      });
       if (control.rank === 0) control.expiresAt = expiryOf(control.category, control.executedAt as Date);
       earliest = (control.acknowledgedAt as Date).getTime() + HOUR_MS;
     }

@@ -9,8 +9,17 @@ import { generateClearances } from './taxClearances';
 import { day, freezesAfterApproval, RefundBook } from './taxRefunds';
 
 // Debtors skew towards trouble: more abnormal (非正常户) and low-rated companies than the taxpayer population.
-const ORG_STATUS: readonly (readonly [TaxpayerStatus, number])[] = [['NORMAL', 85], ['ABNORMAL', 10], ['DEREGISTERED', 5]];
-const ORG_RATING: readonly (readonly [TaxCreditRating, number])[] = [['A', 15], ['B', 50], ['M', 25], ['C', 10]];
+const ORG_STATUS: readonly (readonly [TaxpayerStatus, number])[] = [
+  ['NORMAL', 85],
+  ['ABNORMAL', 10],
+  ['DEREGISTERED', 5],
+];
+const ORG_RATING: readonly (readonly [TaxCreditRating, number])[] = [
+  ['A', 15],
+  ['B', 50],
+  ['M', 25],
+  ['C', 10],
+];
 // Arrears chance by status, tuned so that about 10% of organisations owe tax.
 const ARREARS_CHANCE: Record<TaxpayerStatus, number> = { NORMAL: 0.07, ABNORMAL: 0.4, DEREGISTERED: 0 };
 
@@ -19,7 +28,8 @@ function organisationRecord(random: Random, party: PoolParty, asOf: Date): Taxpa
   const owes = random.chance(ARREARS_CHANCE[taxpayerStatus]);
   const creditRating = taxpayerStatus === 'ABNORMAL' ? 'D' : owes ? random.pick(['C', 'D'] as const) : weightedPick(random, ORG_RATING);
   // Companies file monthly or quarterly; those that stopped did so long ago.
-  const filedDaysAgo = taxpayerStatus === 'NORMAL' ? random.int(1, 40) : taxpayerStatus === 'ABNORMAL' ? random.int(200, 1500) : random.int(300, 2000);
+  const filedDaysAgo =
+    taxpayerStatus === 'NORMAL' ? random.int(1, 40) : taxpayerStatus === 'ABNORMAL' ? random.int(200, 1500) : random.int(300, 2000);
   return {
     _id: party.id,
     taxpayerStatus,

@@ -6,7 +6,14 @@ import type { PoolParty } from '../pool';
 import { addDays, addYears, DAY_MS, type AgencyData, type World } from '../world';
 import { MORTGAGEES } from './realestate';
 import {
-  AIRCRAFT_MODELS, AUTO_FINANCE, BASE_AIRPORTS, COLOURS, COMPANY_TYPES, DEPRECIATION, PERSON_TYPES, VEHICLE_MODELS,
+  AIRCRAFT_MODELS,
+  AUTO_FINANCE,
+  BASE_AIRPORTS,
+  COLOURS,
+  COMPANY_TYPES,
+  DEPRECIATION,
+  PERSON_TYPES,
+  VEHICLE_MODELS,
 } from './vehicleCatalogue';
 
 /** ISO 3779 model-year codes from 2010 (A) on; position 10 of the VIN. */
@@ -90,7 +97,10 @@ function motorVehicle(random: Random, owner: PoolParty, asOf: Date, taken: Taken
 }
 
 function aircraft(random: Random, owner: PoolParty, asOf: Date, taken: Taken): AircraftDocument {
-  const spec = weightedPick(random, AIRCRAFT_MODELS.map((m) => [m, m.weight] as const));
+  const spec = weightedPick(
+    random,
+    AIRCRAFT_MODELS.map((m) => [m, m.weight] as const),
+  );
   const registeredOn = addDays(asOf, -random.int(200, 12 * 365));
   const city = owner.home.cityNameZh.replace(/市$/, '');
   return {
@@ -100,7 +110,10 @@ function aircraft(random: Random, owner: PoolParty, asOf: Date, taken: Taken): A
     model: spec.model,
     serialNumber: spec.serialNumber(random),
     // Owners often lease the aircraft to a general-aviation operator rather than fly it themselves.
-    operator: owner.kind === 'ORGANISATION' && random.chance(0.7) ? owner.name : `${city}${random.pick(['之江', '蓝天', '翔宇', '东海'])}通用航空有限公司`,
+    operator:
+      owner.kind === 'ORGANISATION' && random.chance(0.7)
+        ? owner.name
+        : `${city}${random.pick(['之江', '蓝天', '翔宇', '东海'])}通用航空有限公司`,
     maxTakeoffWeight: spec.maxTakeoffWeight,
     // Airliners need a runway only the international airport has; light aircraft fly from the nearest field.
     baseAirport: spec.maxTakeoffWeight > 5_700 ? HUB : random.pick(BASE_AIRPORTS[owner.home.cityCode ?? ''] ?? [HUB]),

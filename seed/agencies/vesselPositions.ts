@@ -62,7 +62,10 @@ export function nearestPort(latitude: number, longitude: number): string {
 export function positionNear(random: Random, home: SeaPort, asOf: Date, maxSpeedKnots: number): VesselPosition {
   const inPort = random.chance(0.3);
   const latitude = round(clamp(home.latitude + (inPort ? 0.02 : 0.6) * (random.next() * 2 - 1), BOUNDS.south, BOUNDS.north), 4);
-  const longitude = round(clamp(home.longitude + (inPort ? 0.02 * random.next() : 0.05 + random.next() * 1.2), BOUNDS.west, BOUNDS.east), 4);
+  const longitude = round(
+    clamp(home.longitude + (inPort ? 0.02 * random.next() : 0.05 + random.next() * 1.2), BOUNDS.west, BOUNDS.east),
+    4,
+  );
   return {
     latitude,
     longitude,

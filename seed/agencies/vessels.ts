@@ -33,11 +33,28 @@ const MERCHANT_TYPES: readonly (readonly [MerchantVesselType, number, [number, n
   ['TUG', 8, [150, 600], 15_000],
 ];
 const NAME_PREFIXES: Record<string, readonly string[]> = {
-  '02': ['甬', '浙甬', '宁远', '甬兴'], '09': ['浙海', '舟', '浙岱', '舟海'], '10': ['台', '浙台', '浙椒', '台洋'], '03': ['温', '浙温', '瓯'],
+  '02': ['甬', '浙甬', '宁远', '甬兴'],
+  '09': ['浙海', '舟', '浙岱', '舟海'],
+  '10': ['台', '浙台', '浙椒', '台洋'],
+  '03': ['温', '浙温', '瓯'],
 };
-const SHIP_MORTGAGEES = ['中国工商银行', '中国银行', '交通银行', '浙商银行', '宁波银行', '交银金融租赁', '工银金融租赁', '浙江稠州商业银行'];
+const SHIP_MORTGAGEES = [
+  '中国工商银行',
+  '中国银行',
+  '交通银行',
+  '浙商银行',
+  '宁波银行',
+  '交银金融租赁',
+  '工银金融租赁',
+  '浙江稠州商业银行',
+];
 const FISHING_TYPES: readonly (readonly [FishingType, number])[] = [
-  ['TRAWL', 35], ['GILLNET', 20], ['STOW_NET', 15], ['PURSE_SEINE', 10], ['LONGLINE', 10], ['TRAP', 10],
+  ['TRAWL', 35],
+  ['GILLNET', 20],
+  ['STOW_NET', 15],
+  ['PURSE_SEINE', 10],
+  ['LONGLINE', 10],
+  ['TRAP', 10],
 ];
 /** 捕捞许可证 are issued for five years. */
 const LICENCE_YEARS = 5;
@@ -63,14 +80,23 @@ const yuanToFen = (yuan: number) => Math.round(yuan / 10_000) * 10_000 * 100;
 
 function merchantVessel(random: Random, owner: PoolParty, asOf: Date, taken: Set<string>): MerchantVesselDocument {
   const registry = homePorts(random, owner)[0];
-  const [vesselType, , [minGt, maxGt], yuanPerGt] = weightedPick(random, MERCHANT_TYPES.map((row) => [row, row[1]] as const));
+  const [vesselType, , [minGt, maxGt], yuanPerGt] = weightedPick(
+    random,
+    MERCHANT_TYPES.map((row) => [row, row[1]] as const),
+  );
   const grossTonnage = random.int(minGt, maxGt);
   const builtYear = random.int(1995, asOf.getUTCFullYear() - 1);
   const age = asOf.getUTCFullYear() - builtYear;
   const value = yuanToFen(grossTonnage * yuanPerGt * Math.max(0.15, 1 - age / 25) * (0.8 + random.next() * 0.4));
   const registeredOn = addDays(new Date(Date.UTC(builtYear, 0, 1)), random.int(0, Math.min(age, 8) * 365));
   const mortgages = random.chance(0.5)
-    ? [{ mortgagee: random.pick(SHIP_MORTGAGEES), amount: Math.round((value * (0.4 + random.next() * 0.35)) / 100) * 100, registeredOn: addDays(registeredOn, random.int(0, 365)) }]
+    ? [
+        {
+          mortgagee: random.pick(SHIP_MORTGAGEES),
+          amount: Math.round((value * (0.4 + random.next() * 0.35)) / 100) * 100,
+          registeredOn: addDays(registeredOn, random.int(0, 365)),
+        },
+      ]
     : [];
   return {
     _id: unique(taken, () => generateShipId(random)),
@@ -135,7 +161,13 @@ function fishingVessel(random: Random, owner: PoolParty, asOf: Date, taken: Set<
   return [vessel, licence];
 }
 
-function holdingsOf(random: Random, owner: PoolParty, category: 'MERCHANT_VESSEL' | 'FISHING_VESSEL', asOf: Date, taken: Set<string>): VesselAsset[] {
+function holdingsOf(
+  random: Random,
+  owner: PoolParty,
+  category: 'MERCHANT_VESSEL' | 'FISHING_VESSEL',
+  asOf: Date,
+  taken: Set<string>,
+): VesselAsset[] {
   return category === 'MERCHANT_VESSEL' ? [merchantVessel(random, owner, asOf, taken)] : fishingVessel(random, owner, asOf, taken);
 }
 
@@ -154,8 +186,16 @@ export function generateVessels(world: World, random: Random): AgencyData {
   }
   // Shipping companies and fishermen, preferably at home by the sea; the licence comes with its fishing vessel.
   ensureEachCategoryHeld(world, random, assets, {
-    MERCHANT_VESSEL: { kind: 'ORGANISATION', prefer: (p) => p.home.coastal, make: (holder) => holdingsOf(random, holder, 'MERCHANT_VESSEL', world.asOf, taken) },
-    FISHING_VESSEL: { kind: 'PERSON', prefer: (p) => p.home.coastal, make: (holder) => holdingsOf(random, holder, 'FISHING_VESSEL', world.asOf, taken) },
+    MERCHANT_VESSEL: {
+      kind: 'ORGANISATION',
+      prefer: (p) => p.home.coastal,
+      make: (holder) => holdingsOf(random, holder, 'MERCHANT_VESSEL', world.asOf, taken),
+    },
+    FISHING_VESSEL: {
+      kind: 'PERSON',
+      prefer: (p) => p.home.coastal,
+      make: (holder) => holdingsOf(random, holder, 'FISHING_VESSEL', world.asOf, taken),
+    },
   });
   const controls = rankedControls(world, random, assets, {
     prefix: 'VS',
@@ -165,4 +205,3 @@ export function generateVessels(world: World, random: Random): AgencyData {
   touchRegister(assets, controls);
   return { assets, controls };
 }
-

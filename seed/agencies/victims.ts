@@ -1,7 +1,14 @@
 import { generateBankCard, generateCitizenId, generatePhone, type Random } from '../../domain/identifiers';
 import { packAllocations } from '../../subgraphs/victims/allocationStore';
 import { participantIdOf, roundIdOf, verificationIdOf } from '../../subgraphs/victims/ids';
-import type { ClaimDocument, LedgerEntryDocument, MassCaseDocument, ParticipantDocument, RoundDocument, VerificationDocument } from '../../subgraphs/victims/model';
+import type {
+  ClaimDocument,
+  LedgerEntryDocument,
+  MassCaseDocument,
+  ParticipantDocument,
+  RoundDocument,
+  VerificationDocument,
+} from '../../subgraphs/victims/model';
 import { computeRound, type Holding, type Objections } from '../../subgraphs/victims/rounds';
 import { COLLECTIONS } from '../../subgraphs/victims/model';
 import { objectionDeadline, reconcile } from '../../subgraphs/victims/verification';
@@ -61,13 +68,27 @@ export function generateVictims(world: World, random: Random): AgencyData {
   const candidates = world.cases.filter((c) => c.status === 'OPEN' && c.type === 'FIRST_ENFORCEMENT');
   const chosen = candidates.slice(0, Math.min(2, candidates.length));
   const data: AgencyData = Object.fromEntries(
-    [COLLECTIONS.massCases, COLLECTIONS.participants, COLLECTIONS.ledger, COLLECTIONS.verifications, COLLECTIONS.claims, COLLECTIONS.issues, COLLECTIONS.rounds, COLLECTIONS.allocations].map((name) => [name, []]),
+    [
+      COLLECTIONS.massCases,
+      COLLECTIONS.participants,
+      COLLECTIONS.ledger,
+      COLLECTIONS.verifications,
+      COLLECTIONS.claims,
+      COLLECTIONS.issues,
+      COLLECTIONS.rounds,
+      COLLECTIONS.allocations,
+    ].map((name) => [name, []]),
   );
   const taken = new Set<string>();
   chosen.forEach((enforcementCase, index) => {
     const caseNumber = enforcementCase._id;
     const declaredAt = addDays(world.asOf, -random.int(60, 200));
-    const massCase: MassCaseDocument = { _id: caseNumber, name: `${random.pick(['某某', '恒信', '鑫源', '华泰'])}${SCHEMES[index % SCHEMES.length]}`, declaredAt, objectionDays: 15 };
+    const massCase: MassCaseDocument = {
+      _id: caseNumber,
+      name: `${random.pick(['某某', '恒信', '鑫源', '华泰'])}${SCHEMES[index % SCHEMES.length]}`,
+      declaredAt,
+      objectionDays: 15,
+    };
     const people = syntheticParticipants(random, index === 0 ? 300 : 200, taken);
     const ledger: LedgerEntryDocument[] = [];
     const participants = new Map<string, ParticipantDocument>();
@@ -75,12 +96,29 @@ export function generateVictims(world: World, random: Random): AgencyData {
       const id = participantIdOf(caseNumber, p.citizenId);
       const notInLedger = random.chance(0.03);
       if (!notInLedger) {
-        ledger.push({ _id: id, caseNumber, citizenId: p.citizenId, name: p.name, principalPaidIn: p.principalPaidIn, principalReturned: p.principalReturned, interestAndRebates: p.interestAndRebates, importedAt: addDays(declaredAt, 20) });
+        ledger.push({
+          _id: id,
+          caseNumber,
+          citizenId: p.citizenId,
+          name: p.name,
+          principalPaidIn: p.principalPaidIn,
+          principalReturned: p.principalReturned,
+          interestAndRebates: p.interestAndRebates,
+          importedAt: addDays(declaredAt, 20),
+        });
       }
       if (notInLedger || random.chance(0.92)) {
         // A typing slip at the counter: the name registered is not the ledger's.
         const name = random.chance(0.02) ? `${p.name.slice(0, 1)}${personName(random).slice(1)}` : p.name;
-        participants.set(id, { _id: id, caseNumber, citizenId: p.citizenId, name, phone: p.phone, bankCard: p.bankCard, registeredAt: addDays(declaredAt, random.int(1, 40)) });
+        participants.set(id, {
+          _id: id,
+          caseNumber,
+          citizenId: p.citizenId,
+          name,
+          phone: p.phone,
+          bankCard: p.bankCard,
+          registeredAt: addDays(declaredAt, random.int(1, 40)),
+        });
       }
     }
     const verificationId = verificationIdOf(caseNumber, 1);
@@ -92,7 +130,17 @@ export function generateVictims(world: World, random: Random): AgencyData {
       counts[c.status] += 1;
       amounts[c.status] += c.claim;
     }
-    const verification: VerificationDocument = { _id: verificationId, caseNumber, number: 1, startedAt: verifiedAt, state: 'DONE', verifiedAt, objectionDeadline: objectionDeadline(verifiedAt, 15), counts, amounts };
+    const verification: VerificationDocument = {
+      _id: verificationId,
+      caseNumber,
+      number: 1,
+      startedAt: verifiedAt,
+      state: 'DONE',
+      verifiedAt,
+      objectionDeadline: objectionDeadline(verifiedAt, 15),
+      counts,
+      amounts,
+    };
     data[COLLECTIONS.massCases].push(massCase);
     data[COLLECTIONS.participants].push(...participants.values());
     data[COLLECTIONS.ledger].push(...ledger);
@@ -104,12 +152,26 @@ export function generateVictims(world: World, random: Random): AgencyData {
   return data;
 }
 
-
 /** Round 1 over the verified claims, a pool of 30 % of them, as announceRound would have written it. */
-function firstRound(caseNumber: string, verification: VerificationDocument, claims: readonly ClaimDocument[], announcedAt: Date, data: AgencyData): RoundDocument[] {
+function firstRound(
+  caseNumber: string,
+  verification: VerificationDocument,
+  claims: readonly ClaimDocument[],
+  announcedAt: Date,
+  data: AgencyData,
+): RoundDocument[] {
   const total = claims.reduce((sum, c) => sum + c.claim, 0);
   const pool = Math.floor((total * 0.3) / 100) * 100;
-  const round: RoundDocument = { _id: roundIdOf(caseNumber, 1), caseNumber, number: 1, pool, cumulativePool: pool, verificationId: verification._id, announcedAt, state: 'RUNNING' };
+  const round: RoundDocument = {
+    _id: roundIdOf(caseNumber, 1),
+    caseNumber,
+    number: 1,
+    pool,
+    cumulativePool: pool,
+    verificationId: verification._id,
+    announcedAt,
+    state: 'RUNNING',
+  };
   const noObjections: Objections = new Map();
   const nothingBefore: ReadonlyMap<string, Holding> = new Map();
   const { allocations, totals } = computeRound(round, claims, noObjections, nothingBefore);

@@ -12,7 +12,9 @@ type Ctx = CourtContext & IdentityScope;
 export const courtAuditResolvers: ResolverMap<Ctx> = mergeResolvers<Ctx>(
   {
     Query: {
-      accessAudit: (_: unknown, args: { partyId: string }) => ({ subjectHash: subjectHash(accessLogKey(), partyIdArg('partyId', args.partyId)) }),
+      accessAudit: (_: unknown, args: { partyId: string }) => ({
+        subjectHash: subjectHash(accessLogKey(), partyIdArg('partyId', args.partyId)),
+      }),
     },
   },
   accessAuditResolvers<Ctx>('court', (ctx) => ctx.db),

@@ -10,7 +10,10 @@ import { luhnCheckDigit } from '../../domain/identifiers';
 const COURT_BANK_PREFIX = '621700';
 
 export function caseAccountOf(caseNumber: string): string {
-  const digits = BigInt(`0x${createHash('sha256').update(caseNumber).digest('hex').slice(0, 15)}`).toString().padStart(12, '0').slice(-12);
+  const digits = BigInt(`0x${createHash('sha256').update(caseNumber).digest('hex').slice(0, 15)}`)
+    .toString()
+    .padStart(12, '0')
+    .slice(-12);
   const payload = `${COURT_BANK_PREFIX}${digits}`;
   return payload + luhnCheckDigit(payload);
 }

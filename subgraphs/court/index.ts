@@ -24,14 +24,20 @@ export function createCourtSubgraph(registers: readonly RegisterDescriptor[]): S
   const totalsFields = totalsFieldsOf(registers);
   const panoramaResolvers = {
     CaseParty: {
-      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) => panorama(ref, args.categories, ctx, registers),
+      panorama: (ref: CasePartyWithFindings, args: { categories?: AssetCategory[] | null }, ctx: CourtContext) =>
+        panorama(ref, args.categories, ctx, registers),
     },
   };
   return defineSubgraph({
     name: 'court',
     defaultPort: 4101,
     typeDefs: concatAST([
-      loadTypeDefs(['schema.graphql', 'sales.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) => join(__dirname, file)), ['scalars', 'assets', 'actions', 'accessLog']),
+      loadTypeDefs(
+        ['schema.graphql', 'sales.graphql', 'referrals.graphql', 'statistics.graphql', 'audit.graphql'].map((file) =>
+          join(__dirname, file),
+        ),
+        ['scalars', 'assets', 'actions', 'accessLog'],
+      ),
       parse(panoramaSchemaText(totalsFields)),
     ]),
     resolvers: mergeResolvers<ReferralContext>(courtResolvers, saleResolvers, panoramaResolvers, referralResolvers, courtAuditResolvers),

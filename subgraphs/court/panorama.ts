@@ -27,7 +27,15 @@ interface CategoryRow {
 }
 
 /** A category whose agency did not answer: known to exist, its figures unknown (not zero). */
-type PanoramaRow = (CategoryRow & { known: true }) | (Pick<CategoryRow, 'category' | 'agency' | 'registerName'> & { known: false; registerUpdatedAt: null; count: null; totalEstimatedValue: null; controllableValue: null });
+type PanoramaRow =
+  | (CategoryRow & { known: true })
+  | (Pick<CategoryRow, 'category' | 'agency' | 'registerName'> & {
+      known: false;
+      registerUpdatedAt: null;
+      count: null;
+      totalEstimatedValue: null;
+      controllableValue: null;
+    });
 
 /** A CaseParty representation as the gateway sends it: the key plus every agency's totals (null from an agency that did not answer). */
 export type CasePartyWithFindings = { caseNumber: string; partyId: string } & Record<string, unknown>;
@@ -44,7 +52,16 @@ function rowsOf(ref: CasePartyWithFindings, registers: readonly RegisterDescript
       continue;
     }
     for (const [category, kept] of Object.entries(register.categories) as [AssetCategory, { registerName: string }][]) {
-      rows.set(category, { category, agency: register.agency, registerName: kept.registerName, known: false, registerUpdatedAt: null, count: null, totalEstimatedValue: null, controllableValue: null });
+      rows.set(category, {
+        category,
+        agency: register.agency,
+        registerName: kept.registerName,
+        known: false,
+        registerUpdatedAt: null,
+        count: null,
+        totalEstimatedValue: null,
+        controllableValue: null,
+      });
     }
   }
   return rows;
@@ -56,7 +73,12 @@ function rowsOf(ref: CasePartyWithFindings, registers: readonly RegisterDescript
  * totals are then lower bounds, and coverage is left null, since a coverage missing a register could
  * mislead an officer into closing a case for want of assets.
  */
-export async function panorama(ref: CasePartyWithFindings, asked: readonly AssetCategory[] | null | undefined, ctx: CourtContext, registers: readonly RegisterDescriptor[]) {
+export async function panorama(
+  ref: CasePartyWithFindings,
+  asked: readonly AssetCategory[] | null | undefined,
+  ctx: CourtContext,
+  registers: readonly RegisterDescriptor[],
+) {
   const rows = rowsOf(ref, registers);
   const categories = ASSET_CATEGORIES.filter((c) => rows.has(c) && (!asked || asked.includes(c))).map((c) => rows.get(c) as PanoramaRow);
   const known = categories.filter((row): row is PanoramaRow & { known: true } => row.known);

@@ -1,6 +1,14 @@
 import type { Db, Filter } from 'mongodb';
 import type { IndexDeclaration } from '../kit/mongo';
-import { COLLECTIONS, type CaseDocument, type CaseNode, type CaseStatus, type CaseType, type OfficerDocument, type PartyDocument } from './model';
+import {
+  COLLECTIONS,
+  type CaseDocument,
+  type CaseNode,
+  type CaseStatus,
+  type CaseType,
+  type OfficerDocument,
+  type PartyDocument,
+} from './model';
 
 export const courtIndexes: readonly IndexDeclaration[] = [
   // casesOfCourt: a court's cases, newest first, optionally narrowed by status/type/node
@@ -47,7 +55,11 @@ export class CourtRepository {
       ? { ...filter, $or: [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.caseNumber } }] }
       : filter;
     const [docs, totalCount] = await Promise.all([
-      this.cases.find(paged).sort({ filedAt: -1, _id: -1 }).limit(first + 1).toArray(),
+      this.cases
+        .find(paged)
+        .sort({ filedAt: -1, _id: -1 })
+        .limit(first + 1)
+        .toArray(),
       this.cases.countDocuments(filter),
     ]);
     return { docs: docs.slice(0, first), hasNextPage: docs.length > first, totalCount };

@@ -98,7 +98,14 @@ export const courtResolvers: ResolverMap<Ctx> = {
       // Nobody and somebody of no case of yours read alike: whether a person is a party anywhere is personal data.
       const [basis] = doc ? await basisCases(doc._id, ctx) : [];
       if (!doc || !basis) throw forbidden(`no open case of yours names party ${id}`);
-      await ctx.accessLog.record(ctx, { subjectId: doc._id, answeredBy: 'COURT', categories: ['IDENTITY'], caseNumber: basis._id, operation: 'party', resultCount: 1 });
+      await ctx.accessLog.record(ctx, {
+        subjectId: doc._id,
+        answeredBy: 'COURT',
+        categories: ['IDENTITY'],
+        caseNumber: basis._id,
+        operation: 'party',
+        resultCount: 1,
+      });
       return doc;
     },
 
@@ -111,7 +118,8 @@ export const courtResolvers: ResolverMap<Ctx> = {
 
     courts: () => COURTS,
 
-    caseStatistics: (_: unknown, args: { courtCode?: string | null }, ctx: Ctx) => caseStatistics(ctx.repository.cases, args.courtCode, ctx),
+    caseStatistics: (_: unknown, args: { courtCode?: string | null }, ctx: Ctx) =>
+      caseStatistics(ctx.repository.cases, args.courtCode, ctx),
   },
 
   EnforcementCase: {
@@ -128,8 +136,13 @@ export const courtResolvers: ResolverMap<Ctx> = {
       // A closed case of yours still needs its measures lifted: its notice allows that and nothing else.
       if (!isCaseOfYours(identity, doc)) return null;
       const basis = {
-        userId: identity.userId, courtCode: doc.courtCode, caseNumber: doc._id, respondentIds: doc.respondentIds,
-        debtPlusCosts: debtPlusCosts(doc.amountOwed), caseAccount: caseAccountOf(doc._id), releaseOnly: !hasLegalBasis(identity, doc),
+        userId: identity.userId,
+        courtCode: doc.courtCode,
+        caseNumber: doc._id,
+        respondentIds: doc.respondentIds,
+        debtPlusCosts: debtPlusCosts(doc.amountOwed),
+        caseAccount: caseAccountOf(doc._id),
+        releaseOnly: !hasLegalBasis(identity, doc),
       };
       return attestCaseBasis(basis, nowOf(ctx));
     },
@@ -141,10 +154,19 @@ export const courtResolvers: ResolverMap<Ctx> = {
       const doc = await ctx.caseByNumber.load(ref.caseNumber);
       const identity = identityOf(ctx);
       // A referral is the police's and the procuratorate's basis for knowing whom it names (its suspect).
-      const referralReader = identity.roles.includes('AGENCY_STAFF') && (identity.agency === 'POLICE' || identity.agency === 'PROCURATORATE');
+      const referralReader =
+        identity.roles.includes('AGENCY_STAFF') && (identity.agency === 'POLICE' || identity.agency === 'PROCURATORATE');
       if (doc && !referralReader) requireLegalBasis(ctx, doc);
       const party = await ctx.partyById.load(ref.partyId);
-      if (party) await ctx.accessLog.record(ctx, { subjectId: party._id, answeredBy: 'COURT', categories: ['IDENTITY'], caseNumber: ref.caseNumber, operation: 'CaseParty.party', resultCount: 1 });
+      if (party)
+        await ctx.accessLog.record(ctx, {
+          subjectId: party._id,
+          answeredBy: 'COURT',
+          categories: ['IDENTITY'],
+          caseNumber: ref.caseNumber,
+          operation: 'CaseParty.party',
+          resultCount: 1,
+        });
       return party;
     },
     enforcementCase: (ref: CasePartyRef, _: unknown, ctx: CourtContext) => ctx.caseByNumber.load(ref.caseNumber),

@@ -46,10 +46,14 @@ function saleDraftArg(input: SaleDraft): SaleDraft {
 
 function sameSale(found: SaleDocument, draft: SaleDraft): SaleDocument {
   if (found.buyerId === draft.buyerId && found.price === draft.price && found.rulingNumber === draft.rulingNumber) return found;
-  throw domainError(ErrorCode.INVALID_TRANSITION, `the sale of ${draft.unitId} in ${draft.caseNumber} was already confirmed by ruling ${found.rulingNumber}`, {
-    field: 'input.unitId',
-    state: 'SALE_CONFIRMED',
-  });
+  throw domainError(
+    ErrorCode.INVALID_TRANSITION,
+    `the sale of ${draft.unitId} in ${draft.caseNumber} was already confirmed by ruling ${found.rulingNumber}`,
+    {
+      field: 'input.unitId',
+      state: 'SALE_CONFIRMED',
+    },
+  );
 }
 
 /** The case's timeline gains the ruling once; its node moves to SALE_CONFIRMED unless it is already past it. */
@@ -69,19 +73,30 @@ async function recordOnCase(cases: Collection<CaseDocument>, sale: SaleDocument)
 async function confirmSale(input: SaleDraft, ctx: CourtContext): Promise<SaleDocument> {
   const draft = saleDraftArg(input);
   const theCase = await ctx.caseByNumber.load(draft.caseNumber);
-  if (!theCase || !isCaseOfYours(identityOf(ctx), theCase)) throw forbidden(`no legal basis to act through ${draft.caseNumber}: not a case of yours`);
+  if (!theCase || !isCaseOfYours(identityOf(ctx), theCase))
+    throw forbidden(`no legal basis to act through ${draft.caseNumber}: not a case of yours`);
   const sales = salesOf(ctx.db);
-  const sale: SaleDocument = { _id: `${draft.caseNumber}/${draft.unitId}`, courtCode: theCase.courtCode, ...draft, confirmedAt: nowOf(ctx) };
+  const sale: SaleDocument = {
+    _id: `${draft.caseNumber}/${draft.unitId}`,
+    courtCode: theCase.courtCode,
+    ...draft,
+    confirmedAt: nowOf(ctx),
+  };
   const original = await sales.findOne({ _id: sale._id });
   if (original) {
     await recordOnCase(ctx.repository.cases, sameSale(original, draft));
     return original;
   }
   if (theCase.status !== 'OPEN') {
-    throw domainError(ErrorCode.INVALID_TRANSITION, `cannot confirm a sale in case ${draft.caseNumber}: it is ${theCase.status}, not OPEN`, { field: 'input.caseNumber', state: theCase.status });
+    throw domainError(
+      ErrorCode.INVALID_TRANSITION,
+      `cannot confirm a sale in case ${draft.caseNumber}: it is ${theCase.status}, not OPEN`,
+      { field: 'input.caseNumber', state: theCase.status },
+    );
   }
   // 被执行人不得竞买: the debtor may not buy its own property at the auction.
-  if (theCase.respondentIds.includes(draft.buyerId)) throw badUserInput('input.buyerId', `is a respondent of ${draft.caseNumber}, who may not buy at its auction`);
+  if (theCase.respondentIds.includes(draft.buyerId))
+    throw badUserInput('input.buyerId', `is a respondent of ${draft.caseNumber}, who may not buy at its auction`);
   try {
     await sales.insertOne(sale);
   } catch (error) {

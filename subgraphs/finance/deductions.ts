@@ -58,7 +58,8 @@ export async function deductFrozenFunds(ctx: RegisterContext, input: DeductionIn
   const basis = requireCaseBasis(ctx, input.basis, control.caseNumber);
   if (basis.courtCode !== control.courtCode) throw forbidden(`${control._id} was not ordered by your court`);
   return deducting.run(`${register.assets.namespace}/${control.assetId}`, () =>
-    deductOnce(register, control, { amount, reference, courtAccount: basis.caseAccount }, now));
+    deductOnce(register, control, { amount, reference, courtAccount: basis.caseAccount }, now),
+  );
 }
 
 interface Order {
@@ -73,7 +74,12 @@ const BEYOND_BALANCE = 'exceeds the balance of the account beyond the claims ran
 /** What the account holds for the court: its balance less the claims that rank ahead (a pledge, a set-off). */
 const available = (asset: FinanceAsset | null): number => Math.max(0, (asset?.estimatedValue ?? 0) - (asset?.securedClaims ?? 0));
 
-async function deductOnce(register: RegisterRepository<FinanceAsset>, control: ControlDocument, order: Order, now: Date): Promise<DeductionDocument> {
+async function deductOnce(
+  register: RegisterRepository<FinanceAsset>,
+  control: ControlDocument,
+  order: Order,
+  now: Date,
+): Promise<DeductionDocument> {
   const deductions = register.db.collection<DeductionDocument>(DEDUCTIONS);
   // The record is written last, so a deduction on record has moved its money: a retry returns it.
   const existing = await deductions.findOne({ _id: order.reference });
@@ -94,8 +100,13 @@ async function deductOnce(register: RegisterRepository<FinanceAsset>, control: C
   if (!resumedOnAccount && order.amount > available(asset)) throw badUserInput('input.amount', BEYOND_BALANCE);
 
   const deduction: DeductionDocument = {
-    _id: order.reference, controlId: control._id, assetId: control.assetId, caseNumber: control.caseNumber,
-    amount: order.amount, courtAccount: order.courtAccount, deductedAt: now,
+    _id: order.reference,
+    controlId: control._id,
+    assetId: control.assetId,
+    caseNumber: control.caseNumber,
+    amount: order.amount,
+    courtAccount: order.courtAccount,
+    deductedAt: now,
   };
   await takeFromFreeze(register, control._id, order, ceiling);
   await takeFromAccount(register, control._id, deduction, asset?.securedClaims ?? 0);
@@ -104,7 +115,10 @@ async function deductOnce(register: RegisterRepository<FinanceAsset>, control: C
     return deduction;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    return sameDeduction((await deductions.findOne({ _id: order.reference })) as DeductionDocument, { controlId: control._id, amount: order.amount });
+    return sameDeduction((await deductions.findOne({ _id: order.reference })) as DeductionDocument, {
+      controlId: control._id,
+      amount: order.amount,
+    });
   }
 }
 
@@ -114,7 +128,11 @@ async function deductOnce(register: RegisterRepository<FinanceAsset>, control: C
  */
 async function takeFromFreeze(register: RegisterRepository<FinanceAsset>, controlId: string, order: Order, ceiling: number): Promise<void> {
   const taken = await register.controls.updateOne(
-    { _id: controlId, deductionReferences: { $ne: order.reference }, $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - order.amount } }] },
+    {
+      _id: controlId,
+      deductionReferences: { $ne: order.reference },
+      $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - order.amount } }],
+    },
     { $inc: { deducted: order.amount }, $push: { deductionReferences: order.reference } },
   );
   if (taken.matchedCount === 1) return;
@@ -126,10 +144,19 @@ async function takeFromFreeze(register: RegisterRepository<FinanceAsset>, contro
  * The account's side, by one guarded update: the balance never goes below what ranks ahead of the court.
  * If a race took the money first, the freeze's share is handed back and the deduction refused.
  */
-async function takeFromAccount(register: RegisterRepository<FinanceAsset>, controlId: string, deduction: DeductionDocument, securedClaims: number): Promise<void> {
+async function takeFromAccount(
+  register: RegisterRepository<FinanceAsset>,
+  controlId: string,
+  deduction: DeductionDocument,
+  securedClaims: number,
+): Promise<void> {
   const taken = await register.assets.updateOne(
     { _id: deduction.assetId, appliedDeductions: { $ne: deduction._id }, estimatedValue: { $gte: deduction.amount + securedClaims } },
-    { $inc: { estimatedValue: -deduction.amount }, $push: { appliedDeductions: deduction._id }, $set: { registerUpdatedAt: deduction.deductedAt } },
+    {
+      $inc: { estimatedValue: -deduction.amount },
+      $push: { appliedDeductions: deduction._id },
+      $set: { registerUpdatedAt: deduction.deductedAt },
+    },
   );
   if (taken.matchedCount === 1) return;
   const asset = await register.assets.findOne({ _id: deduction.assetId });

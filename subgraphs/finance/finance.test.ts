@@ -41,32 +41,78 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 function expected(a: FinanceAsset): Record<string, unknown> {
   const value = a.estimatedValue;
   switch (a.category) {
-    case 'BANK_DEPOSIT': return { bank: a.bank, branch: a.branch, accountType: a.accountType, balance: value, currency: 'CNY' };
-    case 'WEALTH_PRODUCT': return { bank: a.bank, productCode: a.productCode, productName: a.productName, principal: value, maturesOn: day(a.maturesOn) };
-    case 'ONLINE_PAYMENT': return { platform: a.platform, userId: a.userId, boundPhone: a.boundPhone, balance: value };
-    case 'DIGITAL_CURRENCY': return { operatingBank: a.operatingBank, walletLevel: a.walletLevel, balance: value };
-    case 'BROKER_CASH': return { broker: a.broker, balance: value };
-    case 'FUTURES_MARGIN': return { futuresCompany: a.futuresCompany, marginBalance: value };
-    case 'PROVIDENT_FUND': return { fundCentre: a.fundCentre, balance: value, monthlyContribution: a.monthlyContribution, withdrawalConditionMet: a.withdrawalConditionMet };
-    case 'SOCIAL_INSURANCE': return { employerName: a.employerName, employerId: a.employerId, contributionBase: a.contributionBase, lastPaidMonth: a.lastPaidMonth };
-    case 'RECEIVABLE': return { kind: a.kind, thirdPartyName: a.thirdPartyName, thirdPartyId: a.thirdPartyId, amount: value, dueOn: day(a.dueOn) };
-    case 'SECURITIES': return { securitiesAccount: a._id.slice(0, 12), broker: a.broker, securityCode: a.securityCode, securityName: a.securityName, quantity: a.quantity, marketValue: value, pledgedQuantity: a.pledgedQuantity };
-    case 'FUND_UNITS': return { fundAccount: a._id.split(':')[0], fundManager: a.fundManager, fundCode: a.fundCode, fundName: a.fundName, units: a.units, netAssetValue: a.netAssetValue };
-    case 'INSURANCE_CASH_VALUE': return { insurer: a.insurer, productName: a.productName, policyholderId: a.ownerIds[0], cashValue: value };
+    case 'BANK_DEPOSIT':
+      return { bank: a.bank, branch: a.branch, accountType: a.accountType, balance: value, currency: 'CNY' };
+    case 'WEALTH_PRODUCT':
+      return { bank: a.bank, productCode: a.productCode, productName: a.productName, principal: value, maturesOn: day(a.maturesOn) };
+    case 'ONLINE_PAYMENT':
+      return { platform: a.platform, userId: a.userId, boundPhone: a.boundPhone, balance: value };
+    case 'DIGITAL_CURRENCY':
+      return { operatingBank: a.operatingBank, walletLevel: a.walletLevel, balance: value };
+    case 'BROKER_CASH':
+      return { broker: a.broker, balance: value };
+    case 'FUTURES_MARGIN':
+      return { futuresCompany: a.futuresCompany, marginBalance: value };
+    case 'PROVIDENT_FUND':
+      return {
+        fundCentre: a.fundCentre,
+        balance: value,
+        monthlyContribution: a.monthlyContribution,
+        withdrawalConditionMet: a.withdrawalConditionMet,
+      };
+    case 'SOCIAL_INSURANCE':
+      return {
+        employerName: a.employerName,
+        employerId: a.employerId,
+        contributionBase: a.contributionBase,
+        lastPaidMonth: a.lastPaidMonth,
+      };
+    case 'RECEIVABLE':
+      return { kind: a.kind, thirdPartyName: a.thirdPartyName, thirdPartyId: a.thirdPartyId, amount: value, dueOn: day(a.dueOn) };
+    case 'SECURITIES':
+      return {
+        securitiesAccount: a._id.slice(0, 12),
+        broker: a.broker,
+        securityCode: a.securityCode,
+        securityName: a.securityName,
+        quantity: a.quantity,
+        marketValue: value,
+        pledgedQuantity: a.pledgedQuantity,
+      };
+    case 'FUND_UNITS':
+      return {
+        fundAccount: a._id.split(':')[0],
+        fundManager: a.fundManager,
+        fundCode: a.fundCode,
+        fundName: a.fundName,
+        units: a.units,
+        netAssetValue: a.netAssetValue,
+      };
+    case 'INSURANCE_CASH_VALUE':
+      return { insurer: a.insurer, productName: a.productName, policyholderId: a.ownerIds[0], cashValue: value };
   }
 }
 
 interface Findings {
   financeFindings: {
     agency: string;
-    categories: { category: AssetCategory; count: number; totalEstimatedValue: number; controllableValue: number; assets: Record<string, unknown>[] }[];
+    categories: {
+      category: AssetCategory;
+      count: number;
+      totalEstimatedValue: number;
+      controllableValue: number;
+      assets: Record<string, unknown>[];
+    }[];
   };
 }
 
 describe('finance findings', () => {
   it.each(Object.keys(FINANCE_REGISTER.categories))('answers %s with the counts, values and fields of the register', async (category) => {
     const owner = assets.find((a) => a.category === category)?.ownerIds[0] as string;
-    const [found] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], `financeFindings { agency categories { category count totalEstimatedValue controllableValue assets { ${SELECTION} } } }`);
+    const [found] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      `financeFindings { agency categories { category count totalEstimatedValue controllableValue assets { ${SELECTION} } } }`,
+    );
     expect(found.financeFindings.agency).toBe('FINANCE');
     expect(found.financeFindings.categories.map((c) => c.category)).toEqual(Object.keys(FINANCE_REGISTER.categories));
     const entry = found.financeFindings.categories.find((c) => c.category === category);
@@ -81,19 +127,28 @@ describe('finance findings', () => {
 
   it('answers only the categories asked for, and asks nothing of the database for none of its own', async () => {
     const owner = assets.find((a) => a.category === 'SECURITIES')?.ownerIds[0] as string;
-    const [filtered] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], 'financeFindings(categories: [SECURITIES, REAL_ESTATE]) { categories { category count } }');
+    const [filtered] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      'financeFindings(categories: [SECURITIES, REAL_ESTATE]) { categories { category count } }',
+    );
     expect(filtered.financeFindings.categories.map((c) => c.category)).toEqual(['SECURITIES']);
     const events: string[] = [];
     const listener = (event: { commandName: string }) => events.push(event.commandName);
     h.subgraph.client.on('commandStarted', listener);
-    const [none] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], 'financeFindings(categories: [MOTOR_VEHICLE]) { categories { category } }');
+    const [none] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      'financeFindings(categories: [MOTOR_VEHICLE]) { categories { category } }',
+    );
     h.subgraph.client.off('commandStarted', listener);
     expect(none.financeFindings.categories).toEqual([]);
     expect(events).toEqual([]);
   });
 
   it('gives an empty list per category for a party with nothing registered', async () => {
-    const [found] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: '11010519491231002X' }], 'financeFindings { categories { count totalEstimatedValue assets { id } } }');
+    const [found] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: '11010519491231002X' }],
+      'financeFindings { categories { count totalEstimatedValue assets { id } } }',
+    );
     expect(found.financeFindings.categories).toHaveLength(12);
     expect(found.financeFindings.categories.every((c) => c.count === 0 && c.assets.length === 0 && c.totalEstimatedValue === 0)).toBe(true);
   });
@@ -107,7 +162,10 @@ describe('finance controls', () => {
 
   it('lists the measures in force on an asset ranked 0..n, and the frozen part of a deposit', async () => {
     const owner = assets.find((a) => a._id === longest[0].assetId)?.ownerIds[0] as string;
-    const [found] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], 'financeFindings { categories { assets { id controls { id rank status measure amount } } } }');
+    const [found] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      'financeFindings { categories { assets { id controls { id rank status measure amount } } } }',
+    );
     const asset = found.financeFindings.categories.flatMap((c) => c.assets).find((a) => a.id === longest[0].assetId);
     const ranked = asset?.controls as { id: string; rank: number; status: string }[];
     expect(longest.length).toBeGreaterThan(1);
@@ -122,7 +180,8 @@ describe('finance controls', () => {
     expect(lookedUp.data?.bankDepositByAccount.frozenAmount).toBe(Math.min(deposit.estimatedValue ?? 0, active?.amount ?? 0));
   });
 
-  const CONTROLS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { financeControls { id rank assetId } } } }';
+  const CONTROLS =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { financeControls { id rank assetId } } } }';
   const respondentsOf = (caseNumber: string) => world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
 
   it('lists a case’s measures on EnforcementCase, through the court’s notice for it', async () => {
@@ -131,18 +190,29 @@ describe('finance controls', () => {
       r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
     });
     expect(response.errors).toBeUndefined();
-    const expectedIds = controls.filter((c) => c.caseNumber === caseNumber).map((c) => c._id).sort();
+    const expectedIds = controls
+      .filter((c) => c.caseNumber === caseNumber)
+      .map((c) => c._id)
+      .sort();
     expect(response.data?._entities[0].financeControls.map((c) => c.id).sort()).toEqual(expectedIds);
   });
 
   it.each([
     ['no notice', () => undefined],
     ['a token that is no notice', () => 'x'],
-    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(longest[1].caseNumber) })],
-    ['a notice for another user', () => noticeFor({ caseNumber: longest[1].caseNumber, respondentIds: respondentsOf(longest[1].caseNumber) }, divisionHeadOf('浙0102'))],
+    [
+      'a notice for another case',
+      () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(longest[1].caseNumber) }),
+    ],
+    [
+      'a notice for another user',
+      () => noticeFor({ caseNumber: longest[1].caseNumber, respondentIds: respondentsOf(longest[1].caseNumber) }, divisionHeadOf('浙0102')),
+    ],
   ])('refuses a case’s measures on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
     const caseNumber = longest[1].caseNumber;
-    const response = await h.query<{ _entities: { financeControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    const response = await h.query<{ _entities: { financeControls: unknown }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }],
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data?._entities[0].financeControls ?? null).toBeNull();
   });
@@ -151,7 +221,9 @@ describe('finance controls', () => {
 describe('bankDepositByAccount', () => {
   const deposit = assets.find((a) => a.category === 'BANK_DEPOSIT') as FinanceAsset;
   // A deposit none of whose holders is a holder of `deposit`: nobody the notice below names.
-  const strangers = assets.find((a) => a.category === 'BANK_DEPOSIT' && !a.ownerIds.some((id) => deposit.ownerIds.includes(id))) as FinanceAsset;
+  const strangers = assets.find(
+    (a) => a.category === 'BANK_DEPOSIT' && !a.ownerIds.some((id) => deposit.ownerIds.includes(id)),
+  ) as FinanceAsset;
   const notice = (user = TEST_OFFICER) => noticeFor({ caseNumber: CASE, respondentIds: deposit.ownerIds }, user);
   const lookUp = (accountNumber: string, caseNumber = CASE, basis: string = notice()) =>
     h.query<{ bankDepositByAccount: { id: string; bank: string; ownerIds: string[] } | null }>(
@@ -159,7 +231,10 @@ describe('bankDepositByAccount', () => {
       { a: accountNumber, c: caseNumber, b: basis },
     );
   const logOf = (subjectId: string) =>
-    h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation: 'bankDepositByAccount' }).toArray();
+    h.subgraph.db
+      .collection<AccessEntry>(ACCESS_LOG)
+      .find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation: 'bankDepositByAccount' })
+      .toArray();
   const unknownAccount = () => {
     const held = new Set(assets.map((a) => a._id));
     const random = createRandom('not held');
@@ -171,10 +246,20 @@ describe('bankDepositByAccount', () => {
   it('finds a respondent’s account by number, spaces allowed, and logs the look with the respondent as subject', async () => {
     const before = (await logOf(deposit.ownerIds[0])).length;
     const spaced = deposit._id.replace(/(\d{4})(?=\d)/g, '$1 ');
-    expect((await lookUp(spaced)).data?.bankDepositByAccount).toEqual({ id: deposit._id, bank: (deposit as { bank: string }).bank, ownerIds: deposit.ownerIds });
+    expect((await lookUp(spaced)).data?.bankDepositByAccount).toEqual({
+      id: deposit._id,
+      bank: (deposit as { bank: string }).bank,
+      ownerIds: deposit.ownerIds,
+    });
     const log = await logOf(deposit.ownerIds[0]);
     expect(log).toHaveLength(before + 1);
-    expect(log[log.length - 1]).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'FINANCE', categories: ['BANK_DEPOSIT'], resultCount: 1 });
+    expect(log[log.length - 1]).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'FINANCE',
+      categories: ['BANK_DEPOSIT'],
+      resultCount: 1,
+    });
   });
 
   it('answers null for a well-formed number no bank holds', async () => {
@@ -231,13 +316,37 @@ describe('freezes and deductions', () => {
   const caseNo = (n: number, court = '浙0102') => `（2026）${court}执${7000 + n}号`;
   const theCase = (n: number, court = '浙0102') => ({ caseNumber: caseNo(n, court), respondentIds: [debtor] });
   const CONTROL = 'id status rank requestState caseNumber courtCode amount executedAmount deductedAmount';
-  type Control = { id: string; status: string; rank: number; requestState: string; caseNumber: string; courtCode: string; amount: number; executedAmount: number; deductedAmount: number };
-  type Deduction = { transferReference: string; controlId: string; assetId: string; caseNumber: string; amount: number; courtAccount: string };
+  type Control = {
+    id: string;
+    status: string;
+    rank: number;
+    requestState: string;
+    caseNumber: string;
+    courtCode: string;
+    amount: number;
+    executedAmount: number;
+    deductedAmount: number;
+  };
+  type Deduction = {
+    transferReference: string;
+    controlId: string;
+    assetId: string;
+    caseNumber: string;
+    amount: number;
+    courtAccount: string;
+  };
 
   async function openAccount(balance: number, owner = debtor): Promise<BankDepositDocument> {
     const deposit: BankDepositDocument = {
-      _id: fresh(() => generateBankCard(random)), category: 'BANK_DEPOSIT', ownerIds: [owner], estimatedValue: balance, securedClaims: 0,
-      registerUpdatedAt: new Date(), bank: '中国工商银行', branch: '杭州西湖支行', accountType: 'DEBIT_CARD',
+      _id: fresh(() => generateBankCard(random)),
+      category: 'BANK_DEPOSIT',
+      ownerIds: [owner],
+      estimatedValue: balance,
+      securedClaims: 0,
+      registerUpdatedAt: new Date(),
+      bank: '中国工商银行',
+      branch: '杭州西湖支行',
+      accountType: 'DEBIT_CARD',
     };
     await h.subgraph.db.collection<BankDepositDocument>('assets').insertOne(deposit);
     return deposit;
@@ -247,28 +356,51 @@ describe('freezes and deductions', () => {
   const deductionsIn = (deposit: BankDepositDocument) => h.subgraph.db.collection('deductions').countDocuments({ assetId: deposit._id });
 
   const freeze = (n: number, deposit: BankDepositDocument, amount: number, change: Record<string, unknown> = {}) =>
-    h.query<{ requestFinanceControl: Control }>(`mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${CONTROL} } }`, {
-      input: {
-        caseNumber: caseNo(n), partyId: debtor, assetId: deposit._id, measure: 'FREEZE', documentNumber: `${caseNo(n)}之一`,
-        idempotencyKey: `freeze-${deposit._id}-${n}`, officer, amount, basis: noticeFor(theCase(n)), ...change,
+    h.query<{ requestFinanceControl: Control }>(
+      `mutation($input: ControlRequestInput!) { requestFinanceControl(input: $input) { ${CONTROL} } }`,
+      {
+        input: {
+          caseNumber: caseNo(n),
+          partyId: debtor,
+          assetId: deposit._id,
+          measure: 'FREEZE',
+          documentNumber: `${caseNo(n)}之一`,
+          idempotencyKey: `freeze-${deposit._id}-${n}`,
+          officer,
+          amount,
+          basis: noticeFor(theCase(n)),
+          ...change,
+        },
       },
-    });
+    );
   const frozen = async (n: number, deposit: BankDepositDocument, amount: number) => {
     const response = await freeze(n, deposit, amount);
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return response.data?.requestFinanceControl as Control;
   };
-  const deduct = (control: Pick<Control, 'id' | 'caseNumber'>, amount: number, transferReference: string, basis = noticeFor({ caseNumber: control.caseNumber, respondentIds: [debtor] }, HEAD), as = HEAD) =>
+  const deduct = (
+    control: Pick<Control, 'id' | 'caseNumber'>,
+    amount: number,
+    transferReference: string,
+    basis = noticeFor({ caseNumber: control.caseNumber, respondentIds: [debtor] }, HEAD),
+    as = HEAD,
+  ) =>
     h.query<{ deductFrozenFunds: Deduction }>(
       'mutation($input: DeductionInput!) { deductFrozenFunds(input: $input) { transferReference controlId assetId caseNumber amount courtAccount } }',
-      { input: { controlId: control.id, amount, transferReference, basis } }, { as },
+      { input: { controlId: control.id, amount, transferReference, basis } },
+      { as },
     );
   const release = (control: Pick<Control, 'id' | 'caseNumber'>) =>
-    h.query<{ releaseFinanceControl: Control }>(`mutation($id: ID!, $b: String!) { releaseFinanceControl(id: $id, documentNumber: "解冻通知书", basis: $b) { ${CONTROL} } }`,
-      { id: control.id, b: noticeFor({ caseNumber: control.caseNumber, respondentIds: [debtor] }, HEAD) }, { as: HEAD });
+    h.query<{ releaseFinanceControl: Control }>(
+      `mutation($id: ID!, $b: String!) { releaseFinanceControl(id: $id, documentNumber: "解冻通知书", basis: $b) { ${CONTROL} } }`,
+      { id: control.id, b: noticeFor({ caseNumber: control.caseNumber, respondentIds: [debtor] }, HEAD) },
+      { as: HEAD },
+    );
   const queueOf = async (deposit: BankDepositDocument) => {
     const response = await h.query<{ _entities: { controls: Control[] }[] }>(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on BankDeposit { controls { ${CONTROL} } } } }`, { r: [{ __typename: 'BankDeposit', id: deposit._id }] });
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on BankDeposit { controls { ${CONTROL} } } } }`,
+      { r: [{ __typename: 'BankDeposit', id: deposit._id }] },
+    );
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     return response.data?._entities[0].controls ?? [];
   };
@@ -277,7 +409,14 @@ describe('freezes and deductions', () => {
     it('freezes at once what the account holds, through the court’s notice for a case naming the holder', async () => {
       const deposit = await openAccount(3_000_00);
       const control = await frozen(1, deposit, 5_000_00);
-      expect(control).toMatchObject({ status: 'ACTIVE', rank: 0, requestState: 'PARTIAL', courtCode: '浙0102', amount: 5_000_00, executedAmount: 3_000_00 });
+      expect(control).toMatchObject({
+        status: 'ACTIVE',
+        rank: 0,
+        requestState: 'PARTIAL',
+        courtCode: '浙0102',
+        amount: 5_000_00,
+        executedAmount: 3_000_00,
+      });
     });
 
     it.each([
@@ -296,7 +435,10 @@ describe('freezes and deductions', () => {
     });
 
     it('refuses an account not registered as the respondent’s with OWNER_MISMATCH, worded as for one that does not exist', async () => {
-      const others = await openAccount(1_000_00, fresh(() => generateCitizenId(random)));
+      const others = await openAccount(
+        1_000_00,
+        fresh(() => generateCitizenId(random)),
+      );
       const [theirs, none] = await Promise.all([
         freeze(3, others, 1_000_00),
         freeze(3, others, 1_000_00, { assetId: fresh(() => generateBankCard(random)) }),
@@ -316,8 +458,12 @@ describe('freezes and deductions', () => {
       expect(sent.filter((r) => r.errors)).toEqual([]);
       for (const response of sent) {
         expect(response.data?.deductFrozenFunds).toEqual({
-          transferReference: 'TRF-7010-000001', controlId: control.id, assetId: deposit._id, caseNumber: control.caseNumber,
-          amount: 4_000_00, courtAccount: caseAccountOf(control.caseNumber),
+          transferReference: 'TRF-7010-000001',
+          controlId: control.id,
+          assetId: deposit._id,
+          caseNumber: control.caseNumber,
+          amount: 4_000_00,
+          courtAccount: caseAccountOf(control.caseNumber),
         });
       }
       expect(await balanceOf(deposit)).toBe(6_000_00);
@@ -325,12 +471,31 @@ describe('freezes and deductions', () => {
     });
 
     it.each([
-      ['a notice for another court’s case, to its division head', () => noticeFor(theCase(11, '浙0106'), divisionHeadOf('浙0106')), divisionHeadOf('浙0106'), 'another case'],
+      [
+        'a notice for another court’s case, to its division head',
+        () => noticeFor(theCase(11, '浙0106'), divisionHeadOf('浙0106')),
+        divisionHeadOf('浙0106'),
+        'another case',
+      ],
       ['no notice', () => 'x', HEAD, 'no legal basis'],
       ['a notice given to someone else', () => noticeFor(theCase(11), divisionHeadOf('浙0106')), HEAD, 'another user'],
-      ['a notice for the case stating another court', () => attestCaseBasis({
-        userId: HEAD.userId, courtCode: '浙0106', caseNumber: caseNo(11), respondentIds: [debtor], debtPlusCosts: 10_000_00, caseAccount: caseAccountOf(caseNo(11)),
-      }, new Date()), HEAD, 'not ordered by your court'],
+      [
+        'a notice for the case stating another court',
+        () =>
+          attestCaseBasis(
+            {
+              userId: HEAD.userId,
+              courtCode: '浙0106',
+              caseNumber: caseNo(11),
+              respondentIds: [debtor],
+              debtPlusCosts: 10_000_00,
+              caseAccount: caseAccountOf(caseNo(11)),
+            },
+            new Date(),
+          ),
+        HEAD,
+        'not ordered by your court',
+      ],
     ])('is FORBIDDEN through %s, and writes nothing', async (_label, basis, as, words) => {
       const deposit = await openAccount(2_000_00);
       const control = await frozen(11, deposit, 2_000_00);
@@ -353,7 +518,10 @@ describe('freezes and deductions', () => {
     it('is refused for nothing, for more than the freeze still holds, and for more than the account holds', async () => {
       const deposit = await openAccount(5_000_00);
       const control = await frozen(13, deposit, 4_000_00);
-      expect((await deduct(control, 0, 'TRF-7013-000001')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+      expect((await deduct(control, 0, 'TRF-7013-000001')).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.amount',
+      });
       expect((await deduct(control, 3_000_00, 'TRF-7013-000002')).errors).toBeUndefined();
       const beyondFreeze = await deduct(control, 1_000_01, 'TRF-7013-000003');
       expect(beyondFreeze.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });

@@ -117,9 +117,18 @@ export interface InsurancePolicyDocument extends MoneyDocument {
 }
 
 export type FinanceAsset =
-  | BankDepositDocument | WealthProductDocument | OnlinePaymentDocument | DigitalCurrencyDocument
-  | BrokerCashDocument | FuturesMarginDocument | ProvidentFundDocument | SocialInsuranceDocument
-  | ReceivableDocument | SecuritiesDocument | FundUnitsDocument | InsurancePolicyDocument;
+  | BankDepositDocument
+  | WealthProductDocument
+  | OnlinePaymentDocument
+  | DigitalCurrencyDocument
+  | BrokerCashDocument
+  | FuturesMarginDocument
+  | ProvidentFundDocument
+  | SocialInsuranceDocument
+  | ReceivableDocument
+  | SecuritiesDocument
+  | FundUnitsDocument
+  | InsurancePolicyDocument;
 
 /** Ids built from two identifiers join them with this separator. */
 export const ID_SEPARATOR = ':';

@@ -15,7 +15,11 @@ export const FINANCE_REGISTER: RegisterDescriptor = {
     DIGITAL_CURRENCY: { typeName: 'DigitalCurrencyWallet', registerName: '数字人民币钱包 e-CNY wallets', measures: ['FREEZE'] },
     BROKER_CASH: { typeName: 'BrokerCashAccount', registerName: '证券资金账户 broker cash accounts', measures: ['FREEZE'] },
     FUTURES_MARGIN: { typeName: 'FuturesMarginAccount', registerName: '期货保证金账户 futures margin accounts', measures: ['FREEZE'] },
-    PROVIDENT_FUND: { typeName: 'ProvidentFundAccount', registerName: '住房公积金账户 housing provident fund accounts', measures: ['FREEZE'] },
+    PROVIDENT_FUND: {
+      typeName: 'ProvidentFundAccount',
+      registerName: '住房公积金账户 housing provident fund accounts',
+      measures: ['FREEZE'],
+    },
     SOCIAL_INSURANCE: { typeName: 'SocialInsuranceRecord', registerName: '社会保险参保登记 social-insurance enrolment', measures: [] },
     RECEIVABLE: { typeName: 'Receivable', registerName: '到期债权及收入 wages and debts owed by third parties', measures: ['WITHHOLD'] },
     SECURITIES: { typeName: 'SecuritiesHolding', registerName: '证券登记结算 securities depository (一码通)', measures: ['FREEZE'] },

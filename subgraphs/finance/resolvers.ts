@@ -18,7 +18,9 @@ const idPart = (index: number) => (asset: AssetDocument) => asset._id.split(ID_S
 async function frozenAmount(deposit: BankDepositDocument, _: unknown, ctx: RegisterContext): Promise<number> {
   // Only the active freeze holds money; waiting ones attach when it is released.
   const queue = await ctx.register.queueByAsset.load(deposit._id);
-  const frozen = ranked(queue).filter((c) => c.status === 'ACTIVE').reduce((sum, c) => sum + (c.control.executedAmount ?? c.control.amount ?? 0), 0);
+  const frozen = ranked(queue)
+    .filter((c) => c.status === 'ACTIVE')
+    .reduce((sum, c) => sum + (c.control.executedAmount ?? c.control.amount ?? 0), 0);
   return Math.min(deposit.estimatedValue, frozen);
 }
 

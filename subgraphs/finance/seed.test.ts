@@ -1,6 +1,4 @@
-import {
-  checkBankCard, checkCitizenId, checkPhone, checkUscc,
-} from '../../domain/identifiers';
+import { checkBankCard, checkCitizenId, checkPhone, checkUscc } from '../../domain/identifiers';
 import { FINANCE_REGISTER } from './register';
 import { financeTestData } from '../../test/worlds/finance';
 

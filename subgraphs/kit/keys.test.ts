@@ -1,6 +1,5 @@
 import { subgraphNamed } from '../registry';
 
-
 // Loaded as the schema is built, before the subgraph listens: a production court or register without
 // its legal-basis key stops at start rather than failing every look at a party.
 describe.each([

@@ -21,7 +21,15 @@ export function entityLoader<T extends Document>(
   return new DataLoader(async (keys: readonly string[]) => {
     const docs: WithId<T>[] = [];
     if (field === '_id' && keys.length <= POINT_READS) {
-      for (const doc of await Promise.all(keys.map((key) => collection.find({ _id: key } as Filter<T>, options).limit(1).next()))) if (doc) docs.push(doc);
+      for (const doc of await Promise.all(
+        keys.map((key) =>
+          collection
+            .find({ _id: key } as Filter<T>, options)
+            .limit(1)
+            .next(),
+        ),
+      ))
+        if (doc) docs.push(doc);
     } else {
       docs.push(...(await collection.find({ [field]: { $in: [...keys] } } as Filter<T>, options).toArray()));
     }

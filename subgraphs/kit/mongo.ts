@@ -41,7 +41,14 @@ export function isDuplicateKeyWrite(writeError: { code?: number | string; errmsg
 }
 
 /** The driver's errors for a database it cannot reach (as opposed to one that refused a command). */
-const UNREACHABLE = new Set(['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError', 'MongoNotConnectedError', 'MongoPoolClearedError', 'MongoTopologyClosedError']);
+const UNREACHABLE = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+]);
 
 /** Whether an error, or what it wraps (a GraphQL error's original, a cause), is the database being out of reach. */
 export function isDatabaseUnreachable(error: unknown): boolean {

@@ -16,7 +16,8 @@ export const Cents = new GraphQLScalarType<number, number>({
 });
 
 function checkCents(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new GraphQLError(`Cents must be a whole number of fen, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new GraphQLError(`Cents must be a whole number of fen, got ${String(value)}`);
   return value;
 }
 
@@ -61,7 +62,8 @@ export const DateTime = new GraphQLScalarType<Date, string>({
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 function parseInstant(value: unknown): Date {
-  const date = typeof value === 'string' && ISO_INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) ? new Date(value) : new Date(Number.NaN);
+  const date =
+    typeof value === 'string' && ISO_INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) ? new Date(value) : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime must be an ISO-8601 instant, got ${String(value)}`);
   return date;
 }

@@ -64,8 +64,16 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
     await apollo.start();
     let stopped: Promise<void> | undefined;
     const http = await serveGraphQL(apollo, config.port, config.host, {
-      context: async (req) => subgraph.createContext({ db, headers: req.headers, clock, identity: await verifyIdentity(req.headers[IDENTITY_HEADER], subgraph.name, identityKey) }),
-      routes: [healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } })],
+      context: async (req) =>
+        subgraph.createContext({
+          db,
+          headers: req.headers,
+          clock,
+          identity: await verifyIdentity(req.headers[IDENTITY_HEADER], subgraph.name, identityKey),
+        }),
+      routes: [
+        healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } }),
+      ],
     });
     const services: Array<() => Promise<void>> = [];
     const running: RunningSubgraph = {
@@ -109,7 +117,12 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
 function reportDatabaseOutage(name: string, next: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (!isDatabaseUnreachable(error)) return next(formatted, error);
-    return { message: `agency ${name} cannot reach its register`, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency: name } };
+    return {
+      message: `agency ${name} cannot reach its register`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.AGENCY_UNAVAILABLE, agency: name },
+    };
   };
 }
 

@@ -92,7 +92,10 @@ export function checkAgencyEnum(typeDefs: DocumentNode): void {
   for (const node of typeDefs.definitions) {
     if (node.kind !== Kind.ENUM_TYPE_DEFINITION || node.name.value !== 'Agency') continue;
     const values = (node.values ?? []).map((value) => value.name.value);
-    if (values.join() !== AGENCIES.join()) throw new Error(`the schema's Agency enum (${values.join(', ')}) must list domain/agencies.ts's AGENCIES (${AGENCIES.join(', ')}), in that order`);
+    if (values.join() !== AGENCIES.join())
+      throw new Error(
+        `the schema's Agency enum (${values.join(', ')}) must list domain/agencies.ts's AGENCIES (${AGENCIES.join(', ')}), in that order`,
+      );
   }
 }
 

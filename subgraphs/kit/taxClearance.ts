@@ -27,13 +27,21 @@ export function issueTaxClearanceCertificate(statement: TaxClearanceStatement, k
 function isStatement(value: unknown): value is TaxClearanceStatement & { kind: string } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.kind === KIND && typeof v.caseNumber === 'string' && typeof v.unitId === 'string'
-    && (v.settledOn === null || typeof v.settledOn === 'string')
-    && Number.isSafeInteger(v.taxDue) && Number.isSafeInteger(v.taxPaid);
+  return (
+    v.kind === KIND &&
+    typeof v.caseNumber === 'string' &&
+    typeof v.unitId === 'string' &&
+    (v.settledOn === null || typeof v.settledOn === 'string') &&
+    Number.isSafeInteger(v.taxDue) &&
+    Number.isSafeInteger(v.taxPaid)
+  );
 }
 
 /** The statement of a certificate the tax bureau signed, or why it is not one. */
-export function readTaxClearanceCertificate(token: string, key: KeyObject = publicKey('TAX_CLEARANCE')): TaxClearanceStatement | { problem: string } {
+export function readTaxClearanceCertificate(
+  token: string,
+  key: KeyObject = publicKey('TAX_CLEARANCE'),
+): TaxClearanceStatement | { problem: string } {
   const verified = verifyToken(token, key);
   if ('problem' in verified) return verified;
   if (!isStatement(verified.payload)) return { problem: 'is signed but is not a tax clearance certificate' };

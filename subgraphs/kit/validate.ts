@@ -1,5 +1,14 @@
 import { badUserInput } from '../../platform/errors';
-import { checkCitizenId, checkPhone, checkUnitNumber, checkUscc, courtByCode, formatCaseNumber, normaliseUnitNumber, parseCaseNumber } from '../../domain/identifiers';
+import {
+  checkCitizenId,
+  checkPhone,
+  checkUnitNumber,
+  checkUscc,
+  courtByCode,
+  formatCaseNumber,
+  normaliseUnitNumber,
+  parseCaseNumber,
+} from '../../domain/identifiers';
 
 /**
  * Argument checks shared by every subgraph. Each returns the value in its canonical form
@@ -19,7 +28,12 @@ export function partyIdArg(field: string, value: string): string {
   const asCitizen = checkCitizenId(id);
   if (asCitizen === null) return id;
   const looksLikeCitizenId = /^\d{17}[\dX]$/.test(id);
-  throw badUserInput(field, looksLikeCitizenId ? `not a valid citizen ID: ${asCitizen}` : `not a valid citizen ID or unified social credit code: ${checkUscc(id) ?? asCitizen}`);
+  throw badUserInput(
+    field,
+    looksLikeCitizenId
+      ? `not a valid citizen ID: ${asCitizen}`
+      : `not a valid citizen ID or unified social credit code: ${checkUscc(id) ?? asCitizen}`,
+  );
 }
 
 export function courtCodeArg(field: string, value: string): string {
@@ -70,7 +84,12 @@ export function officerArg(field: string, officer: { name: string; phone: string
  * An asset identifier (plate, VIN, account number, …) in its canonical form: `normalise` writes it the
  * way the register stores it, then `check` gives the reason it is malformed, or null.
  */
-export function identifierArg(field: string, value: string, check: (id: string) => string | null, normalise: (id: string) => string = (id) => id.trim()): string {
+export function identifierArg(
+  field: string,
+  value: string,
+  check: (id: string) => string | null,
+  normalise: (id: string) => string = (id) => id.trim(),
+): string {
   const id = normalise(value);
   const reason = check(id);
   if (reason !== null) throw badUserInput(field, reason);

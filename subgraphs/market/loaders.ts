@@ -7,9 +7,7 @@ import type { IndexDeclaration } from '../kit/mongo';
 import type { CompanyEquityDocument } from './model';
 
 /** Looking up a company's shareholders goes by the target company, not by the holder. */
-export const marketIndexes: readonly IndexDeclaration[] = [
-  { collection: REGISTER_COLLECTIONS.assets, key: { companyId: 1, category: 1 } },
-];
+export const marketIndexes: readonly IndexDeclaration[] = [{ collection: REGISTER_COLLECTIONS.assets, key: { companyId: 1, category: 1 } }];
 
 export function createMarketContext(db: Db) {
   return {

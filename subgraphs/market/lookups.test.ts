@@ -30,7 +30,10 @@ async function errorOf(query: string, variables: Record<string, unknown>) {
 /** The court's notice for CASE naming `respondentIds`, as the test officer gets it. */
 const notice = (respondentIds: string[], user = TEST_OFFICER) => noticeFor({ caseNumber: CASE, respondentIds }, user);
 const logOf = (subjectId: string, operation: string) =>
-  h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation }).toArray();
+  h.subgraph.db
+    .collection<AccessEntry>(ACCESS_LOG)
+    .find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation })
+    .toArray();
 const FORBIDDEN_BASES: [string, (owners: string[]) => string][] = [
   ['a token that is no notice', () => 'x'],
   ['a notice for another case', (owners) => noticeFor({ caseNumber: '（2026）浙0102执2号', respondentIds: owners })],
@@ -38,7 +41,8 @@ const FORBIDDEN_BASES: [string, (owners: string[]) => string][] = [
 ];
 
 describe('companyEquityOfCompany', () => {
-  const EQUITY = 'query($c: String!, $k: String!, $b: String!) { companyEquityOfCompany(companyId: $c, caseNumber: $k, basis: $b) { id ownerIds sharePercent } }';
+  const EQUITY =
+    'query($c: String!, $k: String!, $b: String!) { companyEquityOfCompany(companyId: $c, caseNumber: $k, basis: $b) { id ownerIds sharePercent } }';
   const equity = assets.filter((a): a is CompanyEquityDocument => a.category === 'COMPANY_EQUITY');
   // The company with the most shareholders on record.
   const counts = new Map<string, number>();
@@ -49,7 +53,11 @@ describe('companyEquityOfCompany', () => {
   type Stake = { id: string; ownerIds: string[]; sharePercent: number };
 
   it('lists the respondents’ stakes in a company, largest share first', async () => {
-    const response = await h.query<{ companyEquityOfCompany: Stake[] }>(EQUITY, { c: companyId.toLowerCase(), k: CASE, b: notice(holders) });
+    const response = await h.query<{ companyEquityOfCompany: Stake[] }>(EQUITY, {
+      c: companyId.toLowerCase(),
+      k: CASE,
+      b: notice(holders),
+    });
     expect(response.errors).toBeUndefined();
     const found = response.data?.companyEquityOfCompany ?? [];
     expect(found.map((e) => e.id).sort()).toEqual(stakes.map((e) => e._id).sort());
@@ -60,15 +68,30 @@ describe('companyEquityOfCompany', () => {
   it('shows only the stakes of the case’s respondents, none of the other shareholders, and logs each respondent shown', async () => {
     const [respondent] = stakes[stakes.length - 1].ownerIds;
     const before = await Promise.all(holders.map(async (id) => (await logOf(id, 'companyEquityOfCompany')).length));
-    const response = await h.query<{ companyEquityOfCompany: Stake[] }>(EQUITY, { c: companyId, k: CASE, b: notice([respondent, '11010519491231002X']) });
+    const response = await h.query<{ companyEquityOfCompany: Stake[] }>(EQUITY, {
+      c: companyId,
+      k: CASE,
+      b: notice([respondent, '11010519491231002X']),
+    });
     expect(response.errors).toBeUndefined();
     const found = response.data?.companyEquityOfCompany ?? [];
-    expect(found.map((e) => e.id).sort()).toEqual(stakes.filter((e) => e.ownerIds.includes(respondent)).map((e) => e._id).sort());
+    expect(found.map((e) => e.id).sort()).toEqual(
+      stakes
+        .filter((e) => e.ownerIds.includes(respondent))
+        .map((e) => e._id)
+        .sort(),
+    );
     expect(found.every((e) => e.ownerIds.includes(respondent))).toBe(true);
     expect(found.length).toBeLessThan(stakes.length);
     const after = await Promise.all(holders.map(async (id) => logOf(id, 'companyEquityOfCompany')));
     holders.forEach((id, i) => expect(after[i]).toHaveLength(before[i] + (id === respondent ? 1 : 0)));
-    expect(after[holders.indexOf(respondent)].at(-1)).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'MARKET', categories: ['COMPANY_EQUITY'], resultCount: found.length });
+    expect(after[holders.indexOf(respondent)].at(-1)).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'MARKET',
+      categories: ['COMPANY_EQUITY'],
+      resultCount: found.length,
+    });
   });
 
   it('answers an empty list, as for a company with no shareholders on record, when no respondent holds a stake', async () => {
@@ -85,13 +108,20 @@ describe('companyEquityOfCompany', () => {
   });
 
   it('refuses a malformed company code or case number, naming the argument', async () => {
-    expect(await errorOf(EQUITY, { c: '91110000600037341M', k: CASE, b: notice(holders) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'companyId' });
-    expect(await errorOf(EQUITY, { c: '91110000600037341L', k: '浙0102执1号', b: notice(holders) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseNumber' });
+    expect(await errorOf(EQUITY, { c: '91110000600037341M', k: CASE, b: notice(holders) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'companyId',
+    });
+    expect(await errorOf(EQUITY, { c: '91110000600037341L', k: '浙0102执1号', b: notice(holders) })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'caseNumber',
+    });
   });
 });
 
 describe('intellectualPropertyByNumber', () => {
-  const IP = 'query($n: String!, $k: String!, $b: String!) { intellectualPropertyByNumber(number: $n, caseNumber: $k, basis: $b) { id kind title ownerIds } }';
+  const IP =
+    'query($n: String!, $k: String!, $b: String!) { intellectualPropertyByNumber(number: $n, caseNumber: $k, basis: $b) { id kind title ownerIds } }';
   const ip = assets.filter((a) => a.category === 'INTELLECTUAL_PROPERTY');
   const first = ip[0];
   // An IP right none of whose holders holds `first`.
@@ -100,7 +130,11 @@ describe('intellectualPropertyByNumber', () => {
   it('finds each kind on record by its registration number, for a respondent holding it', async () => {
     expect(ip.length).toBeGreaterThan(0);
     for (const asset of ip) {
-      const response = await h.query<{ intellectualPropertyByNumber: { id: string; kind: string; title: string } | null }>(IP, { n: asset._id, k: CASE, b: notice(asset.ownerIds) });
+      const response = await h.query<{ intellectualPropertyByNumber: { id: string; kind: string; title: string } | null }>(IP, {
+        n: asset._id,
+        k: CASE,
+        b: notice(asset.ownerIds),
+      });
       expect(response.data?.intellectualPropertyByNumber).toMatchObject({ id: asset._id, kind: asset.kind, title: asset.title });
     }
   });
@@ -110,7 +144,13 @@ describe('intellectualPropertyByNumber', () => {
     expect((await h.query(IP, { n: first._id, k: CASE, b: notice(first.ownerIds) })).errors).toBeUndefined();
     const log = await logOf(first.ownerIds[0], 'intellectualPropertyByNumber');
     expect(log).toHaveLength(before + 1);
-    expect(log.at(-1)).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'MARKET', categories: ['INTELLECTUAL_PROPERTY'], resultCount: 1 });
+    expect(log.at(-1)).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'MARKET',
+      categories: ['INTELLECTUAL_PROPERTY'],
+      resultCount: 1,
+    });
   });
 
   it('answers null for a valid number not on record, and for a number that is another category', async () => {

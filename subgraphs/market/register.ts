@@ -7,8 +7,16 @@ export const MARKET_REGISTER: RegisterDescriptor = {
   name: 'Market',
   controlIdPrefix: 'MK',
   categories: {
-    COMPANY_EQUITY: { typeName: 'CompanyEquity', registerName: '国家企业信用信息公示系统 股东及出资信息 shareholder register', measures: ['FREEZE'] },
+    COMPANY_EQUITY: {
+      typeName: 'CompanyEquity',
+      registerName: '国家企业信用信息公示系统 股东及出资信息 shareholder register',
+      measures: ['FREEZE'],
+    },
     UNLISTED_SHARES: { typeName: 'UnlistedShares', registerName: '股权托管登记簿 equity custody register', measures: ['FREEZE'] },
-    INTELLECTUAL_PROPERTY: { typeName: 'IntellectualProperty', registerName: '专利/商标/软件著作权登记簿 patent, trademark and software copyright registers', measures: ['FREEZE'] },
+    INTELLECTUAL_PROPERTY: {
+      typeName: 'IntellectualProperty',
+      registerName: '专利/商标/软件著作权登记簿 patent, trademark and software copyright registers',
+      measures: ['FREEZE'],
+    },
   },
 };

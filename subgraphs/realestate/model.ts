@@ -42,7 +42,10 @@ export interface TitleTransferEntry {
 export type TitleTransferState = 'REQUESTED' | 'TRANSFERRED';
 
 /** What the registry wrote when it performed the transfer. */
-export type TransferPerformed = Pick<TitleTransferEntry, 'previousOwners' | 'transferredAt' | 'taxSettledOn' | 'taxPaid' | 'endedControlIds'>;
+export type TransferPerformed = Pick<
+  TitleTransferEntry,
+  'previousOwners' | 'transferredAt' | 'taxSettledOn' | 'taxPaid' | 'endedControlIds'
+>;
 
 /**
  * A transfer the court asked for on its notice and, once the registry's staff perform it, what they did.

@@ -9,7 +9,15 @@ export const REAL_ESTATE_REGISTER: RegisterDescriptor = {
   categories: {
     REAL_ESTATE: { typeName: 'RealEstateUnit', registerName: '不动产登记簿 real-estate register', measures: ['SEAL'] },
     LAND_USE_RIGHT: { typeName: 'LandUseRight', registerName: '不动产登记簿 (土地) land register', measures: ['SEAL'] },
-    OFF_PLAN_PROPERTY: { typeName: 'OffPlanProperty', registerName: '商品房预售合同备案 pre-sale contract filings', measures: ['PRE_SEAL'] },
-    MINING_OR_SEA_RIGHT: { typeName: 'MiningOrSeaRight', registerName: '矿业权/海域使用权登记 mining and sea-area rights register', measures: ['SEAL'] },
+    OFF_PLAN_PROPERTY: {
+      typeName: 'OffPlanProperty',
+      registerName: '商品房预售合同备案 pre-sale contract filings',
+      measures: ['PRE_SEAL'],
+    },
+    MINING_OR_SEA_RIGHT: {
+      typeName: 'MiningOrSeaRight',
+      registerName: '矿业权/海域使用权登记 mining and sea-area rights register',
+      measures: ['SEAL'],
+    },
   },
 };

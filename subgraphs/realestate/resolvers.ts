@@ -9,7 +9,14 @@ import { courtScoped, requireCaseBasis } from '../kit/auth/legalBasis';
 import { checkTransferNotice } from '../kit/auth/transferNotice';
 import { workListPage, type WorkList } from '../kit/workList';
 import type { RealEstateContext } from './loaders';
-import type { LandUseRightDocument, TitleTransferDocument, TitleTransferEntry, TitleTransferState, TransferPerformed, UnitDocument } from './model';
+import type {
+  LandUseRightDocument,
+  TitleTransferDocument,
+  TitleTransferEntry,
+  TitleTransferState,
+  TransferPerformed,
+  UnitDocument,
+} from './model';
 import { performTitleTransfer, requestTitleTransfer, type Registers, type TitleTransferRequest } from './titleTransfer';
 
 const owned = (doc: { ownerIds: string[]; owners?: { partyId: string; shareBasisPoints: number }[] }) =>
@@ -42,8 +49,13 @@ function viewOf(transfer: TitleTransferDocument): TransferView {
 }
 
 /** A unit's history entry: every entry is a performed transfer (entries written before requests existed have no price). */
-const viewOfEntry = (unitId: string, entry: TitleTransferEntry): TransferView =>
-  ({ ...entry, unitId, state: 'TRANSFERRED', price: entry.price ?? null, requestedAt: entry.requestedAt ?? null });
+const viewOfEntry = (unitId: string, entry: TitleTransferEntry): TransferView => ({
+  ...entry,
+  unitId,
+  state: 'TRANSFERRED',
+  price: entry.price ?? null,
+  requestedAt: entry.requestedAt ?? null,
+});
 
 const registersOf = (ctx: RealEstateContext): Registers => ({
   units: ctx.register.repository.db.collection<UnitDocument>(REGISTER_COLLECTIONS.assets),
@@ -74,9 +86,16 @@ const REQUESTED: WorkList<TitleTransferDocument> = { parts: [{ name: 'REQUESTED'
 
 export const realEstateResolvers: ResolverMap<RealEstateContext> = {
   Mutation: {
-    requestRealEstateTitleTransfer: async (_: unknown, args: { input: TransferRequestInput }, ctx: RealEstateContext): Promise<TransferView> =>
-      viewOf(await requestTitleTransfer(registersOf(ctx), transferRequestArg(ctx, args.input), nowOf(ctx))),
-    transferRealEstateTitle: async (_: unknown, args: { id: string; taxClearanceCertificate: string }, ctx: RealEstateContext): Promise<TransferView> =>
+    requestRealEstateTitleTransfer: async (
+      _: unknown,
+      args: { input: TransferRequestInput },
+      ctx: RealEstateContext,
+    ): Promise<TransferView> => viewOf(await requestTitleTransfer(registersOf(ctx), transferRequestArg(ctx, args.input), nowOf(ctx))),
+    transferRealEstateTitle: async (
+      _: unknown,
+      args: { id: string; taxClearanceCertificate: string },
+      ctx: RealEstateContext,
+    ): Promise<TransferView> =>
       viewOf(await performTitleTransfer(registersOf(ctx), textArg('id', args.id, 200), args.taxClearanceCertificate, nowOf(ctx))),
   },
   Query: {
@@ -88,7 +107,9 @@ export const realEstateResolvers: ResolverMap<RealEstateContext> = {
   CaseParty: {
     realEstate: (ref: CasePartyRef, _: unknown, ctx: RealEstateContext) =>
       lookAtParty(
-        ctx, ref, { answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], operation: 'CaseParty.realEstate' },
+        ctx,
+        ref,
+        { answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], operation: 'CaseParty.realEstate' },
         async () => (await ctx.register.assetsByOwner.load(ref.partyId)).filter((asset) => asset.category === 'REAL_ESTATE'),
         (units) => units.length,
       ),
@@ -101,7 +122,8 @@ export const realEstateResolvers: ResolverMap<RealEstateContext> = {
   RealEstateTitleTransfer: {
     unit: (transfer: TransferView, _: unknown, ctx: RealEstateContext) => ctx.register.assetById.load(transfer.unitId),
     previousOwners: (transfer: TransferView) => owned({ ownerIds: [], owners: transfer.previousOwners }),
-    endedControls: (transfer: TransferView, _: unknown, ctx: RealEstateContext) => ctx.register.controlById.loadMany(transfer.endedControlIds),
+    endedControls: (transfer: TransferView, _: unknown, ctx: RealEstateContext) =>
+      ctx.register.controlById.loadMany(transfer.endedControlIds),
   },
   LandUseRight: {
     owners: owned,

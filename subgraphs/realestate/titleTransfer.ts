@@ -34,16 +34,26 @@ function settledClearance(transfer: TitleTransferDocument, certificate: string):
   const clearance = readTaxClearanceCertificate(certificate);
   if ('problem' in clearance) throw badUserInput(CERTIFICATE, clearance.problem);
   if (clearance.unitId !== transfer.unitId) throw badUserInput(CERTIFICATE, `is for unit ${clearance.unitId}, not ${transfer.unitId}`);
-  if (clearance.caseNumber !== transfer.caseNumber) throw badUserInput(CERTIFICATE, `is for case ${clearance.caseNumber}, not ${transfer.caseNumber}`);
+  if (clearance.caseNumber !== transfer.caseNumber)
+    throw badUserInput(CERTIFICATE, `is for case ${clearance.caseNumber}, not ${transfer.caseNumber}`);
   if (!isSettled(clearance) || clearance.settledOn === null) {
     const { taxDue, taxPaid } = clearance;
-    throw domainError(ErrorCode.TAX_NOT_CLEARED, `${CERTIFICATE}: the transfer taxes are not settled (${taxPaid} of ${taxDue} fen paid)`, { field: CERTIFICATE, taxDue, taxPaid });
+    throw domainError(ErrorCode.TAX_NOT_CLEARED, `${CERTIFICATE}: the transfer taxes are not settled (${taxPaid} of ${taxDue} fen paid)`, {
+      field: CERTIFICATE,
+      taxDue,
+      taxPaid,
+    });
   }
   return { ...clearance, settledOn: clearance.settledOn };
 }
 
 /** Only the first seizure (首封) holds the power to dispose of the unit: its case must hold the active seal. */
-async function activeSealOf(registers: Registers, unitId: string, caseNumber: string, field: string): Promise<{ seal: ControlDocument; ended: string[] }> {
+async function activeSealOf(
+  registers: Registers,
+  unitId: string,
+  caseNumber: string,
+  field: string,
+): Promise<{ seal: ControlDocument; ended: string[] }> {
   const order = ranked(await registers.controls.find({ assetId: unitId, state: IN_QUEUE }).toArray());
   const active = order.find((entry) => entry.status === 'ACTIVE');
   if (active?.control.caseNumber === caseNumber) return { seal: active.control, ended: order.map((entry) => entry.control._id) };
@@ -80,7 +90,9 @@ export async function requestTitleTransfer(registers: Registers, request: TitleT
   if (earlier) throw alreadyRequested(earlier);
   const unit = await registers.units.findOne({ _id: notice.unitId });
   if (!unit || unit.category !== 'REAL_ESTATE' || !unit.ownerIds.some((owner) => basis.respondentIds.includes(owner))) {
-    throw domainError(ErrorCode.OWNER_MISMATCH, `${notice.unitId} is not a real-estate unit of a respondent of ${basis.caseNumber}`, { field: 'input.transferNotice' });
+    throw domainError(ErrorCode.OWNER_MISMATCH, `${notice.unitId} is not a real-estate unit of a respondent of ${basis.caseNumber}`, {
+      field: 'input.transferNotice',
+    });
   }
   const { seal } = await activeSealOf(registers, unit._id, notice.caseNumber, 'input.transferNotice');
   const transfer: TitleTransferDocument = {
@@ -111,22 +123,36 @@ export async function requestTitleTransfer(registers: Registers, request: TitleT
 }
 
 function alreadyRequested(earlier: TitleTransferDocument): Error {
-  return domainError(ErrorCode.INVALID_TRANSITION, `the transfer of ${earlier.unitId} in ${earlier.caseNumber} was already requested under ruling ${earlier.rulingNumber} (${earlier._id})`, {
-    field: 'input.transferNotice',
-    state: earlier.state,
-  });
+  return domainError(
+    ErrorCode.INVALID_TRANSITION,
+    `the transfer of ${earlier.unitId} in ${earlier.caseNumber} was already requested under ruling ${earlier.rulingNumber} (${earlier._id})`,
+    {
+      field: 'input.transferNotice',
+      state: earlier.state,
+    },
+  );
 }
 
 /** Writes the unit's new owner and history and ends its measures; each step is safe to repeat. */
 async function complete(registers: Registers, transfer: TitleTransferDocument, now: Date): Promise<TitleTransferDocument> {
   const performed = transfer.performed;
   if (transfer.completedAt || !performed) return transfer;
-  await registers.units.updateOne({ _id: transfer.unitId }, {
-    $set: { owners: [{ partyId: transfer.buyerId, shareBasisPoints: 10_000 }], ownerIds: [transfer.buyerId], registerUpdatedAt: performed.transferredAt },
-    // The entry is built from the stored transfer, so a retry racing the original adds the very same one, which the set keeps once.
-    $addToSet: { titleTransfers: entryOf(transfer, performed) },
+  await registers.units.updateOne(
+    { _id: transfer.unitId },
+    {
+      $set: {
+        owners: [{ partyId: transfer.buyerId, shareBasisPoints: 10_000 }],
+        ownerIds: [transfer.buyerId],
+        registerUpdatedAt: performed.transferredAt,
+      },
+      // The entry is built from the stored transfer, so a retry racing the original adds the very same one, which the set keeps once.
+      $addToSet: { titleTransfers: entryOf(transfer, performed) },
+    },
+  );
+  await disposeAsset(registers.controls, transfer.unitId, performed.transferredAt, {
+    soldBy: transfer.sealId,
+    ended: performed.endedControlIds,
   });
-  await disposeAsset(registers.controls, transfer.unitId, performed.transferredAt, { soldBy: transfer.sealId, ended: performed.endedControlIds });
   await registers.titleTransfers.updateOne({ _id: transfer._id }, { $set: { completedAt: now } });
   return { ...transfer, completedAt: now };
 }
@@ -137,7 +163,12 @@ async function complete(registers: Registers, transfer: TitleTransferDocument, n
  * One conditional update decides between clerks pressing at once; performing it again returns it
  * (finishing it first if it stopped half way).
  */
-export async function performTitleTransfer(registers: Registers, id: string, certificate: string, now: Date): Promise<TitleTransferDocument> {
+export async function performTitleTransfer(
+  registers: Registers,
+  id: string,
+  certificate: string,
+  now: Date,
+): Promise<TitleTransferDocument> {
   const transfer = await registers.titleTransfers.findOne({ _id: id });
   if (!transfer) throw notFound('title transfer', id);
   if (transfer.state === 'TRANSFERRED') return complete(registers, transfer, now);

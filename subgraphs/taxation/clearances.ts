@@ -21,7 +21,11 @@ const dayOf = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00:00:0
  * replaces the figures (a reassessment, a further payment); the day it was first settled is kept while
  * it stays settled, so a certificate issued then still states the same day.
  */
-export async function settleTransferTax(clearances: Collection<ClearanceDocument>, input: TransferTaxSettlement, now: Date): Promise<ClearanceDocument> {
+export async function settleTransferTax(
+  clearances: Collection<ClearanceDocument>,
+  input: TransferTaxSettlement,
+  now: Date,
+): Promise<ClearanceDocument> {
   const taxDue = amountArg('input.taxDue', input.taxDue, 0);
   const taxPaid = amountArg('input.taxPaid', input.taxPaid, 0);
   const _id = clearanceId(input.caseNumber, input.unitId);

@@ -13,5 +13,8 @@ export default defineRegisterSubgraph(TAXATION_REGISTER, {
   resolvers: taxationResolvers,
   createContext: ({ db }) => createTaxationContext(db),
   // Taxpayers and clearances are looked up by _id only, so the register's indexes are all this database needs.
-  rules: { Query: { taxRefund: COURT_STAFF, taxClearance: either(COURT_STAFF, staffOf('TAXATION')) }, Mutation: { settleTransferTax: staffOf('TAXATION') } },
+  rules: {
+    Query: { taxRefund: COURT_STAFF, taxClearance: either(COURT_STAFF, staffOf('TAXATION')) },
+    Mutation: { settleTransferTax: staffOf('TAXATION') },
+  },
 });

@@ -32,14 +32,20 @@ export const taxationResolvers: ResolverMap<TaxationContext> = {
   },
   Mutation: {
     settleTransferTax: (_: unknown, args: { input: TransferTaxSettlement }, ctx: TaxationContext) => {
-      const input = { ...args.input, caseNumber: caseNumberArg('input.caseNumber', args.input.caseNumber), unitId: unitNumberArg('input.unitId', args.input.unitId) };
+      const input = {
+        ...args.input,
+        caseNumber: caseNumberArg('input.caseNumber', args.input.caseNumber),
+        unitId: unitNumberArg('input.unitId', args.input.unitId),
+      };
       return settleTransferTax(ctx.clearances, input, nowOf(ctx));
     },
   },
   CaseParty: {
     taxRecord: (ref: CasePartyRef, _: unknown, ctx: TaxationContext) =>
       lookAtParty(
-        ctx, ref, { answeredBy: 'TAXATION', categories: ['TAX_RECORD'], operation: 'CaseParty.taxRecord' },
+        ctx,
+        ref,
+        { answeredBy: 'TAXATION', categories: ['TAX_RECORD'], operation: 'CaseParty.taxRecord' },
         () => ctx.taxpayerById.load(ref.partyId),
         (record) => (record ? 1 : 0),
       ),

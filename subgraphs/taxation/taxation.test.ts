@@ -7,13 +7,26 @@ import { noticeFor } from '../../test/cases';
 import { divisionHeadOf, TEST_OFFICER } from '../../test/identities';
 import { ACCESS_LOG, subjectHash, type AccessEntry } from '../kit/audit/accessLog';
 import { accessLogKey } from '../kit/audit/key';
-import { checkCaseNumber, checkCitizenId, checkTaxRefundNumber, checkUnitNumber, checkUscc, createRandom, formatTaxRefundNumber } from '../../domain/identifiers';
+import {
+  checkCaseNumber,
+  checkCitizenId,
+  checkTaxRefundNumber,
+  checkUnitNumber,
+  checkUscc,
+  createRandom,
+  formatTaxRefundNumber,
+} from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import taxation from './index';
 import type { ClearanceDocument, TaxpayerDocument, TaxRefundDocument } from './model';
 
 const court = generateCourt(createRandom('7:court'), 400, DEFAULT_AS_OF);
-const world: World = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
+const world: World = {
+  asOf: DEFAULT_AS_OF,
+  parties: court.parties,
+  partyById: new Map(court.parties.map((p) => [p.id, p])),
+  cases: court.cases,
+};
 const data = generateTaxation(world, createRandom('7:taxation'));
 const refunds = data.assets as TaxRefundDocument[];
 const controls = data.controls as ControlDocument[];
@@ -36,7 +49,13 @@ const FINDINGS = `taxFindings { agency categories { category count totalEstimate
 interface Findings {
   taxFindings: {
     agency: string;
-    categories: { category: string; count: number; totalEstimatedValue: number; controllableValue: number; assets: Record<string, unknown>[] }[];
+    categories: {
+      category: string;
+      count: number;
+      totalEstimatedValue: number;
+      controllableValue: number;
+      assets: Record<string, unknown>[];
+    }[];
   };
 }
 
@@ -70,17 +89,28 @@ describe('tax findings', () => {
     const events: string[] = [];
     const listener = (event: { commandName: string }) => events.push(event.commandName);
     h.subgraph.client.on('commandStarted', listener);
-    const [other] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], 'taxFindings(categories: [BANK_DEPOSIT]) { agency categories { category count assets { id } } }');
+    const [other] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      'taxFindings(categories: [BANK_DEPOSIT]) { agency categories { category count assets { id } } }',
+    );
     h.subgraph.client.off('commandStarted', listener);
     expect(other.taxFindings.categories).toEqual([]);
     expect(events).toEqual([]);
-    const [own] = await h.caseParties<Findings>([{ caseNumber: CASE, partyId: owner }], 'taxFindings(categories: [TAX_REFUND, REAL_ESTATE]) { agency categories { category count assets { id } } }');
+    const [own] = await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId: owner }],
+      'taxFindings(categories: [TAX_REFUND, REAL_ESTATE]) { agency categories { category count assets { id } } }',
+    );
     expect(own.taxFindings.categories.map((c) => c.category)).toEqual(['TAX_REFUND']);
   });
 
   it('gives an empty entry and no tax record for a party the bureau does not know', async () => {
-    const [found] = await h.caseParties<Findings & { taxRecord: unknown }>([{ caseNumber: CASE, partyId: '11010519491231002X' }], `${FINDINGS} taxRecord { taxpayerNumber }`);
-    expect(found.taxFindings.categories).toEqual([{ category: 'TAX_REFUND', count: 0, totalEstimatedValue: 0, controllableValue: 0, assets: [] }]);
+    const [found] = await h.caseParties<Findings & { taxRecord: unknown }>(
+      [{ caseNumber: CASE, partyId: '11010519491231002X' }],
+      `${FINDINGS} taxRecord { taxpayerNumber }`,
+    );
+    expect(found.taxFindings.categories).toEqual([
+      { category: 'TAX_REFUND', count: 0, totalEstimatedValue: 0, controllableValue: 0, assets: [] },
+    ]);
     expect(found.taxRecord).toBeNull();
   });
 });
@@ -91,7 +121,10 @@ describe('tax records', () => {
   it('answers an organisation with arrears and a person without a rating, as registered', async () => {
     const debtor = taxpayers.find((t) => t.taxOwed > 0) as TaxpayerDocument;
     const person = taxpayers.find((t) => t.creditRating === null) as TaxpayerDocument;
-    const found = await h.caseParties<{ taxRecord: Record<string, unknown> }>([debtor, person].map((t) => ({ caseNumber: CASE, partyId: t._id })), RECORD);
+    const found = await h.caseParties<{ taxRecord: Record<string, unknown> }>(
+      [debtor, person].map((t) => ({ caseNumber: CASE, partyId: t._id })),
+      RECORD,
+    );
     expect(found.map((f) => f.taxRecord)).toEqual(
       [debtor, person].map((t) => ({
         taxpayerNumber: t._id,
@@ -134,7 +167,10 @@ describe('tax controls', () => {
     const assetId = queue[0].assetId;
     const caseNumber = queue[0].caseNumber;
     const basis = noticeOfCase(caseNumber);
-    const response = await h.query<{ _entities: { taxControls: { id: string; rank: number; amount: number }[] }[]; taxRefund: { controls: { rank: number; caseNumber: string }[] } }>(
+    const response = await h.query<{
+      _entities: { taxControls: { id: string; rank: number; amount: number }[] }[];
+      taxRefund: { controls: { rank: number; caseNumber: string }[] };
+    }>(
       `query($r: [_Any!]!, $id: String!, $c: String!, $b: String!) {
         _entities(representations: $r) { ... on EnforcementCase { taxControls { id rank amount } } }
         taxRefund(id: $id, caseNumber: $c, basis: $b) { controls { rank caseNumber } }
@@ -150,8 +186,18 @@ describe('tax controls', () => {
   it.each([
     ['no notice', () => undefined],
     ['a token that is no notice', () => 'x'],
-    ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(longestQueue()[0].caseNumber) })],
-    ['a notice for another user', () => noticeFor({ caseNumber: longestQueue()[0].caseNumber, respondentIds: respondentsOf(longestQueue()[0].caseNumber) }, divisionHeadOf('浙0102'))],
+    [
+      'a notice for another case',
+      () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(longestQueue()[0].caseNumber) }),
+    ],
+    [
+      'a notice for another user',
+      () =>
+        noticeFor(
+          { caseNumber: longestQueue()[0].caseNumber, respondentIds: respondentsOf(longestQueue()[0].caseNumber) },
+          divisionHeadOf('浙0102'),
+        ),
+    ],
   ])('refuses a case’s measures on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
     const caseNumber = longestQueue()[0].caseNumber;
     const response = await h.query<{ _entities: { taxControls: unknown }[] }>(
@@ -171,7 +217,10 @@ describe('root look-ups', () => {
   const missingNumber = formatTaxRefundNumber({ taxpayerNumber: '91110000600037341L', year: 2026, sequence: 9 });
   const REFUND = 'query($id: String!, $c: String!, $b: String!) { taxRefund(id: $id, caseNumber: $c, basis: $b) { id amountPayable } }';
   const logOf = (subjectId: string) =>
-    h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation: 'taxRefund' }).toArray();
+    h.subgraph.db
+      .collection<AccessEntry>(ACCESS_LOG)
+      .find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation: 'taxRefund' })
+      .toArray();
 
   it('finds a respondent’s refund by number, and null for a well-formed number nobody holds', async () => {
     const response = await h.query<{ found: { id: string; amountPayable: number } | null; missing: unknown }>(
@@ -191,7 +240,13 @@ describe('root look-ups', () => {
     expect((await h.query(REFUND, { id: refund._id, c: CASE, b: notice })).errors).toBeUndefined();
     const log = await logOf(refund.ownerIds[0]);
     expect(log).toHaveLength(before + 1);
-    expect(log[log.length - 1]).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'TAXATION', categories: ['TAX_REFUND'], resultCount: 1 });
+    expect(log[log.length - 1]).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'TAXATION',
+      categories: ['TAX_REFUND'],
+      resultCount: 1,
+    });
   });
 
   it('answers null, as for a number nobody holds, for a refund no respondent of the case holds, and logs nothing of its holder', async () => {
@@ -233,7 +288,12 @@ describe('root look-ups', () => {
         found: taxClearance(caseNumber: $c, unitId: $u, basis: $b) { caseNumber unitId settled taxDue taxPaid assessedOn settledOn taxAuthority }
         missing: taxClearance(caseNumber: $c, unitId: $other, basis: $b) { settled }
       }`,
-      { c: clearance.caseNumber.replace('（', '(').replace('）', ')'), u: clearance.unitId, other: '330102001001GB00123F00010001', b: noticeOfCase(clearance.caseNumber) },
+      {
+        c: clearance.caseNumber.replace('（', '(').replace('）', ')'),
+        u: clearance.unitId,
+        other: '330102001001GB00123F00010001',
+        b: noticeOfCase(clearance.caseNumber),
+      },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data?.found).toEqual({

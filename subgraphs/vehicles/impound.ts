@@ -28,7 +28,10 @@ function refuse(message: string): never {
 }
 
 /** An impound holds while any seal it was made for is still in force. */
-export async function impoundInForce(impound: VehicleImpound | null | undefined, loadControl: (id: string) => Promise<ControlDocument | null>): Promise<boolean> {
+export async function impoundInForce(
+  impound: VehicleImpound | null | undefined,
+  loadControl: (id: string) => Promise<ControlDocument | null>,
+): Promise<boolean> {
   if (!impound) return false;
   const controls = await Promise.all(impound.controlIds.map(loadControl));
   return controls.some((control) => control?.state === IN_QUEUE);
@@ -60,8 +63,15 @@ export async function impoundVehicle(db: Db, input: ImpoundInput, now: Date): Pr
   }
 
   const impound: ImpoundDocument = {
-    _id: sighting._id, idempotencyKey, vehicleId: sighting.vehicleId, plate: sighting.plate, lot, since: now,
-    sightingId: sighting._id, controlIds: seals.map((seal) => seal._id), activeControlId: seals[0]._id,
+    _id: sighting._id,
+    idempotencyKey,
+    vehicleId: sighting.vehicleId,
+    plate: sighting.plate,
+    lot,
+    since: now,
+    sightingId: sighting._id,
+    controlIds: seals.map((seal) => seal._id),
+    activeControlId: seals[0]._id,
   };
   try {
     await impounds.insertOne(impound);

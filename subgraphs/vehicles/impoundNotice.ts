@@ -34,6 +34,11 @@ export function impoundNotices(impound: ImpoundDocument, seals: readonly Control
 export async function notifyOfficers(db: Db, impound: ImpoundDocument): Promise<EnqueueResult> {
   const seals = await new RegisterRepository(db).controls.find({ _id: { $in: impound.controlIds } }).toArray();
   const order = new Map(impound.controlIds.map((id, i) => [id, i]));
-  const notices = impoundNotices(impound, seals.sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)));
-  return new Outbox(db).enqueue(notices.map((notice) => ({ id: notice.messageId, kind: IMPOUND_NOTICE, to: notice.phone, text: notice.text })));
+  const notices = impoundNotices(
+    impound,
+    seals.sort((a, b) => (order.get(a._id) ?? 0) - (order.get(b._id) ?? 0)),
+  );
+  return new Outbox(db).enqueue(
+    notices.map((notice) => ({ id: notice.messageId, kind: IMPOUND_NOTICE, to: notice.phone, text: notice.text })),
+  );
 }

@@ -26,10 +26,15 @@ const notice = (respondentIds: string[], user = TEST_OFFICER) => noticeFor({ cas
 type Found = Record<string, { id: string } | null>;
 const lookup = (field: string, arg: string, value: string, options: { caseNumber?: string; basis?: string } = {}) =>
   h.query<Found>(`query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`, {
-    v: value, c: options.caseNumber ?? CASE, b: options.basis ?? notice(holders),
+    v: value,
+    c: options.caseNumber ?? CASE,
+    b: options.basis ?? notice(holders),
   });
 const logOf = (subjectId: string, operation: string) =>
-  h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation }).toArray();
+  h.subgraph.db
+    .collection<AccessEntry>(ACCESS_LOG)
+    .find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation })
+    .toArray();
 
 const car = cars[0];
 // A vehicle none of whose owners owns `car`: nobody a notice for car's owners names.
@@ -50,11 +55,16 @@ describe('vehicle look-ups', () => {
 
   it('finds a respondent’s aircraft by its registration mark', async () => {
     const plane = aircraft[0];
-    expect((await lookup('aircraftByMark', 'mark', plane._id.toLowerCase(), { basis: notice(plane.ownerIds) })).data?.aircraftByMark?.id).toBe(plane._id);
+    expect(
+      (await lookup('aircraftByMark', 'mark', plane._id.toLowerCase(), { basis: notice(plane.ownerIds) })).data?.aircraftByMark?.id,
+    ).toBe(plane._id);
   });
 
   it('accepts the case number however its brackets are typed, as long as the notice is for that case', async () => {
-    const response = await lookup('motorVehicleByPlate', 'plate', car.plate, { caseNumber: CASE.replace('（', '(').replace('）', ')'), basis: notice(car.ownerIds) });
+    const response = await lookup('motorVehicleByPlate', 'plate', car.plate, {
+      caseNumber: CASE.replace('（', '(').replace('）', ')'),
+      basis: notice(car.ownerIds),
+    });
     expect(response.data?.motorVehicleByPlate?.id).toBe(car._id);
   });
 
@@ -65,7 +75,13 @@ describe('vehicle look-ups', () => {
     expect(response.errors).toBeUndefined();
     const log = await logOf(owner, 'motorVehicleByPlate');
     expect(log).toHaveLength(before + 1);
-    expect(log.at(-1)).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'VEHICLES', categories: ['MOTOR_VEHICLE'], resultCount: 1 });
+    expect(log.at(-1)).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'VEHICLES',
+      categories: ['MOTOR_VEHICLE'],
+      resultCount: 1,
+    });
     expect(await logOf('11010519491231002X', 'motorVehicleByPlate')).toHaveLength(0);
   });
 
@@ -89,10 +105,12 @@ describe('vehicle look-ups', () => {
     ]);
     expect(other).toEqual(unknown);
     expect(other).toEqual({ data: { motorVehicleByPlate: null } });
-    expect((await lookup('motorVehicleByVin', 'vin', strangers._id, { basis }))).toEqual({ data: { motorVehicleByVin: null } });
+    expect(await lookup('motorVehicleByVin', 'vin', strangers._id, { basis })).toEqual({ data: { motorVehicleByVin: null } });
     expect(await logOf(strangers.ownerIds[0], 'motorVehicleByPlate')).toHaveLength(before);
     // The same plate through a notice naming its owner: the null above was the notice's doing, not the register's.
-    expect((await lookup('motorVehicleByPlate', 'plate', strangers.plate, { basis: notice(strangers.ownerIds) })).data?.motorVehicleByPlate?.id).toBe(strangers._id);
+    expect(
+      (await lookup('motorVehicleByPlate', 'plate', strangers.plate, { basis: notice(strangers.ownerIds) })).data?.motorVehicleByPlate?.id,
+    ).toBe(strangers._id);
   });
 
   it.each([
@@ -112,8 +130,12 @@ describe('vehicle look-ups', () => {
 
   it('refuses the officer’s notice sent by someone else with FORBIDDEN, and answers that sender through a notice of its own', async () => {
     const HEAD = divisionHeadOf('浙0102');
-    const byMark = (basis: string) => h.query<Found>('query($v: String!, $c: String!, $b: String!) { aircraftByMark(mark: $v, caseNumber: $c, basis: $b) { id } }',
-      { v: aircraft[0]._id, c: CASE, b: basis }, { as: HEAD });
+    const byMark = (basis: string) =>
+      h.query<Found>(
+        'query($v: String!, $c: String!, $b: String!) { aircraftByMark(mark: $v, caseNumber: $c, basis: $b) { id } }',
+        { v: aircraft[0]._id, c: CASE, b: basis },
+        { as: HEAD },
+      );
     const refused = await byMark(notice(aircraft[0].ownerIds));
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(refused.data?.aircraftByMark ?? null).toBeNull();
@@ -123,7 +145,11 @@ describe('vehicle look-ups', () => {
   it.each([
     ['motorVehicleByPlate', 'plate', '沪A·12345'],
     ['motorVehicleByPlate', 'plate', '浙A·1234'],
-    ['motorVehicleByVin', 'vin', `${UNREGISTERED_VIN.slice(0, 8)}${UNREGISTERED_VIN.charAt(8) === '1' ? '2' : '1'}${UNREGISTERED_VIN.slice(9)}`],
+    [
+      'motorVehicleByVin',
+      'vin',
+      `${UNREGISTERED_VIN.slice(0, 8)}${UNREGISTERED_VIN.charAt(8) === '1' ? '2' : '1'}${UNREGISTERED_VIN.slice(9)}`,
+    ],
     ['motorVehicleByVin', 'vin', UNREGISTERED_VIN.slice(1)],
     ['aircraftByMark', 'mark', 'B-HSA1'],
     ['aircraftByMark', 'mark', 'N12345'],

@@ -14,20 +14,23 @@ async function assetOf(ctx: VehicleContext, id: string, category: AssetCategory)
 
 const look = (operation: string) => ({ agency: VEHICLE_REGISTER.agency, operation });
 
-export const vehicleResolvers: ResolverMap<VehicleContext> = mergeResolvers<VehicleContext>({
-  Query: {
-    // Each look-up answers only with a respondent's asset, through the court's notice (kit/register/lookups.ts).
-    motorVehicleByPlate: (_: unknown, args: LookupArgs & { plate: string }, ctx: VehicleContext) => {
-      const plate = identifierArg('plate', args.plate, checkPlate, normalisePlate);
-      return lookUpAsset(ctx, args, look('motorVehicleByPlate'), () => ctx.vehicles.vehicleByPlate.load(plate));
-    },
-    motorVehicleByVin: (_: unknown, args: LookupArgs & { vin: string }, ctx: VehicleContext) => {
-      const vin = identifierArg('vin', args.vin, checkVin, normaliseVin);
-      return lookUpAsset(ctx, args, look('motorVehicleByVin'), () => assetOf(ctx, vin, 'MOTOR_VEHICLE'));
-    },
-    aircraftByMark: (_: unknown, args: LookupArgs & { mark: string }, ctx: VehicleContext) => {
-      const mark = identifierArg('mark', args.mark, checkAircraftMark, normaliseAircraftMark);
-      return lookUpAsset(ctx, args, look('aircraftByMark'), () => assetOf(ctx, mark, 'AIRCRAFT'));
+export const vehicleResolvers: ResolverMap<VehicleContext> = mergeResolvers<VehicleContext>(
+  {
+    Query: {
+      // Each look-up answers only with a respondent's asset, through the court's notice (kit/register/lookups.ts).
+      motorVehicleByPlate: (_: unknown, args: LookupArgs & { plate: string }, ctx: VehicleContext) => {
+        const plate = identifierArg('plate', args.plate, checkPlate, normalisePlate);
+        return lookUpAsset(ctx, args, look('motorVehicleByPlate'), () => ctx.vehicles.vehicleByPlate.load(plate));
+      },
+      motorVehicleByVin: (_: unknown, args: LookupArgs & { vin: string }, ctx: VehicleContext) => {
+        const vin = identifierArg('vin', args.vin, checkVin, normaliseVin);
+        return lookUpAsset(ctx, args, look('motorVehicleByVin'), () => assetOf(ctx, vin, 'MOTOR_VEHICLE'));
+      },
+      aircraftByMark: (_: unknown, args: LookupArgs & { mark: string }, ctx: VehicleContext) => {
+        const mark = identifierArg('mark', args.mark, checkAircraftMark, normaliseAircraftMark);
+        return lookUpAsset(ctx, args, look('aircraftByMark'), () => assetOf(ctx, mark, 'AIRCRAFT'));
+      },
     },
   },
-}, roadsideResolvers);
+  roadsideResolvers,
+);

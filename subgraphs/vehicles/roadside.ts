@@ -10,7 +10,8 @@ import { nowOf } from '../../platform/clock';
 const controlsOf = async (ids: readonly string[], ctx: VehicleContext) =>
   (await Promise.all(ids.map((id) => ctx.register.controlById.load(id)))).filter((c): c is ControlDocument => c !== null);
 
-const inForce = (impound: VehicleImpound | null | undefined, ctx: VehicleContext) => impoundInForce(impound, (id) => ctx.register.controlById.load(id));
+const inForce = (impound: VehicleImpound | null | undefined, ctx: VehicleContext) =>
+  impoundInForce(impound, (id) => ctx.register.controlById.load(id));
 
 async function vehicleOf(sighting: SightingDocument, ctx: VehicleContext): Promise<MotorVehicleDocument | null> {
   if (!sighting.vehicleId) return null;
@@ -24,8 +25,10 @@ const sealsOf = async (sighting: SightingDocument, ctx: VehicleContext) =>
 /** Traffic police at the roadside (云执车): sightings of sealed vehicles and impounds. */
 export const roadsideResolvers: ResolverMap<VehicleContext> = {
   Mutation: {
-    recordVehicleSighting: (_: unknown, args: { input: SightingInput }, ctx: VehicleContext) => recordSighting(ctx.register.repository.db, args.input, nowOf(ctx)),
-    impoundVehicle: (_: unknown, args: { input: ImpoundInput }, ctx: VehicleContext) => impoundVehicle(ctx.register.repository.db, args.input, nowOf(ctx)),
+    recordVehicleSighting: (_: unknown, args: { input: SightingInput }, ctx: VehicleContext) =>
+      recordSighting(ctx.register.repository.db, args.input, nowOf(ctx)),
+    impoundVehicle: (_: unknown, args: { input: ImpoundInput }, ctx: VehicleContext) =>
+      impoundVehicle(ctx.register.repository.db, args.input, nowOf(ctx)),
   },
   VehicleSighting: {
     id: (sighting: SightingDocument) => sighting._id,
@@ -43,6 +46,7 @@ export const roadsideResolvers: ResolverMap<VehicleContext> = {
     controls: (impound: VehicleImpound, _: unknown, ctx: VehicleContext) => controlsOf(impound.controlIds, ctx),
   },
   MotorVehicle: {
-    impound: async (vehicle: MotorVehicleDocument, _: unknown, ctx: VehicleContext) => ((await inForce(vehicle.impound, ctx)) ? vehicle.impound : null),
+    impound: async (vehicle: MotorVehicleDocument, _: unknown, ctx: VehicleContext) =>
+      (await inForce(vehicle.impound, ctx)) ? vehicle.impound : null,
   },
 };

@@ -55,7 +55,15 @@ export async function recordSighting(db: Db, input: SightingInput, now: Date): P
   const existing = await sightings.findOne({ _id });
   if (existing) return sameSighting(existing, plate);
   const vehicle = await new RegisterRepository<MotorVehicleDocument>(db).assets.findOne({ plate, category: 'MOTOR_VEHICLE' });
-  const sighting: SightingDocument = { _id, idempotencyKey, plate, vehicleId: vehicle?._id ?? null, checkpoint, sightedAt, recordedAt: now };
+  const sighting: SightingDocument = {
+    _id,
+    idempotencyKey,
+    plate,
+    vehicleId: vehicle?._id ?? null,
+    checkpoint,
+    sightedAt,
+    recordedAt: now,
+  };
   try {
     await sightings.insertOne(sighting);
     return sighting;
@@ -67,5 +75,7 @@ export async function recordSighting(db: Db, input: SightingInput, now: Date): P
 
 /** The executed seals in force on a vehicle, in queue order: what makes police impound it. */
 export function sealsInForce(queue: readonly ControlDocument[]): ControlDocument[] {
-  return ranked(queue).map((entry) => entry.control).filter((control) => control.measure === 'SEAL' && isExecuted(control));
+  return ranked(queue)
+    .map((entry) => entry.control)
+    .filter((control) => control.measure === 'SEAL' && isExecuted(control));
 }

@@ -13,13 +13,24 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-interface Entry { category: string; count: number; totalEstimatedValue: number; controllableValue: number; assets: ({ id: string } & Record<string, unknown>)[] }
+interface Entry {
+  category: string;
+  count: number;
+  totalEstimatedValue: number;
+  controllableValue: number;
+  assets: ({ id: string } & Record<string, unknown>)[];
+}
 type Findings = { vehicleFindings: { agency: string; categories: Entry[] } };
 
 const findingsOf = async (partyId: string, args = '') =>
-  (await h.caseParties<Findings>([{ caseNumber: CASE, partyId }], `vehicleFindings${args} { agency categories { category count totalEstimatedValue controllableValue assets {
+  (
+    await h.caseParties<Findings>(
+      [{ caseNumber: CASE, partyId }],
+      `vehicleFindings${args} { agency categories { category count totalEstimatedValue controllableValue assets {
     id ... on MotorVehicle { plate vehicleType make model colour registrationCertificateNumber firstRegisteredOn newEnergy pledge { pledgee amount registeredOn } }
-    ... on Aircraft { manufacturer model serialNumber operator maxTakeoffWeight baseAirport } } } }`))[0].vehicleFindings;
+    ... on Aircraft { manufacturer model serialNumber operator maxTakeoffWeight baseAirport } } } }`,
+    )
+  )[0].vehicleFindings;
 
 const owned = (partyId: string, category: string) => assets.filter((a) => a.category === category && a.ownerIds.includes(partyId));
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -39,9 +50,20 @@ describe('vehicle findings', () => {
     expect(entry.controllableValue).toBe(own.reduce((sum, a) => sum + Math.max(0, (a.estimatedValue ?? 0) - a.securedClaims), 0));
     expect(entry.assets.map((a) => a.id).sort()).toEqual(own.map((a) => a._id).sort());
     expect(entry.assets.find((a) => a.id === pledged._id)).toEqual({
-      id: pledged._id, plate: pledged.plate, vehicleType: pledged.vehicleType, make: pledged.make, model: pledged.model, colour: pledged.colour,
-      registrationCertificateNumber: pledged.registrationCertificateNumber, firstRegisteredOn: day(pledged.firstRegisteredOn), newEnergy: pledged.newEnergy,
-      pledge: pledged.pledge && { pledgee: pledged.pledge.pledgee, amount: pledged.pledge.amount, registeredOn: day(pledged.pledge.registeredOn) },
+      id: pledged._id,
+      plate: pledged.plate,
+      vehicleType: pledged.vehicleType,
+      make: pledged.make,
+      model: pledged.model,
+      colour: pledged.colour,
+      registrationCertificateNumber: pledged.registrationCertificateNumber,
+      firstRegisteredOn: day(pledged.firstRegisteredOn),
+      newEnergy: pledged.newEnergy,
+      pledge: pledged.pledge && {
+        pledgee: pledged.pledge.pledgee,
+        amount: pledged.pledge.amount,
+        registeredOn: day(pledged.pledge.registeredOn),
+      },
     });
   });
 
@@ -51,8 +73,13 @@ describe('vehicle findings', () => {
     expect(entry.count).toBe(owned(plane.ownerIds[0], 'AIRCRAFT').length);
     expect(entry.totalEstimatedValue).toBe(owned(plane.ownerIds[0], 'AIRCRAFT').reduce((sum, a) => sum + (a.estimatedValue ?? 0), 0));
     expect(entry.assets.find((a) => a.id === plane._id)).toEqual({
-      id: plane._id, manufacturer: plane.manufacturer, model: plane.model, serialNumber: plane.serialNumber, operator: plane.operator,
-      maxTakeoffWeight: plane.maxTakeoffWeight, baseAirport: plane.baseAirport,
+      id: plane._id,
+      manufacturer: plane.manufacturer,
+      model: plane.model,
+      serialNumber: plane.serialNumber,
+      operator: plane.operator,
+      maxTakeoffWeight: plane.maxTakeoffWeight,
+      baseAirport: plane.baseAirport,
     });
   });
 
@@ -74,28 +101,41 @@ describe('vehicle controls', () => {
     const inForce = controls.filter((c) => c.state === 'IN_QUEUE' && !(c.expiresAt && c.expiresAt.getTime() <= Date.now()));
     const sealed = [...new Set(inForce.map((c) => c.assetId))];
     expect(sealed.length).toBeGreaterThan(0);
-    const representations = sealed.map((id) => ({ __typename: assets.find((a) => a._id === id)?.category === 'AIRCRAFT' ? 'Aircraft' : 'MotorVehicle', id }));
-    const response = await h.query<{ _entities: { id: string; controls: { id: string; rank: number; status: string; measure: string }[] }[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Asset { id controls { id rank status measure } } } }',
-      { r: representations },
-    );
+    const representations = sealed.map((id) => ({
+      __typename: assets.find((a) => a._id === id)?.category === 'AIRCRAFT' ? 'Aircraft' : 'MotorVehicle',
+      id,
+    }));
+    const response = await h.query<{
+      _entities: { id: string; controls: { id: string; rank: number; status: string; measure: string }[] }[];
+    }>('query($r: [_Any!]!) { _entities(representations: $r) { ... on Asset { id controls { id rank status measure } } } }', {
+      r: representations,
+    });
     expect(response.errors).toBeUndefined();
     for (const asset of response.data?._entities ?? []) {
       expect(asset.controls.map((c) => c.rank)).toEqual(asset.controls.map((_, i) => i));
       expect(asset.controls.map((c) => c.status)).toEqual(asset.controls.map((_, i) => (i === 0 ? 'ACTIVE' : 'WAITING')));
       expect(asset.controls.every((c) => c.measure === 'SEAL')).toBe(true);
-      expect(asset.controls.map((c) => c.id).sort()).toEqual(inForce.filter((c) => c.assetId === asset.id).map((c) => c._id).sort());
+      expect(asset.controls.map((c) => c.id).sort()).toEqual(
+        inForce
+          .filter((c) => c.assetId === asset.id)
+          .map((c) => c._id)
+          .sort(),
+      );
     }
   });
 
-  const CONTROLS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vehicleControls { id courtCode expiresAt } } } }';
+  const CONTROLS =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { vehicleControls { id courtCode expiresAt } } } }';
   const respondentsOf = (caseNumber: string) => world.cases.find((c) => c._id === caseNumber)?.respondentIds ?? [];
   const caseNumber = controls[0].caseNumber;
 
   it('lists the measures of a case on EnforcementCase, through the court’s notice for it', async () => {
-    const response = await h.query<{ _entities: { vehicleControls: { id: string; courtCode: string; expiresAt: string | null }[] }[] }>(CONTROLS, {
-      r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
-    });
+    const response = await h.query<{ _entities: { vehicleControls: { id: string; courtCode: string; expiresAt: string | null }[] }[] }>(
+      CONTROLS,
+      {
+        r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
+      },
+    );
     expect(response.errors).toBeUndefined();
     const expected = controls.filter((c) => c.caseNumber === caseNumber);
     expect(response.data?._entities[0].vehicleControls.map((c) => c.id).sort()).toEqual(expected.map((c) => c._id).sort());
@@ -107,7 +147,9 @@ describe('vehicle controls', () => {
     ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0102执99999号', respondentIds: respondentsOf(caseNumber) })],
     ['a notice for another user', () => noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }, divisionHeadOf('浙0102'))],
   ])('refuses a case’s measures on EnforcementCase with FORBIDDEN for %s', async (_label, basis) => {
-    const response = await h.query<{ _entities: { vehicleControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    const response = await h.query<{ _entities: { vehicleControls: unknown }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }],
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data?._entities[0]?.vehicleControls ?? null).toBeNull();
   });
@@ -115,7 +157,8 @@ describe('vehicle controls', () => {
 
 describe('vehicle seed', () => {
   const openRespondents = new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds));
-  const held = (category: VehicleAsset['category']) => assets.some((a) => a.category === category && a.ownerIds.some((id) => openRespondents.has(id)));
+  const held = (category: VehicleAsset['category']) =>
+    assets.some((a) => a.category === category && a.ownerIds.some((id) => openRespondents.has(id)));
 
   it.each([7, 21, 99])('gives some respondent of an open case every category (seed %i, 300 cases)', (seed) => {
     const small = vehicleTestData(seed, 300);
@@ -132,7 +175,11 @@ describe('vehicle seed', () => {
     expect(cars.every((c) => /^\d{12}$/.test(c.registrationCertificateNumber))).toBe(true);
     expect(cars.every((c) => c.newEnergy === /·[DF]\d{5}$/.test(c.plate))).toBe(true);
     expect(aircraft.filter((a) => checkAircraftMark(a._id) !== null)).toEqual([]);
-    for (const key of [(c: (typeof cars)[number]) => c._id, (c: (typeof cars)[number]) => c.plate, (c: (typeof cars)[number]) => c.registrationCertificateNumber]) {
+    for (const key of [
+      (c: (typeof cars)[number]) => c._id,
+      (c: (typeof cars)[number]) => c.plate,
+      (c: (typeof cars)[number]) => c.registrationCertificateNumber,
+    ]) {
       expect(new Set(cars.map(key)).size).toBe(cars.length);
     }
   });

@@ -38,7 +38,12 @@ function refuse(controlId: string, reason: string): never {
  * Records where a vessel is held under an executed DETAIN measure. The place is kept on the vessel,
  * where patrols and the court read it; a second measure cannot take over a detention still in force.
  */
-export async function recordVesselDetention(register: RegisterRepository<VesselAsset>, controlId: string, place: DetentionPlace, now: Date): Promise<ControlDocument> {
+export async function recordVesselDetention(
+  register: RegisterRepository<VesselAsset>,
+  controlId: string,
+  place: DetentionPlace,
+  now: Date,
+): Promise<ControlDocument> {
   const checked = placeArg(place);
   const control = await register.controls.findOne({ _id: controlId });
   if (!control) throw notFound('control measure', controlId);
@@ -59,12 +64,16 @@ export async function recordVesselDetention(register: RegisterRepository<VesselA
     recordedAt: now,
   };
   // The filter repeats the detention read above, so two measures racing for the vessel cannot both win silently.
-  const result = await register.assets.updateOne({ _id: vessel._id, 'detention.controlId': existing?.controlId ?? null }, { $set: { detention } });
+  const result = await register.assets.updateOne(
+    { _id: vessel._id, 'detention.controlId': existing?.controlId ?? null },
+    { $set: { detention } },
+  );
   if (result.matchedCount === 0) refuse(controlId, 'the vessel’s detention changed meanwhile; try again');
   return control;
 }
 
-const isVessel = (asset: VesselAsset | null): asset is Vessel => asset?.category === 'MERCHANT_VESSEL' || asset?.category === 'FISHING_VESSEL';
+const isVessel = (asset: VesselAsset | null): asset is Vessel =>
+  asset?.category === 'MERCHANT_VESSEL' || asset?.category === 'FISHING_VESSEL';
 
 async function vesselOf(control: ControlDocument, ctx: VesselContext): Promise<Vessel> {
   const asset = (await ctx.register.assetById.load(control.assetId)) as VesselAsset | null;
@@ -100,8 +109,10 @@ export const detentionResolvers: ResolverMap<VesselContext> = {
       return vessel.category === 'MERCHANT_VESSEL' ? vessel.name : vessel.hullName;
     },
     mmsi: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).mmsi,
-    lastKnownPosition: async (control: ControlDocument, _: unknown, ctx: VesselContext) => (await vesselOf(control, ctx)).lastKnownPosition ?? null,
-    secondsWaiting: (control: ControlDocument, _: unknown, ctx: VesselContext) => Math.max(0, Math.round((nowOf(ctx).getTime() - control.requestedAt.getTime()) / 1000)),
+    lastKnownPosition: async (control: ControlDocument, _: unknown, ctx: VesselContext) =>
+      (await vesselOf(control, ctx)).lastKnownPosition ?? null,
+    secondsWaiting: (control: ControlDocument, _: unknown, ctx: VesselContext) =>
+      Math.max(0, Math.round((nowOf(ctx).getTime() - control.requestedAt.getTime()) / 1000)),
   },
   MerchantVessel: { detention: detentionInForce },
   FishingVessel: { detention: detentionInForce },

@@ -16,7 +16,12 @@ export default defineRegisterSubgraph(VESSEL_REGISTER, {
   createContext: ({ db }) => ({ register: createRegisterLoaders(db), vessels: createVesselLoaders(db) }),
   indexes: [...vesselIndexes, ...detentionIndexes],
   rules: {
-    Query: { merchantVesselByMmsi: COURT_STAFF, merchantVesselByImo: COURT_STAFF, fishingVesselByHullName: COURT_STAFF, vesselsToLocate: staffOf('VESSELS') },
+    Query: {
+      merchantVesselByMmsi: COURT_STAFF,
+      merchantVesselByImo: COURT_STAFF,
+      fishingVesselByHullName: COURT_STAFF,
+      vesselsToLocate: staffOf('VESSELS'),
+    },
     Mutation: { recordVesselDetention: staffOf('VESSELS') },
   },
 });

@@ -9,6 +9,10 @@ export const VESSEL_REGISTER: RegisterDescriptor = {
   categories: {
     MERCHANT_VESSEL: { typeName: 'MerchantVessel', registerName: '船舶登记簿 ship register', measures: ['REGISTRATION_BLOCK', 'DETAIN'] },
     FISHING_VESSEL: { typeName: 'FishingVessel', registerName: '渔船登记簿 fishing vessel register', measures: ['SEAL', 'DETAIN'] },
-    FISHING_LICENCE: { typeName: 'FishingLicence', registerName: '渔业捕捞许可证登记 fishing licence register', measures: ['REGISTRATION_BLOCK'] },
+    FISHING_LICENCE: {
+      typeName: 'FishingLicence',
+      registerName: '渔业捕捞许可证登记 fishing licence register',
+      measures: ['REGISTRATION_BLOCK'],
+    },
   },
 };

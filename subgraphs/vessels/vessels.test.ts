@@ -4,7 +4,13 @@ import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
 import { startAgency, type AgencyHarness } from '../../test/agencyHarness';
 import {
-  checkFishingHullName, checkFishingLicenceNumber, checkFishingRegistryNumber, checkImo, checkMmsi, checkShipId, createRandom,
+  checkFishingHullName,
+  checkFishingLicenceNumber,
+  checkFishingRegistryNumber,
+  checkImo,
+  checkMmsi,
+  checkShipId,
+  createRandom,
 } from '../../domain/identifiers';
 import type { ControlDocument } from '../kit/register/model';
 import type { AssetCategory } from '../../domain/assets';
@@ -16,13 +22,19 @@ import { ACCESS_LOG, subjectHash, type AccessEntry } from '../kit/audit/accessLo
 import { accessLogKey } from '../kit/audit/key';
 
 const court = generateCourt(createRandom('7:court'), 400, DEFAULT_AS_OF);
-const world: World = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
+const world: World = {
+  asOf: DEFAULT_AS_OF,
+  parties: court.parties,
+  partyById: new Map(court.parties.map((p) => [p.id, p])),
+  cases: court.cases,
+};
 const data = generateVessels(world, createRandom('7:vessels'));
 const assets = data.assets as VesselAsset[];
 const controls = data.controls as ControlDocument[];
 const CATEGORIES: AssetCategory[] = ['MERCHANT_VESSEL', 'FISHING_VESSEL', 'FISHING_LICENCE'];
 const CASE = '（2026）浙0902执1号';
-const first = <C extends VesselAsset['category']>(category: C) => assets.find((a) => a.category === category) as Extract<VesselAsset, { category: C }>;
+const first = <C extends VesselAsset['category']>(category: C) =>
+  assets.find((a) => a.category === category) as Extract<VesselAsset, { category: C }>;
 const ship = first('MERCHANT_VESSEL');
 const boat = first('FISHING_VESSEL');
 
@@ -32,14 +44,24 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-interface Entry { category: string; count: number; totalEstimatedValue: number; assets: Record<string, unknown>[] }
+interface Entry {
+  category: string;
+  count: number;
+  totalEstimatedValue: number;
+  assets: Record<string, unknown>[];
+}
 const ASSET_FIELDS = `id
   ... on MerchantVessel { imo mmsi name portOfRegistry grossTonnage vesselType builtYear mortgages { mortgagee amount registeredOn } lastKnownPosition { latitude longitude speedKnots reportedAt nearestPort } }
   ... on FishingVessel { hullName mmsi homePort lengthMetres enginePowerKw builtYear licences { id } lastKnownPosition { nearestPort } }
   ... on FishingLicence { vesselId vessel { hullName } fishingType issuedOn validUntil }`;
 
 const findingsOf = async (partyId: string, filter = '') =>
-  (await h.caseParties<{ vesselFindings: { agency: string; categories: Entry[] } }>([{ caseNumber: CASE, partyId }], `vesselFindings${filter} { agency categories { category count totalEstimatedValue assets { ${ASSET_FIELDS} } } }`))[0].vesselFindings;
+  (
+    await h.caseParties<{ vesselFindings: { agency: string; categories: Entry[] } }>(
+      [{ caseNumber: CASE, partyId }],
+      `vesselFindings${filter} { agency categories { category count totalEstimatedValue assets { ${ASSET_FIELDS} } } }`,
+    )
+  )[0].vesselFindings;
 
 describe('vessel findings', () => {
   it.each(CATEGORIES)('answers all three categories for a holder of %s, matching the register', async (category) => {
@@ -56,27 +78,54 @@ describe('vessel findings', () => {
   });
 
   it('gives the category fields of each kind of asset', async () => {
-    const merchant = (await findingsOf(ship.ownerIds[0], '(categories: [MERCHANT_VESSEL])')).categories[0].assets.find((a) => a.id === ship._id);
+    const merchant = (await findingsOf(ship.ownerIds[0], '(categories: [MERCHANT_VESSEL])')).categories[0].assets.find(
+      (a) => a.id === ship._id,
+    );
     expect(merchant).toEqual({
-      id: ship._id, imo: ship.imo, mmsi: ship.mmsi, name: ship.name, portOfRegistry: ship.portOfRegistry, grossTonnage: ship.grossTonnage,
-      vesselType: ship.vesselType, builtYear: ship.builtYear,
-      mortgages: ship.mortgages.map((m) => ({ mortgagee: m.mortgagee, amount: m.amount, registeredOn: m.registeredOn.toISOString().slice(0, 10) })),
+      id: ship._id,
+      imo: ship.imo,
+      mmsi: ship.mmsi,
+      name: ship.name,
+      portOfRegistry: ship.portOfRegistry,
+      grossTonnage: ship.grossTonnage,
+      vesselType: ship.vesselType,
+      builtYear: ship.builtYear,
+      mortgages: ship.mortgages.map((m) => ({
+        mortgagee: m.mortgagee,
+        amount: m.amount,
+        registeredOn: m.registeredOn.toISOString().slice(0, 10),
+      })),
       lastKnownPosition: { ...ship.lastKnownPosition, reportedAt: ship.lastKnownPosition.reportedAt.toISOString() },
     });
     const fishing = await findingsOf(boat.ownerIds[0], '(categories: [FISHING_VESSEL, FISHING_LICENCE])');
-    const licence = assets.find((a): a is FishingLicenceDocument => a.category === 'FISHING_LICENCE' && a.vesselId === boat._id) as FishingLicenceDocument;
+    const licence = assets.find(
+      (a): a is FishingLicenceDocument => a.category === 'FISHING_LICENCE' && a.vesselId === boat._id,
+    ) as FishingLicenceDocument;
     expect(fishing.categories[0].assets.find((a) => a.id === boat._id)).toEqual({
-      id: boat._id, hullName: boat.hullName, mmsi: boat.mmsi, homePort: boat.homePort, lengthMetres: boat.lengthMetres,
-      enginePowerKw: boat.enginePowerKw, builtYear: boat.builtYear, licences: [{ id: licence._id }], lastKnownPosition: { nearestPort: boat.lastKnownPosition.nearestPort },
+      id: boat._id,
+      hullName: boat.hullName,
+      mmsi: boat.mmsi,
+      homePort: boat.homePort,
+      lengthMetres: boat.lengthMetres,
+      enginePowerKw: boat.enginePowerKw,
+      builtYear: boat.builtYear,
+      licences: [{ id: licence._id }],
+      lastKnownPosition: { nearestPort: boat.lastKnownPosition.nearestPort },
     });
     expect(fishing.categories[1].assets.find((a) => a.id === licence._id)).toEqual({
-      id: licence._id, vesselId: boat._id, vessel: { hullName: boat.hullName }, fishingType: licence.fishingType,
-      issuedOn: licence.issuedOn.toISOString().slice(0, 10), validUntil: licence.validUntil.toISOString().slice(0, 10),
+      id: licence._id,
+      vesselId: boat._id,
+      vessel: { hullName: boat.hullName },
+      fishingType: licence.fishingType,
+      issuedOn: licence.issuedOn.toISOString().slice(0, 10),
+      validUntil: licence.validUntil.toISOString().slice(0, 10),
     });
   });
 
   it('answers only the categories asked for, and asks nothing of the database for none of its own', async () => {
-    expect((await findingsOf(boat.ownerIds[0], '(categories: [FISHING_LICENCE, REAL_ESTATE])')).categories.map((c) => c.category)).toEqual(['FISHING_LICENCE']);
+    expect((await findingsOf(boat.ownerIds[0], '(categories: [FISHING_LICENCE, REAL_ESTATE])')).categories.map((c) => c.category)).toEqual([
+      'FISHING_LICENCE',
+    ]);
     const events: string[] = [];
     const listener = (event: { commandName: string }) => events.push(event.commandName);
     h.subgraph.client.on('commandStarted', listener);
@@ -98,7 +147,9 @@ describe('vessel controls', () => {
     for (const c of controls) byAsset.set(c.assetId, [...(byAsset.get(c.assetId) ?? []), c]);
     for (const [assetId, queue] of byAsset) {
       const asset = assets.find((a) => a._id === assetId) as VesselAsset;
-      const typeName = { MERCHANT_VESSEL: 'MerchantVessel', FISHING_VESSEL: 'FishingVessel', FISHING_LICENCE: 'FishingLicence' }[asset.category];
+      const typeName = { MERCHANT_VESSEL: 'MerchantVessel', FISHING_VESSEL: 'FishingVessel', FISHING_LICENCE: 'FishingLicence' }[
+        asset.category
+      ];
       const response = await h.query<{ _entities: { controls: { id: string; rank: number; status: string; measure: string }[] }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${typeName} { controls { id rank status measure } } } }`,
         { r: [{ __typename: typeName, id: assetId }] },
@@ -121,7 +172,12 @@ describe('vessel controls', () => {
       r: [{ __typename: 'EnforcementCase', caseNumber, basis: noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }) }],
     });
     expect(response.errors).toBeUndefined();
-    expect(response.data?._entities[0].vesselControls.map((c) => c.id).sort()).toEqual(controls.filter((c) => c.caseNumber === caseNumber).map((c) => c._id).sort());
+    expect(response.data?._entities[0].vesselControls.map((c) => c.id).sort()).toEqual(
+      controls
+        .filter((c) => c.caseNumber === caseNumber)
+        .map((c) => c._id)
+        .sort(),
+    );
   });
 
   it.each([
@@ -130,7 +186,9 @@ describe('vessel controls', () => {
     ['a notice for another case', () => noticeFor({ caseNumber: '（2026）浙0902执99999号', respondentIds: respondentsOf(caseNumber) })],
     ['a notice for another user', () => noticeFor({ caseNumber, respondentIds: respondentsOf(caseNumber) }, divisionHeadOf('浙0102'))],
   ])("refuses a case's measures on the case with FORBIDDEN for %s", async (_label, basis) => {
-    const response = await h.query<{ _entities: { vesselControls: unknown }[] }>(CONTROLS, { r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }] });
+    const response = await h.query<{ _entities: { vesselControls: unknown }[] }>(CONTROLS, {
+      r: [{ __typename: 'EnforcementCase', caseNumber, basis: basis() }],
+    });
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(response.data?._entities[0]?.vesselControls ?? null).toBeNull();
   });
@@ -142,21 +200,35 @@ describe('look-ups by identifier', () => {
   // The court's notice for CASE naming `respondentIds`, as the test officer (who sends every look-up here) gets it.
   const notice = (respondentIds: string[], user = TEST_OFFICER) => noticeFor({ caseNumber: CASE, respondentIds }, user);
   const lookup = (field: string, arg: string, value: string, options: { caseNumber?: string; basis?: string } = {}) =>
-    h.query<Record<string, { id: string } | null>>(`query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`, {
-      v: value, c: options.caseNumber ?? CASE, b: options.basis ?? notice(holders),
-    });
+    h.query<Record<string, { id: string } | null>>(
+      `query($v: String!, $c: String!, $b: String!) { ${field}(${arg}: $v, caseNumber: $c, basis: $b) { id } }`,
+      {
+        v: value,
+        c: options.caseNumber ?? CASE,
+        b: options.basis ?? notice(holders),
+      },
+    );
   const logOf = (subjectId: string, operation: string) =>
-    h.subgraph.db.collection<AccessEntry>(ACCESS_LOG).find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation }).toArray();
+    h.subgraph.db
+      .collection<AccessEntry>(ACCESS_LOG)
+      .find({ subjectHash: subjectHash(accessLogKey(), subjectId), operation })
+      .toArray();
   // A merchant vessel none of whose owners owns `ship`: nobody a notice for ship's owners names.
-  const strangers = assets.find((a): a is MerchantVesselDocument => a.category === 'MERCHANT_VESSEL' && !a.ownerIds.some((id) => ship.ownerIds.includes(id)));
+  const strangers = assets.find(
+    (a): a is MerchantVesselDocument => a.category === 'MERCHANT_VESSEL' && !a.ownerIds.some((id) => ship.ownerIds.includes(id)),
+  );
   const unusedMmsi = () => ['413000000', '413000001', '413000002'].find((m) => !assets.some((a) => 'mmsi' in a && a.mmsi === m)) as string;
 
   it("finds a respondent's merchant vessel by MMSI and by IMO (with or without the prefix), a fishing vessel by hull name", async () => {
     const basis = notice(ship.ownerIds);
     expect((await lookup('merchantVesselByMmsi', 'mmsi', ship.mmsi, { basis })).data?.merchantVesselByMmsi).toEqual({ id: ship._id });
     expect((await lookup('merchantVesselByImo', 'imo', ship.imo, { basis })).data?.merchantVesselByImo).toEqual({ id: ship._id });
-    expect((await lookup('merchantVesselByImo', 'imo', `IMO ${ship.imo}`, { caseNumber: '(2026)浙0902执1号', basis })).data?.merchantVesselByImo).toEqual({ id: ship._id });
-    expect((await lookup('fishingVesselByHullName', 'hullName', boat.hullName, { basis: notice(boat.ownerIds) })).data?.fishingVesselByHullName).toEqual({ id: boat._id });
+    expect(
+      (await lookup('merchantVesselByImo', 'imo', `IMO ${ship.imo}`, { caseNumber: '(2026)浙0902执1号', basis })).data?.merchantVesselByImo,
+    ).toEqual({ id: ship._id });
+    expect(
+      (await lookup('fishingVesselByHullName', 'hullName', boat.hullName, { basis: notice(boat.ownerIds) })).data?.fishingVesselByHullName,
+    ).toEqual({ id: boat._id });
   });
 
   it('logs a vessel found, with its respondent owner as the subject', async () => {
@@ -166,7 +238,13 @@ describe('look-ups by identifier', () => {
     expect(response.errors).toBeUndefined();
     const log = await logOf(owner, 'fishingVesselByHullName');
     expect(log).toHaveLength(before + 1);
-    expect(log.at(-1)).toMatchObject({ userId: TEST_OFFICER.userId, caseNumber: CASE, answeredBy: 'VESSELS', categories: ['FISHING_VESSEL'], resultCount: 1 });
+    expect(log.at(-1)).toMatchObject({
+      userId: TEST_OFFICER.userId,
+      caseNumber: CASE,
+      answeredBy: 'VESSELS',
+      categories: ['FISHING_VESSEL'],
+      resultCount: 1,
+    });
     expect(await logOf('11010519491231002X', 'fishingVesselByHullName')).toHaveLength(0);
   });
 
@@ -190,7 +268,9 @@ describe('look-ups by identifier', () => {
     expect(await lookup('merchantVesselByImo', 'imo', strangers.imo, { basis })).toEqual({ data: { merchantVesselByImo: null } });
     expect(await logOf(strangers.ownerIds[0], 'merchantVesselByMmsi')).toHaveLength(before);
     // The same MMSI through a notice naming its owner: the null above was the notice's doing, not the register's.
-    expect((await lookup('merchantVesselByMmsi', 'mmsi', strangers.mmsi, { basis: notice(strangers.ownerIds) })).data?.merchantVesselByMmsi).toEqual({ id: strangers._id });
+    expect(
+      (await lookup('merchantVesselByMmsi', 'mmsi', strangers.mmsi, { basis: notice(strangers.ownerIds) })).data?.merchantVesselByMmsi,
+    ).toEqual({ id: strangers._id });
   });
 
   it.each([
@@ -217,7 +297,8 @@ describe('look-ups by identifier', () => {
 describe('vessel seed', () => {
   it('gives every category to some respondent of an open case', () => {
     const respondents = new Set(world.cases.filter((c) => c.status === 'OPEN').flatMap((c) => c.respondentIds));
-    for (const category of CATEGORIES) expect(assets.some((a) => a.category === category && a.ownerIds.some((id) => respondents.has(id)))).toBe(true);
+    for (const category of CATEGORIES)
+      expect(assets.some((a) => a.category === category && a.ownerIds.some((id) => respondents.has(id)))).toBe(true);
   });
 
   it('generates identifiers that pass the kit checks, unique across the register', () => {
@@ -225,9 +306,14 @@ describe('vessel seed', () => {
     const fishing = assets.filter((a): a is FishingVesselDocument => a.category === 'FISHING_VESSEL');
     const licences = assets.filter((a): a is FishingLicenceDocument => a.category === 'FISHING_LICENCE');
     for (const v of merchant) expect([checkShipId(v._id), checkImo(v.imo), checkMmsi(v.mmsi)]).toEqual([null, null, null]);
-    for (const v of fishing) expect([checkFishingRegistryNumber(v._id), checkFishingHullName(v.hullName), checkMmsi(v.mmsi)]).toEqual([null, null, null]);
+    for (const v of fishing)
+      expect([checkFishingRegistryNumber(v._id), checkFishingHullName(v.hullName), checkMmsi(v.mmsi)]).toEqual([null, null, null]);
     for (const l of licences) expect(checkFishingLicenceNumber(l._id)).toBeNull();
-    const all = [...merchant.flatMap((v) => [v._id, v.imo, v.mmsi]), ...fishing.flatMap((v) => [v._id, v.hullName, v.mmsi]), ...licences.map((l) => l._id)];
+    const all = [
+      ...merchant.flatMap((v) => [v._id, v.imo, v.mmsi]),
+      ...fishing.flatMap((v) => [v._id, v.hullName, v.mmsi]),
+      ...licences.map((l) => l._id),
+    ];
     expect(new Set(all).size).toBe(all.length);
   });
 

@@ -60,7 +60,12 @@ export function requireNoticed(ctx: VictimsContext, caseNumber: string): void {
  * in the same words whether the id exists or belongs to another court's case: which cases a person is
  * in is theirs to keep.
  */
-export async function participantFor(ctx: VictimsContext, field: string, participantId: string, notice: unknown): Promise<ParticipantDocument> {
+export async function participantFor(
+  ctx: VictimsContext,
+  field: string,
+  participantId: string,
+  notice: unknown,
+): Promise<ParticipantDocument> {
   const caller = ctx.caller();
   if (caller.role === 'PARTICIPANT') {
     // Checked before the lookup, so a participant cannot even learn whether another id exists.

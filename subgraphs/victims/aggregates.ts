@@ -72,7 +72,8 @@ export async function roundFigures(repo: VictimsRepository, round: RoundDocument
   const latest = new Map<string, PaymentEventDocument>();
   for (const e of events) {
     const seen = latest.get(e.paymentId);
-    if (!seen || e.attempt > seen.attempt || (e.attempt === seen.attempt && STEP_ORDER[e.step] > STEP_ORDER[seen.step])) latest.set(e.paymentId, e);
+    if (!seen || e.attempt > seen.attempt || (e.attempt === seen.attempt && STEP_ORDER[e.step] > STEP_ORDER[seen.step]))
+      latest.set(e.paymentId, e);
   }
   for (const e of latest.values()) {
     const from = outcomeInRun(runById.get(e.batchId), e.paymentId);
@@ -87,11 +88,26 @@ export async function roundFigures(repo: VictimsRepository, round: RoundDocument
 /** A case's figures: registrations and the latest verification, the sum of its rounds, what the last round holds. */
 export async function caseFigures(repo: VictimsRepository, massCase: MassCaseDocument): Promise<Figures> {
   const caseNumber = massCase._id;
-  const [registered, verification, rounds] = await Promise.all([repo.participants.countDocuments({ caseNumber }), repo.latestVerification(caseNumber), repo.roundsOf(caseNumber)]);
-  const figures: Figures = { registered, payable: empty(), paid: empty(), failed: empty(), inFlight: empty(), reserved: empty(), escrow: empty() };
+  const [registered, verification, rounds] = await Promise.all([
+    repo.participants.countDocuments({ caseNumber }),
+    repo.latestVerification(caseNumber),
+    repo.roundsOf(caseNumber),
+  ]);
+  const figures: Figures = {
+    registered,
+    payable: empty(),
+    paid: empty(),
+    failed: empty(),
+    inFlight: empty(),
+    reserved: empty(),
+    escrow: empty(),
+  };
   if (verification?.counts && verification.amounts) {
     const verified = { count: verification.counts.VERIFIED, amount: verification.amounts.VERIFIED };
-    const [objections, rulings] = await Promise.all([repo.objections.find({ caseNumber }).toArray(), repo.rulings.find({ caseNumber }).toArray()]);
+    const [objections, rulings] = await Promise.all([
+      repo.objections.find({ caseNumber }).toArray(),
+      repo.rulings.find({ caseNumber }).toArray(),
+    ]);
     const objectionById = new Map(objections.map((o) => [o._id, o]));
     for (const ruling of rulings) {
       const objection = objectionById.get(ruling._id);
@@ -139,7 +155,24 @@ export function presentFigures(figures: Figures, access: FigureAccess) {
   };
   const wholeGroupSmall = small(figures.registered) || (figures.registered === undefined && small(figures.payable.count));
   if (wholeGroupSmall) {
-    return { registered: null, verified: null, allowedClaims: null, payees: null, payable: null, paidCount: null, paid: null, failedCount: null, failed: null, inFlightCount: null, inFlight: null, reservedCount: null, reserved: null, escrowCount: null, escrow: null, suppressed: true };
+    return {
+      registered: null,
+      verified: null,
+      allowedClaims: null,
+      payees: null,
+      payable: null,
+      paidCount: null,
+      paid: null,
+      failedCount: null,
+      failed: null,
+      inFlightCount: null,
+      inFlight: null,
+      reservedCount: null,
+      reserved: null,
+      escrowCount: null,
+      escrow: null,
+      suppressed: true,
+    };
   }
   const [verified, allowedClaims] = pair(figures.verified);
   const [payees, payable] = pair(figures.payable);
@@ -148,5 +181,22 @@ export function presentFigures(figures: Figures, access: FigureAccess) {
   const [inFlightCount, inFlight] = pair(figures.inFlight);
   const [reservedCount, reserved] = pair(figures.reserved);
   const [escrowCount, escrow] = pair(figures.escrow);
-  return { registered: figures.registered ?? null, verified, allowedClaims, payees, payable, paidCount, paid, failedCount, failed, inFlightCount, inFlight, reservedCount, reserved, escrowCount, escrow, suppressed };
+  return {
+    registered: figures.registered ?? null,
+    verified,
+    allowedClaims,
+    payees,
+    payable,
+    paidCount,
+    paid,
+    failedCount,
+    failed,
+    inFlightCount,
+    inFlight,
+    reservedCount,
+    reserved,
+    escrowCount,
+    escrow,
+    suppressed,
+  };
 }

@@ -30,35 +30,63 @@ function withinOneCent(cumulative: number, claim: number, pool: number, total: n
 
 describe('allocate', () => {
   it('splits ¥100.00 over three equal claims exactly, the odd cent to the lowest id', () => {
-    const result = allocate([pid(3), pid(1), pid(2)].map((id) => ({ participantId: id, claim: 5000, allocated: 0 })), 10_000);
+    const result = allocate(
+      [pid(3), pid(1), pid(2)].map((id) => ({ participantId: id, claim: 5000, allocated: 0 })),
+      10_000,
+    );
     expect(Array.from(result.amounts)).toEqual([3333, 3334, 3333]);
     expect(result.distributed).toBe(10_000);
   });
 
   it('keeps an earlier leftover cent and gives no one a second one', () => {
     const claims = [1, 10, 1, 12, 10];
-    const first = allocate(claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: 0 })), 15);
+    const first = allocate(
+      claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: 0 })),
+      15,
+    );
     expect(Array.from(first.cumulative)).toEqual([1, 4, 1, 5, 4]);
-    const second = allocate(claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: first.cumulative[i] })), 17);
+    const second = allocate(
+      claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: first.cumulative[i] })),
+      17,
+    );
     expect(Array.from(second.cumulative)).toEqual([1, 5, 1, 5, 5]);
     expect(second.distributed).toBe(2);
   });
 
   it('gives leftover cents to the largest remainders', () => {
     // shares 0.7 / 1.2 / 1.1 of 3 cents: floors 0,1,1 and the one leftover cent to the 0.7 remainder
-    const result = allocate([{ participantId: 'a', claim: 7, allocated: 0 }, { participantId: 'b', claim: 12, allocated: 0 }, { participantId: 'c', claim: 11, allocated: 0 }], 3);
+    const result = allocate(
+      [
+        { participantId: 'a', claim: 7, allocated: 0 },
+        { participantId: 'b', claim: 12, allocated: 0 },
+        { participantId: 'c', claim: 11, allocated: 0 },
+      ],
+      3,
+    );
     expect(Array.from(result.amounts)).toEqual([1, 1, 1]);
   });
 
   it('pays claims in full and keeps the surplus undistributed when the pool exceeds the claims', () => {
-    const result = allocate([{ participantId: 'a', claim: 100, allocated: 0 }, { participantId: 'b', claim: 250, allocated: 40 }], 1000);
+    const result = allocate(
+      [
+        { participantId: 'a', claim: 100, allocated: 0 },
+        { participantId: 'b', claim: 250, allocated: 40 },
+      ],
+      1000,
+    );
     expect(Array.from(result.cumulative)).toEqual([100, 250]);
     expect(result.distributed).toBe(310);
     expect(result.undistributed).toBe(650);
   });
 
   it('gives nothing and takes nothing back when every claim is gone', () => {
-    const result = allocate([{ participantId: 'a', claim: 0, allocated: 500 }, { participantId: 'b', claim: 0, allocated: 0 }], 2000);
+    const result = allocate(
+      [
+        { participantId: 'a', claim: 0, allocated: 500 },
+        { participantId: 'b', claim: 0, allocated: 0 },
+      ],
+      2000,
+    );
     expect(Array.from(result.amounts)).toEqual([0, 0]);
     expect(Array.from(result.cumulative)).toEqual([500, 0]);
     expect(result.undistributed).toBe(2000);
@@ -79,7 +107,8 @@ describe('allocate', () => {
       const pool = random.int(0, Math.max(1, Math.floor(total * (random.chance(0.1) ? 1.2 : random.next()))));
       const entries: ClaimInput[] = claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: 0 }));
       const result = allocate(entries, pool);
-      if (result.distributed !== Math.min(pool, total) || result.distributed + result.undistributed !== pool) problems.push(`run ${run}: sum ${result.distributed} for pool ${pool}`);
+      if (result.distributed !== Math.min(pool, total) || result.distributed + result.undistributed !== pool)
+        problems.push(`run ${run}: sum ${result.distributed} for pool ${pool}`);
       const exactPool = BigInt(Math.min(pool, total));
       entries.forEach((e, i) => {
         if (result.cumulative[i] > e.claim) problems.push(`run ${run}: ${e.participantId} above claim`);
@@ -115,7 +144,8 @@ describe('allocate', () => {
         entries.forEach((e, i) => {
           if (result.amounts[i] < 0) problems.push(`run ${run}: ${e.participantId} paid back`);
           if (result.cumulative[i] > e.claim) problems.push(`run ${run}: ${e.participantId} above claim`);
-          if (!withinOneCent(result.cumulative[i], e.claim, Math.min(cumulativePool, total), total || 1)) problems.push(`run ${run}: ${e.participantId} off by more than a cent`);
+          if (!withinOneCent(result.cumulative[i], e.claim, Math.min(cumulativePool, total), total || 1))
+            problems.push(`run ${run}: ${e.participantId} off by more than a cent`);
           allocated[i] = result.cumulative[i];
         });
       }
@@ -129,14 +159,18 @@ describe('allocate', () => {
     for (let run = 0; run < 200; run++) {
       const claims = randomClaims(random);
       const total = claims.reduce((s, c) => s + c, 0);
-      const first = allocate(claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: 0 })), Math.floor(total / 2));
+      const first = allocate(
+        claims.map((claim, i) => ({ participantId: pid(i), claim, allocated: 0 })),
+        Math.floor(total / 2),
+      );
       const reduced = claims.map((c) => (random.chance(0.3) ? Math.floor(c / 4) : c));
       const newTotal = reduced.reduce((s, c) => s + c, 0);
       const pool = Math.floor(total / 2) + random.int(0, Math.max(1, Math.floor(total / 4)));
       const entries = reduced.map((claim, i) => ({ participantId: pid(i), claim, allocated: first.cumulative[i] }));
       const result = allocate(entries, pool);
       const before = entries.reduce((s, e) => s + e.allocated, 0);
-      if (result.distributed !== Math.max(0, Math.min(pool, newTotal) - before)) problems.push(`run ${run}: distributed ${result.distributed}`);
+      if (result.distributed !== Math.max(0, Math.min(pool, newTotal) - before))
+        problems.push(`run ${run}: distributed ${result.distributed}`);
       entries.forEach((e, i) => {
         if (result.amounts[i] < 0) problems.push(`run ${run}: ${e.participantId} paid back`);
         if (result.cumulative[i] > Math.max(e.claim, e.allocated)) problems.push(`run ${run}: ${e.participantId} above claim`);
@@ -147,7 +181,11 @@ describe('allocate', () => {
 
   it('allocates 300,000 claims in well under a second', () => {
     const random = createRandom('allocation-speed');
-    const entries = Array.from({ length: 300_000 }, (_, i) => ({ participantId: pid(i), claim: Math.round(Math.exp(12 + 3 * random.next())), allocated: 0 }));
+    const entries = Array.from({ length: 300_000 }, (_, i) => ({
+      participantId: pid(i),
+      claim: Math.round(Math.exp(12 + 3 * random.next())),
+      allocated: 0,
+    }));
     const total = entries.reduce((s, e) => s + e.claim, 0);
     const started = performance.now();
     const result = allocate(entries, Math.floor(total * 0.37));

@@ -194,7 +194,13 @@ function rankByRemainder(entries: readonly ClaimInput[], out: Uint8Array, remain
  * earlier leftover cent, and a second would take them past the ceiling of their share. The cents left are
  * fewer than the sum of the fractions of those at their floor, so one pass always places them all.
  */
-function giveLeftover(order: Uint32Array, entries: readonly ClaimInput[], cumulative: Float64Array, floors: Float64Array, leftover: number): void {
+function giveLeftover(
+  order: Uint32Array,
+  entries: readonly ClaimInput[],
+  cumulative: Float64Array,
+  floors: Float64Array,
+  leftover: number,
+): void {
   let left = leftover;
   for (let k = 0; k < order.length && left > 0; k++) {
     const i = order[k];

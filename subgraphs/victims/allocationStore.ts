@@ -6,7 +6,11 @@ import type { VictimsRepository } from './repository';
 /** Participants per stored slice: about 120 kB a document. */
 export const ALLOCATION_CHUNK = 2000;
 
-export function packAllocations(round: RoundDocument, rows: readonly AllocationDocument[], size = ALLOCATION_CHUNK): AllocationChunkDocument[] {
+export function packAllocations(
+  round: RoundDocument,
+  rows: readonly AllocationDocument[],
+  size = ALLOCATION_CHUNK,
+): AllocationChunkDocument[] {
   const sorted = [...rows].sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
   const chunks: AllocationChunkDocument[] = [];
   for (let start = 0, index = 0; start < sorted.length; start += size, index++) {

@@ -38,7 +38,8 @@ export function callerOf(headers: IncomingHttpHeaders, verifiedRoles?: readonly 
     return domainError(ErrorCode.UNAUTHENTICATED, `${CALLER_HEADER} must be JSON {role, participantId?}`);
   }
   const { role, participantId } = (parsed ?? {}) as { role?: unknown; participantId?: unknown };
-  if (!CALLER_ROLES.includes(role as CallerRole)) return domainError(ErrorCode.UNAUTHENTICATED, `${CALLER_HEADER}.role must be one of ${CALLER_ROLES.join(', ')}`);
+  if (!CALLER_ROLES.includes(role as CallerRole))
+    return domainError(ErrorCode.UNAUTHENTICATED, `${CALLER_HEADER}.role must be one of ${CALLER_ROLES.join(', ')}`);
   const claimed = role as CallerRole;
   if (claimed === 'PARTICIPANT') {
     if (typeof participantId !== 'string' || !PARTICIPANT_ID.test(participantId)) {

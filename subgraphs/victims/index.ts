@@ -19,7 +19,8 @@ export function createVictimsSubgraph(options: VictimsOptions = victimsOptionsFr
     defaultPort: 4108,
     typeDefs: loadTypeDefs([join(__dirname, 'schema.graphql')], ['scalars']),
     resolvers: victimsResolvers,
-    createContext: (scope) => new VictimsContext(scope.db, scope.headers, verifiedRolesOf(scope), options, servicesFor(scope.db, options, channel)),
+    createContext: (scope) =>
+      new VictimsContext(scope.db, scope.headers, verifiedRolesOf(scope), options, servicesFor(scope.db, options, channel)),
     indexes: victimsIndexes,
     rules: victimsRules,
     // Every staff step verifies the court's notice for its case (access.ts).

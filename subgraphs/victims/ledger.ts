@@ -30,7 +30,8 @@ const AMOUNT_FIELDS = ['principalPaidIn', 'principalReturned', 'interestAndRebat
 
 export function parseLedgerLine(text: string, line: number, today: Date): LedgerLine | string {
   const fields = text.split(',').map((f) => f.trim());
-  if (fields.length !== 5) return `expected 5 fields (citizenId,name,principalPaidIn,principalReturned,interestAndRebates), got ${fields.length}`;
+  if (fields.length !== 5)
+    return `expected 5 fields (citizenId,name,principalPaidIn,principalReturned,interestAndRebates), got ${fields.length}`;
   const citizenId = normaliseCitizenId(fields[0]);
   const idProblem = checkCitizenId(citizenId, today);
   if (idProblem) return `citizenId: ${idProblem}`;
@@ -59,7 +60,8 @@ export class LedgerReader {
     const parsed = parseLedgerLine(text, line, this.today);
     if (typeof parsed === 'string') return void this.problems.push({ line, reason: parsed });
     const earlier = this.seen.get(parsed.citizenId);
-    if (earlier !== undefined) return void this.problems.push({ line, reason: `citizenId ${maskCitizenId(parsed.citizenId)} is already on line ${earlier}` });
+    if (earlier !== undefined)
+      return void this.problems.push({ line, reason: `citizenId ${maskCitizenId(parsed.citizenId)} is already on line ${earlier}` });
     this.seen.set(parsed.citizenId, line);
     this.entries.push(parsed);
   }
@@ -71,11 +73,15 @@ export class LedgerReader {
       return this.entries;
     }
     const first = this.problems[0];
-    throw domainError(ErrorCode.BAD_USER_INPUT, `${field}: line ${first.line}: ${first.reason}${this.problems.length > 1 ? ` (and ${this.problems.length - 1} more)` : ''}`, {
-      field,
-      reason: first.reason,
-      problems: this.problems.slice(0, 20),
-    });
+    throw domainError(
+      ErrorCode.BAD_USER_INPUT,
+      `${field}: line ${first.line}: ${first.reason}${this.problems.length > 1 ? ` (and ${this.problems.length - 1} more)` : ''}`,
+      {
+        field,
+        reason: first.reason,
+        problems: this.problems.slice(0, 20),
+      },
+    );
   }
 }
 
@@ -102,11 +108,21 @@ export interface LedgerImportResult {
 }
 
 function sameEntry(a: LedgerEntryDocument, b: LedgerLine): boolean {
-  return a.name === b.name && a.principalPaidIn === b.principalPaidIn && a.principalReturned === b.principalReturned && a.interestAndRebates === b.interestAndRebates;
+  return (
+    a.name === b.name &&
+    a.principalPaidIn === b.principalPaidIn &&
+    a.principalReturned === b.principalReturned &&
+    a.interestAndRebates === b.interestAndRebates
+  );
 }
 
 /** Inserts the entries 1,000 at a time; an entry already there is compared, never overwritten. */
-export async function importLedger(repo: VictimsRepository, caseNumber: string, lines: readonly LedgerLine[], now: Date): Promise<LedgerImportResult> {
+export async function importLedger(
+  repo: VictimsRepository,
+  caseNumber: string,
+  lines: readonly LedgerLine[],
+  now: Date,
+): Promise<LedgerImportResult> {
   const repeated: LedgerLine[] = [];
   for (let start = 0; start < lines.length; start += 1000) {
     const chunk = lines.slice(start, start + 1000);
@@ -130,7 +146,11 @@ export async function importLedger(repo: VictimsRepository, caseNumber: string, 
     for (const line of repeated) {
       const existing = stored.get(line.citizenId);
       if (existing && !sameEntry(existing, line)) {
-        conflicts.push({ line: line.line, citizenId: maskCitizenId(line.citizenId), reason: 'already in the ledger with other amounts or name; the first import stands' });
+        conflicts.push({
+          line: line.line,
+          citizenId: maskCitizenId(line.citizenId),
+          reason: 'already in the ledger with other amounts or name; the first import stands',
+        });
       }
     }
   }

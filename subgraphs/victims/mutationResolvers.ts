@@ -8,7 +8,18 @@ import { isStaff } from './caller';
 import type { VictimsContext } from './context';
 import { importLedger, parseLedger } from './ledger';
 import { amountArg, textArg } from '../kit/validate';
-import { batchArg, caseOfBatchArg, caseOfObjectionArg, caseOfPaymentArg, caseOfRoundArg, massCaseArg, objectionArg, participantArg, paymentArg, roundArg } from './lookups';
+import {
+  batchArg,
+  caseOfBatchArg,
+  caseOfObjectionArg,
+  caseOfPaymentArg,
+  caseOfRoundArg,
+  massCaseArg,
+  objectionArg,
+  participantArg,
+  paymentArg,
+  roundArg,
+} from './lookups';
 import type { MassCaseDocument, PaymentDocument } from './model';
 import { recordObjection, resolveObjection } from './objections';
 import { recordPaymentResult, resendPayment } from './paymentActions';
@@ -24,13 +35,18 @@ async function roundNumberOf(ctx: VictimsContext, payment: PaymentDocument): Pro
 
 export const mutationResolvers: ResolverMap<VictimsContext> = {
   Mutation: {
-    declareMassCase: async (_: unknown, args: { caseNumber: string; name: string; objectionDays?: number | null; basis: string }, ctx: VictimsContext) => {
+    declareMassCase: async (
+      _: unknown,
+      args: { caseNumber: string; name: string; objectionDays?: number | null; basis: string },
+      ctx: VictimsContext,
+    ) => {
       const caseNumber = caseNumberArg('caseNumber', args.caseNumber);
       // The court's notice: the case exists, is open and is the caller's court's.
       requireCaseStaff(ctx, args.basis, caseNumber);
       const name = textArg('name', args.name, 100);
       const objectionDays = args.objectionDays ?? ctx.options.objectionDays;
-      if (!Number.isInteger(objectionDays) || objectionDays < 1 || objectionDays > 90) throw badUserInput('objectionDays', 'must be between 1 and 90');
+      if (!Number.isInteger(objectionDays) || objectionDays < 1 || objectionDays > 90)
+        throw badUserInput('objectionDays', 'must be between 1 and 90');
       const doc: MassCaseDocument = { _id: caseNumber, name, declaredAt: nowOf(ctx), objectionDays };
       try {
         await ctx.repo.massCases.insertOne(doc);
@@ -45,7 +61,8 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const caller = ctx.caller();
       const valid = validateRegistration(args.input, nowOf(ctx));
       if (isStaff(caller)) requireCaseStaff(ctx, args.basis, valid.caseNumber);
-      else if (!(caller.role === 'PARTICIPANT' && caller.participantId === valid._id)) throw domainError(ErrorCode.FORBIDDEN, 'a participant may register only themself');
+      else if (!(caller.role === 'PARTICIPANT' && caller.participantId === valid._id))
+        throw domainError(ErrorCode.FORBIDDEN, 'a participant may register only themself');
       await massCaseArg(ctx, 'input.caseNumber', valid.caseNumber);
       const { participant, duplicate } = await registerParticipant(ctx.repo, ctx.services.outbox, valid, nowOf(ctx));
       return { participant: presentParticipant(participant, caller), duplicate };
@@ -64,15 +81,24 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       return presentVerification(await verifyCase(ctx.repo, ctx.services.outbox, massCase, nowOf(ctx)), 'FULL');
     },
 
-    recordObjection: async (_: unknown, args: { participantId: string; reason: string; claimedAmount?: number | null; basis?: string | null }, ctx: VictimsContext) => {
+    recordObjection: async (
+      _: unknown,
+      args: { participantId: string; reason: string; claimedAmount?: number | null; basis?: string | null },
+      ctx: VictimsContext,
+    ) => {
       const participant = await participantFor(ctx, 'participantId', args.participantId, args.basis);
       const reason = textArg('reason', args.reason, 500);
-      const claimed = args.claimedAmount === null || args.claimedAmount === undefined ? undefined : amountArg('claimedAmount', args.claimedAmount, 0);
+      const claimed =
+        args.claimedAmount === null || args.claimedAmount === undefined ? undefined : amountArg('claimedAmount', args.claimedAmount, 0);
       const objection = await recordObjection(ctx.repo, participant, reason, claimed, nowOf(ctx));
       return presentObjection(objection, await ctx.repo.rulings.findOne({ _id: objection._id }));
     },
 
-    resolveObjection: async (_: unknown, args: { objectionId: string; allowedClaim: number; note?: string | null; basis: string }, ctx: VictimsContext) => {
+    resolveObjection: async (
+      _: unknown,
+      args: { objectionId: string; allowedClaim: number; note?: string | null; basis: string },
+      ctx: VictimsContext,
+    ) => {
       requireCaseStaff(ctx, args.basis, caseOfObjectionArg('objectionId', args.objectionId));
       const objection = await objectionArg(ctx, 'objectionId', args.objectionId);
       const allowed = amountArg('allowedClaim', args.allowedClaim, 0);
@@ -102,12 +128,20 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       return presentBatch(batch, run);
     },
 
-    recordPaymentResult: async (_: unknown, args: { paymentId: string; status: 'SUCCESS' | 'FAILED' | 'RETURNED'; reason?: string | null; basis: string }, ctx: VictimsContext) => {
+    recordPaymentResult: async (
+      _: unknown,
+      args: { paymentId: string; status: 'SUCCESS' | 'FAILED' | 'RETURNED'; reason?: string | null; basis: string },
+      ctx: VictimsContext,
+    ) => {
       requireCaseStaff(ctx, args.basis, caseOfPaymentArg('paymentId', args.paymentId));
       const payment = await paymentArg(ctx, 'paymentId', args.paymentId);
       const reason = args.reason ? textArg('reason', args.reason, 200) : undefined;
       const number = await roundNumberOf(ctx, payment);
-      return presentPayment(payment, await recordPaymentResult(ctx.repo, ctx.services.outbox, payment, number, args.status, reason, nowOf(ctx)), number);
+      return presentPayment(
+        payment,
+        await recordPaymentResult(ctx.repo, ctx.services.outbox, payment, number, args.status, reason, nowOf(ctx)),
+        number,
+      );
     },
 
     updateBankCard: async (_: unknown, args: { participantId: string; bankCard: string; basis?: string | null }, ctx: VictimsContext) => {
@@ -125,7 +159,15 @@ export const mutationResolvers: ResolverMap<VictimsContext> = {
       const payment = await paymentArg(ctx, 'paymentId', args.paymentId);
       const participant = await participantArg(ctx, 'paymentId', payment.participantId);
       const number = await roundNumberOf(ctx, payment);
-      const state = await resendPayment(ctx.repo, ctx.services.outbox, await ctx.services.channel(), payment, participant, number, nowOf(ctx));
+      const state = await resendPayment(
+        ctx.repo,
+        ctx.services.outbox,
+        await ctx.services.channel(),
+        payment,
+        participant,
+        number,
+        nowOf(ctx),
+      );
       return presentPayment(payment, state, number);
     },
   },

@@ -18,9 +18,12 @@ export async function recordObjection(
   now: Date,
 ): Promise<ObjectionDocument> {
   const verification = await repo.latestVerification(participant.caseNumber);
-  if (!verification?.objectionDeadline) throw domainError(ErrorCode.INVALID_TRANSITION, `${participant.caseNumber} has not been verified yet: nothing to object to`);
+  if (!verification?.objectionDeadline)
+    throw domainError(ErrorCode.INVALID_TRANSITION, `${participant.caseNumber} has not been verified yet: nothing to object to`);
   if (now > verification.objectionDeadline) {
-    throw domainError(ErrorCode.INVALID_TRANSITION, `the objection period ended on ${chineseDate(verification.objectionDeadline)}`, { deadline: verification.objectionDeadline.toISOString() });
+    throw domainError(ErrorCode.INVALID_TRANSITION, `the objection period ended on ${chineseDate(verification.objectionDeadline)}`, {
+      deadline: verification.objectionDeadline.toISOString(),
+    });
   }
   const id = pairId(verification._id, participant._id);
   const claim = await repo.claims.findOne({ _id: id });
@@ -45,7 +48,13 @@ export async function recordObjection(
   }
 }
 
-export async function resolveObjection(repo: VictimsRepository, objection: ObjectionDocument, allowedClaim: number, note: string | undefined, now: Date): Promise<RulingDocument> {
+export async function resolveObjection(
+  repo: VictimsRepository,
+  objection: ObjectionDocument,
+  allowedClaim: number,
+  note: string | undefined,
+  now: Date,
+): Promise<RulingDocument> {
   const ruling: RulingDocument = {
     _id: objection._id,
     caseNumber: objection.caseNumber,
@@ -66,11 +75,15 @@ export async function resolveObjection(repo: VictimsRepository, objection: Objec
 
 /** The objections of a case with their rulings, keyed by participant, for the latest verification only. */
 export async function objectionsOf(repo: VictimsRepository, caseNumber: string, verificationId: string) {
-  const [objections, rulings] = await Promise.all([repo.objections.find({ caseNumber }).toArray(), repo.rulings.find({ caseNumber }).toArray()]);
+  const [objections, rulings] = await Promise.all([
+    repo.objections.find({ caseNumber }).toArray(),
+    repo.rulings.find({ caseNumber }).toArray(),
+  ]);
   const rulingById = new Map(rulings.map((r) => [r._id, r]));
   const byParticipant = new Map<string, { objection: ObjectionDocument; ruling: RulingDocument | null }>();
   for (const objection of objections) {
-    if (objection.verificationId === verificationId) byParticipant.set(objection.participantId, { objection, ruling: rulingById.get(objection._id) ?? null });
+    if (objection.verificationId === verificationId)
+      byParticipant.set(objection.participantId, { objection, ruling: rulingById.get(objection._id) ?? null });
   }
   return byParticipant;
 }

@@ -9,11 +9,19 @@ import { failedSms, paidSms } from './reminders';
 import type { VictimsRepository } from './repository';
 
 export async function loadPaymentState(repo: VictimsRepository, payment: PaymentDocument): Promise<PaymentState> {
-  const [run, events] = await Promise.all([repo.batchRuns.findOne({ _id: payment.batchId }), repo.paymentEvents.find({ paymentId: payment._id }).toArray()]);
+  const [run, events] = await Promise.all([
+    repo.batchRuns.findOne({ _id: payment.batchId }),
+    repo.paymentEvents.find({ paymentId: payment._id }).toArray(),
+  ]);
   return foldPaymentState(payment, run, events);
 }
 
-function event(payment: PaymentDocument, attempt: number, step: PaymentEventDocument['step'], fields: Pick<PaymentEventDocument, 'status' | 'at'> & Partial<PaymentEventDocument>): PaymentEventDocument {
+function event(
+  payment: PaymentDocument,
+  attempt: number,
+  step: PaymentEventDocument['step'],
+  fields: Pick<PaymentEventDocument, 'status' | 'at'> & Partial<PaymentEventDocument>,
+): PaymentEventDocument {
   return {
     _id: `${payment._id}:${attempt}:${step}`,
     paymentId: payment._id,
@@ -60,12 +68,28 @@ export async function recordPaymentResult(
   const inFlight = state.status === 'SENT' || state.status === 'RESENT';
   const bouncedAfterSuccess = status === 'FAILED' && state.status === 'SUCCESS' && !state.outcomeRecorded;
   if (status === 'RETURNED') {
-    if (state.status !== 'FAILED') throw domainError(ErrorCode.INVALID_TRANSITION, `payment ${payment._id} is ${state.status}; only a FAILED payment can be RETURNED`);
-    await insertStep(repo, event(payment, state.attempt, 'RETURNED', { status: 'RETURNED', at: now }), `payment ${payment._id} is already returned`);
+    if (state.status !== 'FAILED')
+      throw domainError(ErrorCode.INVALID_TRANSITION, `payment ${payment._id} is ${state.status}; only a FAILED payment can be RETURNED`);
+    await insertStep(
+      repo,
+      event(payment, state.attempt, 'RETURNED', { status: 'RETURNED', at: now }),
+      `payment ${payment._id} is already returned`,
+    );
   } else {
-    if (!inFlight && !bouncedAfterSuccess) throw domainError(ErrorCode.INVALID_TRANSITION, `payment ${payment._id} is ${state.status}; a result can be recorded only for a payment in flight`);
-    if (status === 'FAILED' && !reason) throw domainError(ErrorCode.BAD_USER_INPUT, 'reason: a failure needs its reason (e.g. name mismatch, closed account)', { field: 'reason' });
-    await insertStep(repo, event(payment, state.attempt, 'OUTCOME', { status, reason, bankCard: state.bankCard, at: now }), `payment ${payment._id} already has a result for attempt ${state.attempt}`);
+    if (!inFlight && !bouncedAfterSuccess)
+      throw domainError(
+        ErrorCode.INVALID_TRANSITION,
+        `payment ${payment._id} is ${state.status}; a result can be recorded only for a payment in flight`,
+      );
+    if (status === 'FAILED' && !reason)
+      throw domainError(ErrorCode.BAD_USER_INPUT, 'reason: a failure needs its reason (e.g. name mismatch, closed account)', {
+        field: 'reason',
+      });
+    await insertStep(
+      repo,
+      event(payment, state.attempt, 'OUTCOME', { status, reason, bankCard: state.bankCard, at: now }),
+      `payment ${payment._id} already has a result for attempt ${state.attempt}`,
+    );
     const sms = status === 'SUCCESS' ? paidSms : failedSms;
     await outbox.enqueue([sms(recipient(payment), roundNumber, state.attempt, payment.amount, state.bankCard)]);
   }
@@ -88,7 +112,8 @@ export async function resendPayment(
   const state = await loadPaymentState(repo, payment);
   let attempt = state.attempt;
   if (state.status === 'RETURNED') {
-    if (participant.bankCard === state.bankCard) throw domainError(ErrorCode.INVALID_TRANSITION, 'collect a new bank card (updateBankCard) before resending');
+    if (participant.bankCard === state.bankCard)
+      throw domainError(ErrorCode.INVALID_TRANSITION, 'collect a new bank card (updateBankCard) before resending');
     attempt += 1;
     try {
       await repo.paymentEvents.insertOne(event(payment, attempt, 'SENT', { status: 'RESENT', bankCard: participant.bankCard, at: now }));
@@ -99,12 +124,21 @@ export async function resendPayment(
     throw domainError(ErrorCode.INVALID_TRANSITION, `payment ${payment._id} is ${state.status}; only a RETURNED payment can be resent`);
   }
   const resent = await loadPaymentState(repo, payment);
-  const order = { orderId: orderIdOf(payment._id, attempt), paymentId: payment._id, attempt, amount: payment.amount, bankCard: resent.bankCard, name: participant.name };
+  const order = {
+    orderId: orderIdOf(payment._id, attempt),
+    paymentId: payment._id,
+    attempt,
+    amount: payment.amount,
+    bankCard: resent.bankCard,
+    name: participant.name,
+  };
   const outcome = (await channel.submit([order])).get(order.orderId);
   if (outcome && outcome.status !== 'ACCEPTED') {
     const reason = outcome.status === 'FAILED' ? outcome.reason : undefined;
     try {
-      await repo.paymentEvents.insertOne(event(payment, attempt, 'OUTCOME', { status: outcome.status, reason, bankCard: resent.bankCard, at: now }));
+      await repo.paymentEvents.insertOne(
+        event(payment, attempt, 'OUTCOME', { status: outcome.status, reason, bankCard: resent.bankCard, at: now }),
+      );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }

@@ -17,7 +17,11 @@ const STEP_ORDER = { SENT: 0, OUTCOME: 1, RETURNED: 2 } as const;
  * QUEUED → SENT → SUCCESS | FAILED → RETURNED → RESENT (a new attempt on a new card) → SUCCESS | FAILED …
  * Nothing is updated in place, so the fold is the only place the state machine is read.
  */
-export function foldPaymentState(payment: PaymentDocument, run: BatchRunDocument | null, events: readonly PaymentEventDocument[]): PaymentState {
+export function foldPaymentState(
+  payment: PaymentDocument,
+  run: BatchRunDocument | null,
+  events: readonly PaymentEventDocument[],
+): PaymentState {
   const state: PaymentState = { status: 'QUEUED', attempt: 1, bankCard: payment.bankCard, outcomeRecorded: false };
   if (run) {
     state.updatedAt = run.finishedAt ?? run.startedAt;

@@ -26,13 +26,34 @@ afterAll(() => client?.close());
 function batch(number: number, size: number): BatchDocument {
   const items: PaymentItem[] = Array.from({ length: size }, (_, i) => {
     const participantId = `P${(number * 10_000 + i).toString(16).padStart(16, '0')}`;
-    return { paymentId: pairId(ROUND, participantId), participantId, amount: 1000 + i, name: '赵六', bankCard: generateBankCard(random), phone: generatePhone(random) };
+    return {
+      paymentId: pairId(ROUND, participantId),
+      participantId,
+      amount: 1000 + i,
+      name: '赵六',
+      bankCard: generateBankCard(random),
+      phone: generatePhone(random),
+    };
   });
-  return { _id: batchIdOf(ROUND, number), roundId: ROUND, caseNumber: '（2025）浙0102执400号', number, first: items[0].participantId, last: items[size - 1].participantId, count: size, total: items.reduce((s, i) => s + i.amount, 0), items, createdAt: new Date() };
+  return {
+    _id: batchIdOf(ROUND, number),
+    roundId: ROUND,
+    caseNumber: '（2025）浙0102执400号',
+    number,
+    first: items[0].participantId,
+    last: items[size - 1].participantId,
+    count: size,
+    total: items.reduce((s, i) => s + i.amount, 0),
+    items,
+    createdAt: new Date(),
+  };
 }
 
 function orders(path: string): string[] {
-  return readFileSync(path, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { orderId: string }).orderId);
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { orderId: string }).orderId);
 }
 
 /** A channel whose bank took the first submission and then the process died before the run was recorded. */

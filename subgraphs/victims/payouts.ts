@@ -3,7 +3,15 @@ import { insertIgnoringDuplicates, type Outbox, type OutboxMessage } from '../ki
 import { isDuplicateKey } from '../kit/mongo';
 import { forEachAllocation } from './allocationStore';
 import { batchIdOf, orderIdOf, pairId, splitPairId } from './ids';
-import type { BatchDocument, BatchOutcomeTotals, BatchRunDocument, ParticipantDocument, PaymentDocument, PaymentItem, RoundDocument } from './model';
+import type {
+  BatchDocument,
+  BatchOutcomeTotals,
+  BatchRunDocument,
+  ParticipantDocument,
+  PaymentDocument,
+  PaymentItem,
+  RoundDocument,
+} from './model';
 
 type Contact = Pick<ParticipantDocument, '_id' | 'name' | 'bankCard' | 'phone'>;
 import type { ChannelOutcome, PaymentChannel, PaymentOrder } from './paymentChannel';
@@ -18,19 +26,35 @@ const ORDERS_PER_SUBMIT = 500;
  * same batches. Batches are inserts with derived ids: a second call adds nothing, and a call resuming a
  * crashed one keeps the size first asked for, so no payment can land in two batches.
  */
-export async function createPayoutBatches(repo: VictimsRepository, round: RoundDocument, requestedSize: number, now: Date): Promise<BatchDocument[]> {
+export async function createPayoutBatches(
+  repo: VictimsRepository,
+  round: RoundDocument,
+  requestedSize: number,
+  now: Date,
+): Promise<BatchDocument[]> {
   if (round.state !== 'DONE') throw domainError(ErrorCode.INVALID_TRANSITION, `round ${round._id} has not finished allocating`);
   if (round.batchCount === undefined) {
     const batchSize = round.batchSize ?? requestedSize;
     if (round.batchSize === undefined) await repo.rounds.updateOne({ _id: round._id }, { $set: { batchSize } });
     const contacts = new Map<string, Contact>();
-    await repo.forEach<ParticipantDocument, Contact>(repo.participants, { caseNumber: round.caseNumber }, (p) => contacts.set(p._id, p), { name: 1, bankCard: 1, phone: 1 });
+    await repo.forEach<ParticipantDocument, Contact>(repo.participants, { caseNumber: round.caseNumber }, (p) => contacts.set(p._id, p), {
+      name: 1,
+      bankCard: 1,
+      phone: 1,
+    });
     const payees: PaymentItem[] = [];
     await forEachAllocation(repo, round._id, (a) => {
       if (a.amount <= 0) return;
       const p = contacts.get(a.participantId);
       if (!p) throw new Error(`allocation ${a._id} pays ${a.participantId}, who is not registered`);
-      payees.push({ paymentId: pairId(round._id, p._id), participantId: p._id, amount: a.amount, name: p.name, bankCard: p.bankCard, phone: p.phone });
+      payees.push({
+        paymentId: pairId(round._id, p._id),
+        participantId: p._id,
+        amount: a.amount,
+        name: p.name,
+        bankCard: p.bankCard,
+        phone: p.phone,
+      });
     });
     contacts.clear();
     payees.sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
@@ -55,14 +79,21 @@ export async function createPayoutBatches(repo: VictimsRepository, round: RoundD
     }
     await repo.rounds.updateOne({ _id: round._id }, { $set: { batchCount: count } });
   }
-  return repo.batches.find({ roundId: round._id }, { projection: { items: 0 } }).sort({ number: 1 }).toArray();
+  return repo.batches
+    .find({ roundId: round._id }, { projection: { items: 0 } })
+    .sort({ number: 1 })
+    .toArray();
 }
 
 /** A payment by id: the item of the batch whose participant range holds it. */
 export async function paymentOf(repo: VictimsRepository, paymentId: string): Promise<PaymentDocument | null> {
   const pair = splitPairId(paymentId);
   if (!pair) return null;
-  const batch = await repo.batches.findOne({ roundId: pair.parent, first: { $lte: pair.participantId }, last: { $gte: pair.participantId } });
+  const batch = await repo.batches.findOne({
+    roundId: pair.parent,
+    first: { $lte: pair.participantId },
+    last: { $gte: pair.participantId },
+  });
   const item = batch?.items.find((i) => i.paymentId === paymentId);
   if (!batch || !item) return null;
   const { paymentId: _id, ...rest } = item;
@@ -78,8 +109,21 @@ function recipientOf(item: PaymentItem, caseNumber: string) {
  * batch answers from that record, and a re-run of one that crashed submits the same orders again, which
  * the channel (idempotent by order id) answers without paying twice. Each outcome is told by SMS.
  */
-export async function runPayoutBatch(repo: VictimsRepository, outbox: Outbox, channel: PaymentChannel, batch: BatchDocument, roundNumber: number, now: Date): Promise<BatchRunDocument> {
-  let started: BatchRunDocument = { _id: batch._id, roundId: batch.roundId, caseNumber: batch.caseNumber, state: 'RUNNING', startedAt: now };
+export async function runPayoutBatch(
+  repo: VictimsRepository,
+  outbox: Outbox,
+  channel: PaymentChannel,
+  batch: BatchDocument,
+  roundNumber: number,
+  now: Date,
+): Promise<BatchRunDocument> {
+  let started: BatchRunDocument = {
+    _id: batch._id,
+    roundId: batch.roundId,
+    caseNumber: batch.caseNumber,
+    state: 'RUNNING',
+    startedAt: now,
+  };
   try {
     await repo.batchRuns.insertOne(started);
   } catch (error) {
@@ -90,7 +134,14 @@ export async function runPayoutBatch(repo: VictimsRepository, outbox: Outbox, ch
   }
   const outcomes = new Map<string, ChannelOutcome>();
   for (let start = 0; start < batch.items.length; start += ORDERS_PER_SUBMIT) {
-    const orders: PaymentOrder[] = batch.items.slice(start, start + ORDERS_PER_SUBMIT).map((i) => ({ orderId: orderIdOf(i.paymentId, 1), paymentId: i.paymentId, attempt: 1, amount: i.amount, bankCard: i.bankCard, name: i.name }));
+    const orders: PaymentOrder[] = batch.items.slice(start, start + ORDERS_PER_SUBMIT).map((i) => ({
+      orderId: orderIdOf(i.paymentId, 1),
+      paymentId: i.paymentId,
+      attempt: 1,
+      amount: i.amount,
+      bankCard: i.bankCard,
+      name: i.name,
+    }));
     for (const [orderId, outcome] of await channel.submit(orders)) outcomes.set(orderId, outcome);
   }
   const totals: BatchOutcomeTotals = { succeeded: 0, succeededAmount: 0, failed: 0, failedAmount: 0, accepted: 0, acceptedAmount: 0 };

@@ -1,7 +1,18 @@
 import { maskBankCard, maskCitizenId, maskPhone } from '../../domain/identifiers';
 import { withheld, type FigureAccess } from './aggregates';
 import { isStaff, type Caller } from './caller';
-import type { AllocationDocument, BatchDocument, BatchRunDocument, IssueDocument, ObjectionDocument, ParticipantDocument, PaymentDocument, RoundDocument, RulingDocument, VerificationDocument } from './model';
+import type {
+  AllocationDocument,
+  BatchDocument,
+  BatchRunDocument,
+  IssueDocument,
+  ObjectionDocument,
+  ParticipantDocument,
+  PaymentDocument,
+  RoundDocument,
+  RulingDocument,
+  VerificationDocument,
+} from './model';
 import type { PaymentState } from './paymentState';
 
 /** Documents as the schema shows them; masking is decided here, once, by the caller's role. */
@@ -57,7 +68,14 @@ export function presentVerification(v: VerificationDocument, access: FigureAcces
 }
 
 export function presentIssue(issue: IssueDocument) {
-  return { participantId: issue.participantId, kind: issue.status, citizenId: maskCitizenId(issue.citizenId), name: issue.name, ledgerName: issue.ledgerName ?? null, claim: issue.claim };
+  return {
+    participantId: issue.participantId,
+    kind: issue.status,
+    citizenId: maskCitizenId(issue.citizenId),
+    name: issue.name,
+    ledgerName: issue.ledgerName ?? null,
+    claim: issue.claim,
+  };
 }
 
 export function presentRound(r: RoundDocument) {
@@ -109,7 +127,15 @@ export function presentPayment(p: PaymentDocument, state: PaymentState, roundNum
 }
 
 export function presentAllocation(a: AllocationDocument, roundNumber: number) {
-  return { roundId: a.roundId, roundNumber, claim: a.claim, amount: a.amount, cumulativePaid: a.cumulativePaid, held: a.cumulativeHeld, hold: a.hold };
+  return {
+    roundId: a.roundId,
+    roundNumber,
+    claim: a.claim,
+    amount: a.amount,
+    cumulativePaid: a.cumulativePaid,
+    held: a.cumulativeHeld,
+    hold: a.hold,
+  };
 }
 
 export function presentObjection(o: ObjectionDocument, ruling: RulingDocument | null) {

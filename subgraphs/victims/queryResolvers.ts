@@ -38,7 +38,11 @@ export const queryResolvers: ResolverMap<VictimsContext> = {
       return found && presentParticipant(found, caller);
     },
 
-    verificationIssues: async (_: unknown, args: { caseNumber: string; kind?: ClaimStatus | null; first?: number | null; basis: string }, ctx: VictimsContext) => {
+    verificationIssues: async (
+      _: unknown,
+      args: { caseNumber: string; kind?: ClaimStatus | null; first?: number | null; basis: string },
+      ctx: VictimsContext,
+    ) => {
       requireCaseStaff(ctx, args.basis, caseNumberArg('caseNumber', args.caseNumber));
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
       const first = pageSizeArg('first', args.first ?? 50, 1000);
@@ -48,12 +52,18 @@ export const queryResolvers: ResolverMap<VictimsContext> = {
       return (await ctx.repo.issues.find(filter).sort({ _id: 1 }).limit(first).toArray()).map(presentIssue);
     },
 
-    objections: async (_: unknown, args: { caseNumber: string; status?: 'PENDING' | 'RESOLVED' | null; basis: string }, ctx: VictimsContext) => {
+    objections: async (
+      _: unknown,
+      args: { caseNumber: string; status?: 'PENDING' | 'RESOLVED' | null; basis: string },
+      ctx: VictimsContext,
+    ) => {
       requireCaseStaff(ctx, args.basis, caseNumberArg('caseNumber', args.caseNumber));
       const massCase = await massCaseArg(ctx, 'caseNumber', args.caseNumber);
       const v = await ctx.repo.latestVerification(massCase._id);
       if (!v) return [];
-      const all = [...(await objectionsOf(ctx.repo, massCase._id, v._id)).values()].map(({ objection, ruling }) => presentObjection(objection, ruling));
+      const all = [...(await objectionsOf(ctx.repo, massCase._id, v._id)).values()].map(({ objection, ruling }) =>
+        presentObjection(objection, ruling),
+      );
       return all.filter((o) => !args.status || o.status === args.status).sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime());
     },
   },

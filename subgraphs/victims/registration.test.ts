@@ -4,7 +4,13 @@ import { codeOf, dataOf, DECLARE, IMPORT, REGISTER, startVictims, type VictimsHa
 
 const CASE = '（2025）浙0102执100号';
 const random = createRandom('victims-registration');
-const person = () => ({ caseNumber: CASE, citizenId: generateCitizenId(random), name: '王小明', phone: generatePhone(random), bankCard: generateBankCard(random) });
+const person = () => ({
+  caseNumber: CASE,
+  citizenId: generateCitizenId(random),
+  name: '王小明',
+  phone: generatePhone(random),
+  bankCard: generateBankCard(random),
+});
 let h: VictimsHarness;
 
 beforeAll(async () => {
@@ -16,13 +22,27 @@ afterAll(() => h?.stop());
 describe('registration', () => {
   it('registers a participant once, recognising a repeat, and sends one SMS', async () => {
     const input = person();
-    const first = dataOf(await h.query<{ registerParticipant: { duplicate: boolean; participant: { id: string; bankCard: string } } }>(REGISTER, { i: input, basis: h.notice(CASE) }));
+    const first = dataOf(
+      await h.query<{ registerParticipant: { duplicate: boolean; participant: { id: string; bankCard: string } } }>(REGISTER, {
+        i: input,
+        basis: h.notice(CASE),
+      }),
+    );
     expect(first.registerParticipant.duplicate).toBe(false);
     expect(first.registerParticipant.participant.bankCard).toMatch(/^\d{4} \*{4} \*{4} \d{4}$/);
-    const again = dataOf(await h.query<{ registerParticipant: { duplicate: boolean; participant: { id: string } } }>(REGISTER, { i: { ...input, phone: generatePhone(random) }, basis: h.notice(CASE) }));
+    const again = dataOf(
+      await h.query<{ registerParticipant: { duplicate: boolean; participant: { id: string } } }>(REGISTER, {
+        i: { ...input, phone: generatePhone(random) },
+        basis: h.notice(CASE),
+      }),
+    );
     expect(again.registerParticipant).toMatchObject({ duplicate: true, participant: { id: first.registerParticipant.participant.id } });
     expect(await h.db.collection('participants').countDocuments({ citizenId: input.citizenId })).toBe(1);
-    expect(await h.db.collection(OUTBOX_PREFIX).countDocuments({ _id: `victims:${first.registerParticipant.participant.id}:REGISTERED` } as object)).toBe(1);
+    expect(
+      await h.db
+        .collection(OUTBOX_PREFIX)
+        .countDocuments({ _id: `victims:${first.registerParticipant.participant.id}:REGISTERED` } as object),
+    ).toBe(1);
     expect((await h.sms()).get(`victims:${first.registerParticipant.participant.id}:REGISTERED`)).toContain(CASE);
   });
 
@@ -41,7 +61,11 @@ describe('registration', () => {
   });
 
   it('refuses a registration for a case that is not a mass-victim case', async () => {
-    expect(codeOf(await h.query(REGISTER, { i: { ...person(), caseNumber: '（2025）浙0102执101号' }, basis: h.notice('（2025）浙0102执101号') }))).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await h.query(REGISTER, { i: { ...person(), caseNumber: '（2025）浙0102执101号' }, basis: h.notice('（2025）浙0102执101号') }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 
   it('lets a participant register only themself', async () => {
@@ -58,8 +82,19 @@ describe('ledger import', () => {
     const a = person();
     const b = person();
     const csv = `citizenId,name,principalPaidIn,principalReturned,interestAndRebates\n${line(a)}\n${line(b)}\n`;
-    expect(dataOf(await h.query(IMPORT, { c: CASE, csv, basis: h.notice(CASE) })).importLedger).toEqual({ entries: 2, imported: 2, unchanged: 0, conflicts: [] });
-    const changed = dataOf(await h.query<{ importLedger: { unchanged: number; conflicts: { line: number }[] } }>(IMPORT, { c: CASE, csv: `${line(a)}\n${line(b, 2_000_000)}`, basis: h.notice(CASE) }));
+    expect(dataOf(await h.query(IMPORT, { c: CASE, csv, basis: h.notice(CASE) })).importLedger).toEqual({
+      entries: 2,
+      imported: 2,
+      unchanged: 0,
+      conflicts: [],
+    });
+    const changed = dataOf(
+      await h.query<{ importLedger: { unchanged: number; conflicts: { line: number }[] } }>(IMPORT, {
+        c: CASE,
+        csv: `${line(a)}\n${line(b, 2_000_000)}`,
+        basis: h.notice(CASE),
+      }),
+    );
     expect(changed.importLedger.unchanged).toBe(1);
     expect(changed.importLedger.conflicts.map((c) => c.line)).toEqual([2]);
     expect((await h.db.collection('ledger_entries').findOne({ citizenId: b.citizenId }))?.principalPaidIn).toBe(1_000_000);
@@ -68,7 +103,11 @@ describe('ledger import', () => {
   it('refuses the whole file when a line is bad, naming the line, and imports nothing', async () => {
     const before = await h.db.collection('ledger_entries').countDocuments();
     const good = person();
-    const result = await h.query(IMPORT, { c: CASE, csv: `${line(good)}\n330102199001011230,李四,100,0,0\n${line(good)}`, basis: h.notice(CASE) });
+    const result = await h.query(IMPORT, {
+      c: CASE,
+      csv: `${line(good)}\n330102199001011230,李四,100,0,0\n${line(good)}`,
+      basis: h.notice(CASE),
+    });
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toMatch(/^csv: line 2: citizenId/);
     expect((result.errors?.[0].extensions?.problems as unknown[]).length).toBe(2);
@@ -81,7 +120,12 @@ describe('federation', () => {
     const result = dataOf(
       await h.query<{ _entities: { massCase: { name: string } | null }[] }>(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on EnforcementCase { massCase { name } } } }`,
-        { r: [{ __typename: 'EnforcementCase', caseNumber: CASE }, { __typename: 'EnforcementCase', caseNumber: '（2025）浙0102执101号' }] },
+        {
+          r: [
+            { __typename: 'EnforcementCase', caseNumber: CASE },
+            { __typename: 'EnforcementCase', caseNumber: '（2025）浙0102执101号' },
+          ],
+        },
       ),
     );
     expect(result._entities).toEqual([{ massCase: { name: '某理财产品非法集资案' } }, { massCase: null }]);

@@ -57,7 +57,12 @@ function recipient(p: ValidRegistration) {
  * and changes nothing (a new card goes through updateBankCard). The SMS is enqueued on both paths:
  * a registration whose process died before the SMS gets it on the retry, and never twice.
  */
-export async function registerParticipant(repo: VictimsRepository, outbox: Outbox, valid: ValidRegistration, now: Date): Promise<{ participant: ParticipantDocument; duplicate: boolean }> {
+export async function registerParticipant(
+  repo: VictimsRepository,
+  outbox: Outbox,
+  valid: ValidRegistration,
+  now: Date,
+): Promise<{ participant: ParticipantDocument; duplicate: boolean }> {
   const doc: ParticipantDocument = { ...valid, registeredAt: now };
   let duplicate = false;
   try {
@@ -73,11 +78,21 @@ export async function registerParticipant(repo: VictimsRepository, outbox: Outbo
 }
 
 /** Many at once (seed, benchmark, a bulk import from a registration drive): the same rules, inserts of 1,000. */
-export async function registerParticipants(repo: VictimsRepository, outbox: Outbox, valid: readonly ValidRegistration[], now: Date): Promise<{ registered: number; duplicates: number }> {
+export async function registerParticipants(
+  repo: VictimsRepository,
+  outbox: Outbox,
+  valid: readonly ValidRegistration[],
+  now: Date,
+): Promise<{ registered: number; duplicates: number }> {
   let duplicates = 0;
   for (let start = 0; start < valid.length; start += 1000) {
     const chunk = valid.slice(start, start + 1000);
-    duplicates += (await insertIgnoringDuplicates(repo.participants, chunk.map((p) => ({ ...p, registeredAt: now })))).size;
+    duplicates += (
+      await insertIgnoringDuplicates(
+        repo.participants,
+        chunk.map((p) => ({ ...p, registeredAt: now })),
+      )
+    ).size;
     await outbox.enqueue(chunk.map((p) => registeredSms(recipient(p))));
   }
   return { registered: valid.length - duplicates, duplicates };

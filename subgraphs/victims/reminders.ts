@@ -28,12 +28,23 @@ function message(to: Recipient, stage: string, kind: string, text: string): Outb
 }
 
 export function registeredSms(to: Recipient): OutboxMessage {
-  return message(to, 'REGISTERED', 'registered', `您已在${to.caseNumber}涉众案件中完成登记（登记号${to.participantId}）。核对结果将另行通知。`);
+  return message(
+    to,
+    'REGISTERED',
+    'registered',
+    `您已在${to.caseNumber}涉众案件中完成登记（登记号${to.participantId}）。核对结果将另行通知。`,
+  );
 }
 
 export type VerifiedOutcome = 'VERIFIED' | 'NAME_MISMATCH' | 'NOT_IN_LEDGER';
 
-export function verifiedSms(to: Recipient, verificationNumber: number, outcome: VerifiedOutcome, claim: number, deadline: Date): OutboxMessage {
+export function verifiedSms(
+  to: Recipient,
+  verificationNumber: number,
+  outcome: VerifiedOutcome,
+  claim: number,
+  deadline: Date,
+): OutboxMessage {
   const until = `如有异议，请于${chineseDate(deadline)}前向法院提出。`;
   const text =
     outcome === 'VERIFIED'
@@ -45,7 +56,12 @@ export function verifiedSms(to: Recipient, verificationNumber: number, outcome: 
 }
 
 export function paidSms(to: Recipient, roundNumber: number, attempt: number, amount: number, bankCard: string): OutboxMessage {
-  return message(to, `PAID-R${roundNumber}-A${attempt}`, 'paid', `${to.caseNumber}案第${roundNumber}轮分配款${formatYuan(amount)}已汇入您的银行卡${maskBankCard(bankCard)}，请查收。`);
+  return message(
+    to,
+    `PAID-R${roundNumber}-A${attempt}`,
+    'paid',
+    `${to.caseNumber}案第${roundNumber}轮分配款${formatYuan(amount)}已汇入您的银行卡${maskBankCard(bankCard)}，请查收。`,
+  );
 }
 
 export function failedSms(to: Recipient, roundNumber: number, attempt: number, amount: number, bankCard: string): OutboxMessage {

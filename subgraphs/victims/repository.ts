@@ -93,7 +93,12 @@ export class VictimsRepository {
    * Every matching document, one at a time, without holding the whole result set twice. A projection
    * keeps a 170,000-document read to the fields the step needs (the caller types what it asked for).
    */
-  async forEach<T extends Document, R = T>(collection: Collection<T>, filter: Filter<T>, visit: (doc: R) => void, projection?: Document): Promise<void> {
+  async forEach<T extends Document, R = T>(
+    collection: Collection<T>,
+    filter: Filter<T>,
+    visit: (doc: R) => void,
+    projection?: Document,
+  ): Promise<void> {
     for await (const doc of collection.find(filter, { batchSize: STREAM_BATCH, projection })) visit(doc as unknown as R);
   }
 

@@ -49,7 +49,8 @@ function entriesOf(claims: readonly ClaimRow[], objections: Objections, previous
   }
   for (const [participantId, prior] of previous) {
     // Paid earlier, gone from the ledger since: the payment still counts against the pool.
-    if (!seen.has(participantId) && prior.paid > 0) entries.push({ participantId, claim: prior.paid, allocated: prior.paid, hold: null, prior: { paid: prior.paid, held: 0 } });
+    if (!seen.has(participantId) && prior.paid > 0)
+      entries.push({ participantId, claim: prior.paid, allocated: prior.paid, hold: null, prior: { paid: prior.paid, held: 0 } });
   }
   return entries;
 }
@@ -58,10 +59,27 @@ function entriesOf(claims: readonly ClaimRow[], objections: Objections, previous
  * The round's arithmetic, without the database: allocate the cumulative pool, split each share into
  * payment or holding, and check that the books balance to the cent. The seed writes its round with it.
  */
-export function computeRound(round: RoundDocument, claims: readonly ClaimRow[], objections: Objections, previous: ReadonlyMap<string, Holding>): { allocations: AllocationDocument[]; totals: RoundTotals } {
+export function computeRound(
+  round: RoundDocument,
+  claims: readonly ClaimRow[],
+  objections: Objections,
+  previous: ReadonlyMap<string, Holding>,
+): { allocations: AllocationDocument[]; totals: RoundTotals } {
   const entries = entriesOf(claims, objections, previous);
   const result = allocate(entries, round.cumulativePool);
-  const totals: RoundTotals = { totalClaims: result.totalClaims, distributed: result.distributed, undistributed: result.undistributed, payable: 0, payees: 0, reserved: 0, reservedPeople: 0, escrow: 0, escrowPeople: 0, released: 0, entries: entries.length };
+  const totals: RoundTotals = {
+    totalClaims: result.totalClaims,
+    distributed: result.distributed,
+    undistributed: result.undistributed,
+    payable: 0,
+    payees: 0,
+    reserved: 0,
+    reservedPeople: 0,
+    escrow: 0,
+    escrowPeople: 0,
+    released: 0,
+    entries: entries.length,
+  };
   let heldBefore = 0;
   let returnedToPool = 0;
   const allocations: AllocationDocument[] = entries.map((e, i) => {
@@ -80,11 +98,23 @@ export function computeRound(round: RoundDocument, claims: readonly ClaimRow[], 
       totals.reserved += held;
       totals.reservedPeople += 1;
     }
-    return { _id: pairId(round._id, e.participantId), roundId: round._id, caseNumber: round.caseNumber, participantId: e.participantId, claim: e.claim, amount: payment, cumulativePaid: e.prior.paid + payment, cumulativeHeld: held, hold: e.hold };
+    return {
+      _id: pairId(round._id, e.participantId),
+      roundId: round._id,
+      caseNumber: round.caseNumber,
+      participantId: e.participantId,
+      claim: e.claim,
+      amount: payment,
+      cumulativePaid: e.prior.paid + payment,
+      cumulativeHeld: held,
+      hold: e.hold,
+    };
   });
   // Payments plus the change in holdings is what the pool gave, less holdings a lowered claim sent back to it.
   if (totals.payable + totals.reserved + totals.escrow - heldBefore !== result.distributed - returnedToPool) {
-    throw new Error(`round ${round._id} does not balance: payable ${totals.payable}, held ${totals.reserved + totals.escrow} (before ${heldBefore}), distributed ${result.distributed}`);
+    throw new Error(
+      `round ${round._id} does not balance: payable ${totals.payable}, held ${totals.reserved + totals.escrow} (before ${heldBefore}), distributed ${result.distributed}`,
+    );
   }
   return { allocations, totals };
 }
@@ -101,7 +131,11 @@ export async function announceRound(repo: VictimsRepository, massCase: MassCaseD
   const rounds = await repo.roundsOf(caseNumber);
   const last = rounds.at(-1);
   const resuming = last?.state === 'RUNNING';
-  if (resuming && last.pool !== pool) throw domainError(ErrorCode.INVALID_TRANSITION, `round ${last.number} of ${caseNumber} did not finish; announce it again with its pool ${last.pool}`);
+  if (resuming && last.pool !== pool)
+    throw domainError(
+      ErrorCode.INVALID_TRANSITION,
+      `round ${last.number} of ${caseNumber} did not finish; announce it again with its pool ${last.pool}`,
+    );
   const lastDone = rounds.filter((r) => r.state === 'DONE').at(-1);
   const number = resuming ? last.number : (last?.number ?? 0) + 1;
   const round: RoundDocument = {
@@ -118,14 +152,21 @@ export async function announceRound(repo: VictimsRepository, massCase: MassCaseD
     try {
       await repo.rounds.insertOne(round);
     } catch (error) {
-      if (isDuplicateKey(error)) throw domainError(ErrorCode.INVALID_TRANSITION, `round ${number} of ${caseNumber} is being announced already`);
+      if (isDuplicateKey(error))
+        throw domainError(ErrorCode.INVALID_TRANSITION, `round ${number} of ${caseNumber} is being announced already`);
       throw error;
     }
   }
   const claims: ClaimRow[] = [];
-  await repo.forEach<ClaimDocument, ClaimRow>(repo.claims, { verificationId: verification._id }, (c) => claims.push(c), { _id: 0, participantId: 1, status: 1, claim: 1 });
+  await repo.forEach<ClaimDocument, ClaimRow>(repo.claims, { verificationId: verification._id }, (c) => claims.push(c), {
+    _id: 0,
+    participantId: 1,
+    status: 1,
+    claim: 1,
+  });
   const previous = new Map<string, Holding>();
-  if (lastDone) await forEachAllocation(repo, lastDone._id, (a) => previous.set(a.participantId, { paid: a.cumulativePaid, held: a.cumulativeHeld }));
+  if (lastDone)
+    await forEachAllocation(repo, lastDone._id, (a) => previous.set(a.participantId, { paid: a.cumulativePaid, held: a.cumulativeHeld }));
   const { allocations, totals } = computeRound(round, claims, await objectionsOf(repo, caseNumber, verification._id), previous);
   await writeAllocations(repo, packAllocations(round, allocations));
   const done: RoundDocument = { ...round, state: 'DONE', totals };

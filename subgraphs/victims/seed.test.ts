@@ -30,7 +30,12 @@ describe('seed generator', () => {
       for (const [name, docs] of Object.entries(data)) if (docs.length > 0) await h.db.collection(name).insertMany(docs);
       const caseNumber = (data[COLLECTIONS.massCases][0] as MassCaseDocument)._id;
       const view = dataOf(
-        await h.query<{ massCase: { summary: { registered: number; verified: number; payable: number; reserved: number; escrow: number }; rounds: { pool: number }[] } }>(
+        await h.query<{
+          massCase: {
+            summary: { registered: number; verified: number; payable: number; reserved: number; escrow: number };
+            rounds: { pool: number }[];
+          };
+        }>(
           `query($c: String!, $basis: String) { massCase(caseNumber: $c, basis: $basis) { summary { registered verified payable reserved escrow } rounds { pool } } }`,
           { c: caseNumber, basis: h.notice(caseNumber) },
         ),
@@ -39,7 +44,13 @@ describe('seed generator', () => {
       expect(view.massCase.summary.verified).toBeGreaterThan(200);
       const s = view.massCase.summary;
       expect(s.payable + s.reserved + s.escrow).toBe(view.massCase.rounds[0].pool);
-      const round = dataOf(await h.query<{ announceRound: { number: number; summary: { payable: number; reserved: number; escrow: number } } }>(ANNOUNCE, { c: caseNumber, p: 100_000_000, basis: h.notice(caseNumber) })).announceRound;
+      const round = dataOf(
+        await h.query<{ announceRound: { number: number; summary: { payable: number; reserved: number; escrow: number } } }>(ANNOUNCE, {
+          c: caseNumber,
+          p: 100_000_000,
+          basis: h.notice(caseNumber),
+        }),
+      ).announceRound;
       expect(round.number).toBe(2);
       // Round 2 pays its pool plus nothing held before is lost: new holdings and payments add up to it.
       expect(round.summary.payable + round.summary.reserved + round.summary.escrow - s.reserved - s.escrow).toBe(100_000_000);

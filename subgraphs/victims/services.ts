@@ -8,7 +8,8 @@ import { FilePaymentChannel, type PaymentChannel } from './paymentChannel';
 /** Builds the payment channel of one database; the file channel unless a deployment or a test brings its own. */
 export type ChannelFactory = (db: Db, options: VictimsOptions) => Promise<PaymentChannel>;
 
-export const fileChannel: ChannelFactory = (db, options) => FilePaymentChannel.open(join(options.dataDir, db.databaseName, 'payments.jsonl'));
+export const fileChannel: ChannelFactory = (db, options) =>
+  FilePaymentChannel.open(join(options.dataDir, db.databaseName, 'payments.jsonl'));
 
 /** What outlives a request: the outbox and the payment channel (which keeps its set of paid orders in memory). */
 export interface VictimsServices {

@@ -33,7 +33,11 @@ export interface VictimsHarness {
    */
   notice(caseNumber: string, as?: Identity): string;
   /** As an officer unless `as` names another caller (x-caller) or `identity` another verified identity. */
-  query<T = Record<string, unknown>>(document: string, variables?: Record<string, unknown>, as?: { caller?: Caller; identity?: Identity }): Promise<GraphQLResult<T>>;
+  query<T = Record<string, unknown>>(
+    document: string,
+    variables?: Record<string, unknown>,
+    as?: { caller?: Caller; identity?: Identity },
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +49,10 @@ export const DIVISION_HEAD: Identity = { userId: 'victims-head', roles: ['DIVISI
 function noticeOf(caseNumber: string, as: Identity, now: Date): string {
   const parsed = parseCaseNumber(caseNumber);
   if (typeof parsed === 'string') throw new Error(`notice for ${caseNumber}: ${parsed}`);
-  return attestCaseBasis({ userId: as.userId, courtCode: parsed.courtCode, caseNumber, respondentIds: [], debtPlusCosts: 0, caseAccount: '' }, now);
+  return attestCaseBasis(
+    { userId: as.userId, courtCode: parsed.courtCode, caseNumber, respondentIds: [], debtPlusCosts: 0, caseAccount: '' },
+    now,
+  );
 }
 
 /** The victims subgraph alone on port 0, its own database (`t_<name>`), data directory and clock. */
@@ -57,12 +64,18 @@ export async function startVictims(name: string, channel: FilePaymentChannelOpti
   await client.db(dbName).dropDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), `${dbName}-`));
   let offset = 0;
-  const subgraph = createVictimsSubgraph({ objectionDays: 15, dataDir }, (db) => FilePaymentChannel.open(join(dataDir, db.databaseName, 'payments.jsonl'), channel));
-  const running = await startSubgraph(subgraph, { name: 'victims', host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 }, {
-    clock: () => new Date(Date.now() + offset),
-    // sms() dispatches the outbox itself, into a file of this harness's: no second dispatcher beside it.
-    background: false,
-  });
+  const subgraph = createVictimsSubgraph({ objectionDays: 15, dataDir }, (db) =>
+    FilePaymentChannel.open(join(dataDir, db.databaseName, 'payments.jsonl'), channel),
+  );
+  const running = await startSubgraph(
+    subgraph,
+    { name: 'victims', host: '127.0.0.1', port: 0, mongoUri: uri, dbName, maxPoolSize: 20 },
+    {
+      clock: () => new Date(Date.now() + offset),
+      // sms() dispatches the outbox itself, into a file of this harness's: no second dispatcher beside it.
+      background: false,
+    },
+  );
   return {
     running,
     db: client.db(dbName),
@@ -72,15 +85,24 @@ export async function startVictims(name: string, channel: FilePaymentChannelOpti
     async sms() {
       const file = join(dataDir, 'sms.jsonl');
       const sender = await FileSmsSender.open(file);
-      const dispatcher = new OutboxDispatcher(client.db(dbName), sender, { prefix: OUTBOX_PREFIX, messagesPerSecond: 10_000, owner: 'test' });
+      const dispatcher = new OutboxDispatcher(client.db(dbName), sender, {
+        prefix: OUTBOX_PREFIX,
+        messagesPerSecond: 10_000,
+        owner: 'test',
+      });
       await dispatcher.drain();
       await dispatcher.stop();
       await sender.close();
-      const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
       return new Map(lines.map((l) => JSON.parse(l) as { id: string; text: string }).map((m) => [m.id, m.text]));
     },
     async query<T>(document: string, variables?: Record<string, unknown>, as: { caller?: Caller; identity?: Identity } = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(await identityHeaders(as.identity ?? OFFICER, 'victims')) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(await identityHeaders(as.identity ?? OFFICER, 'victims')),
+      };
       if (as.caller) headers['x-caller'] = JSON.stringify(as.caller);
       const response = await fetch(running.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
       return (await response.json()) as GraphQLResult<T>;

@@ -8,7 +8,16 @@ import type { MassCaseDocument } from './model';
 import { allocationOf } from './allocationStore';
 import { loadPaymentState } from './paymentActions';
 import { paymentOf } from './payouts';
-import { presentAllocation, presentBatch, presentObjection, presentPayment, presentRound, presentVerification, type ParticipantView, type RoundView } from './present';
+import {
+  presentAllocation,
+  presentBatch,
+  presentObjection,
+  presentPayment,
+  presentRound,
+  presentVerification,
+  type ParticipantView,
+  type RoundView,
+} from './present';
 
 /** Fields that read more than their parent holds, each checked against the caller where the parent is not. */
 export const typeResolvers: ResolverMap<VictimsContext> = {
@@ -39,11 +48,15 @@ export const typeResolvers: ResolverMap<VictimsContext> = {
   },
 
   DistributionRound: {
-    summary: async (r: RoundView, _: unknown, ctx: VictimsContext) => presentFigures(await roundFigures(ctx.repo, r.doc), aggregateAccess(ctx, r.caseNumber)),
+    summary: async (r: RoundView, _: unknown, ctx: VictimsContext) =>
+      presentFigures(await roundFigures(ctx.repo, r.doc), aggregateAccess(ctx, r.caseNumber)),
     batches: async (r: RoundView, _: unknown, ctx: VictimsContext) => {
       requireNoticed(ctx, r.caseNumber);
       const [batches, runs] = await Promise.all([
-        ctx.repo.batches.find({ roundId: r.id }, { projection: { items: 0 } }).sort({ number: 1 }).toArray(),
+        ctx.repo.batches
+          .find({ roundId: r.id }, { projection: { items: 0 } })
+          .sort({ number: 1 })
+          .toArray(),
         ctx.repo.batchRuns.find({ roundId: r.id }).toArray(),
       ]);
       const runById = new Map(runs.map((run) => [run._id, run]));
@@ -74,7 +87,11 @@ export const typeResolvers: ResolverMap<VictimsContext> = {
       // By id per round: the participant's own payments, never a query over everyone's.
       const rounds = await ctx.repo.roundsOf(p.caseNumber);
       const payments = await Promise.all(rounds.map((r) => paymentOf(ctx.repo, pairId(r._id, p.id))));
-      return Promise.all(payments.flatMap((pay, i) => (pay ? [loadPaymentState(ctx.repo, pay).then((state) => presentPayment(pay, state, rounds[i].number))] : [])));
+      return Promise.all(
+        payments.flatMap((pay, i) =>
+          pay ? [loadPaymentState(ctx.repo, pay).then((state) => presentPayment(pay, state, rounds[i].number))] : [],
+        ),
+      );
     },
   },
 };

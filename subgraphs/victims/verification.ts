@@ -3,7 +3,15 @@ import { domainError, ErrorCode } from '../../platform/errors';
 import { insertIgnoringDuplicates, type Outbox, type OutboxMessage } from '../kit/outbox';
 import { isDuplicateKey } from '../kit/mongo';
 import { pairId, participantIdOf, verificationIdOf } from './ids';
-import type { ClaimDocument, ClaimStatus, IssueDocument, LedgerEntryDocument, MassCaseDocument, ParticipantDocument, VerificationDocument } from './model';
+import type {
+  ClaimDocument,
+  ClaimStatus,
+  IssueDocument,
+  LedgerEntryDocument,
+  MassCaseDocument,
+  ParticipantDocument,
+  VerificationDocument,
+} from './model';
 import { verifiedSms } from './reminders';
 import type { VictimsRepository } from './repository';
 
@@ -26,7 +34,12 @@ export type RegisteredPerson = Pick<ParticipantDocument, '_id' | 'citizenId' | '
 export type LedgerRow = Pick<LedgerEntryDocument, 'citizenId' | 'name' | 'principalPaidIn' | 'principalReturned' | 'interestAndRebates'>;
 
 /** Matches registrations to the ledger by citizen ID; every person on either side gets one claim row. */
-export function reconcile(verificationId: string, caseNumber: string, participants: ReadonlyMap<string, RegisteredPerson>, ledger: readonly LedgerRow[]) {
+export function reconcile(
+  verificationId: string,
+  caseNumber: string,
+  participants: ReadonlyMap<string, RegisteredPerson>,
+  ledger: readonly LedgerRow[],
+) {
   const claims: ClaimDocument[] = [];
   const issues: IssueDocument[] = [];
   const row = (participantId: string, status: ClaimStatus, name: string, entry?: LedgerRow): ClaimDocument => ({
@@ -65,7 +78,12 @@ export function reconcile(verificationId: string, caseNumber: string, participan
  * for staff, sets the objection deadline and tells each registered participant the outcome by SMS.
  * Each run is a new numbered verification; rounds use the latest finished one.
  */
-export async function verifyCase(repo: VictimsRepository, outbox: Outbox, massCase: MassCaseDocument, now: Date): Promise<VerificationDocument> {
+export async function verifyCase(
+  repo: VictimsRepository,
+  outbox: Outbox,
+  massCase: MassCaseDocument,
+  now: Date,
+): Promise<VerificationDocument> {
   const caseNumber = massCase._id;
   const number = ((await repo.verificationsOf(caseNumber)).at(-1)?.number ?? 0) + 1;
   const verificationId = verificationIdOf(caseNumber, number);
@@ -76,9 +94,20 @@ export async function verifyCase(repo: VictimsRepository, outbox: Outbox, massCa
     throw error;
   }
   const participants = new Map<string, RegisteredPerson>();
-  await repo.forEach<ParticipantDocument, RegisteredPerson>(repo.participants, { caseNumber }, (p) => participants.set(p._id, p), { citizenId: 1, name: 1, phone: 1 });
+  await repo.forEach<ParticipantDocument, RegisteredPerson>(repo.participants, { caseNumber }, (p) => participants.set(p._id, p), {
+    citizenId: 1,
+    name: 1,
+    phone: 1,
+  });
   const ledger: LedgerRow[] = [];
-  await repo.forEach<LedgerEntryDocument, LedgerRow>(repo.ledger, { caseNumber }, (e) => ledger.push(e), { _id: 0, citizenId: 1, name: 1, principalPaidIn: 1, principalReturned: 1, interestAndRebates: 1 });
+  await repo.forEach<LedgerEntryDocument, LedgerRow>(repo.ledger, { caseNumber }, (e) => ledger.push(e), {
+    _id: 0,
+    citizenId: 1,
+    name: 1,
+    principalPaidIn: 1,
+    principalReturned: 1,
+    interestAndRebates: 1,
+  });
   if (ledger.length === 0) throw domainError(ErrorCode.INVALID_TRANSITION, `${caseNumber} has no ledger yet: import it first`);
 
   const { claims, issues } = reconcile(verificationId, caseNumber, participants, ledger);
@@ -92,7 +121,17 @@ export async function verifyCase(repo: VictimsRepository, outbox: Outbox, massCa
     amounts[c.status] += c.claim;
   }
   const deadline = objectionDeadline(now, massCase.objectionDays);
-  const done: VerificationDocument = { _id: verificationId, caseNumber, number, startedAt: now, state: 'DONE', verifiedAt: now, objectionDeadline: deadline, counts, amounts };
+  const done: VerificationDocument = {
+    _id: verificationId,
+    caseNumber,
+    number,
+    startedAt: now,
+    state: 'DONE',
+    verifiedAt: now,
+    objectionDeadline: deadline,
+    counts,
+    amounts,
+  };
   // The verifications collection holds a few documents per case: an update there is cheap even on FerretDB.
   await repo.verifications.replaceOne({ _id: verificationId }, done);
 

@@ -1,6 +1,17 @@
 import {
-  buildASTSchema, getNamedType, isAbstractType, isCompositeType, isInterfaceType, isNonNullType, isObjectType, parse,
-  type GraphQLArgument, type GraphQLCompositeType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema,
+  buildASTSchema,
+  getNamedType,
+  isAbstractType,
+  isCompositeType,
+  isInterfaceType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  type GraphQLArgument,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from 'graphql';
 import { readCommittedSupergraph } from '../../schema/supergraph';
 import { randomChars, weightedPick, type Random } from '../../domain/identifiers';
@@ -21,8 +32,13 @@ const ROOTS: Record<Kind, GraphQLField<unknown, unknown>[]> = {
   mutation: Object.values(API.getMutationType()?.getFields() ?? {}),
 };
 /** Every name a document may use, for token soup that almost parses and almost validates. */
-const NAMES = [...new Set(Object.values(API.getTypeMap()).filter((t) => !t.name.startsWith('__') && !t.name.startsWith('join__') && !t.name.startsWith('link__'))
-  .flatMap((t) => [t.name, ...(isObjectType(t) || isInterfaceType(t) ? Object.keys(t.getFields()) : [])]))];
+const NAMES = [
+  ...new Set(
+    Object.values(API.getTypeMap())
+      .filter((t) => !t.name.startsWith('__') && !t.name.startsWith('join__') && !t.name.startsWith('link__'))
+      .flatMap((t) => [t.name, ...(isObjectType(t) || isInterfaceType(t) ? Object.keys(t.getFields()) : [])]),
+  ),
+];
 
 interface Context {
   r: Random;
@@ -74,7 +90,10 @@ function selectionSet(c: Context, type: GraphQLCompositeType, depth: number): st
     const sub = isCompositeType(named) ? ` ${selectionSet(c, named, depth - 1)}` : c.noisy && r.chance(0.1) ? ' { nope }' : '';
     parts.push(`${alias}${field.name}${argumentsFor(c, field.args)}${sub}`);
   }
-  if (c.noisy && r.chance(0.3)) parts.push(r.pick(['nope', '__schema { types { name } }', '__typename @include(if: $missing)', `${r.pick(fields).name} @skip(if: true)`]));
+  if (c.noisy && r.chance(0.3))
+    parts.push(
+      r.pick(['nope', '__schema { types { name } }', '__typename @include(if: $missing)', `${r.pick(fields).name} @skip(if: true)`]),
+    );
   return `{ ${parts.join(' ')} }`;
 }
 
@@ -105,10 +124,18 @@ export function variablesOperation(r: Random, pools: Pools, poisonMutations: boo
   const sub = isCompositeType(named) ? ` ${selectionSet(c, named, r.int(1, 2))}` : '';
   const defs = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
   const document = `${kind} Vars(${defs}) { ${field.name}(${field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})${sub} }`;
-  const good = (): Record<string, Value> => Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(r, arg.type, arg.name, pools, poison)]));
+  const good = (): Record<string, Value> =>
+    Object.fromEntries(field.args.map((arg) => [arg.name, valueFor(r, arg.type, arg.name, pools, poison)]));
   const variables = weightedPick(r, [
     [() => plain(good()), 4],
-    [() => { const v = good(); delete v[r.pick(field.args).name]; return plain(v); }, 2],
+    [
+      () => {
+        const v = good();
+        delete v[r.pick(field.args).name];
+        return plain(v);
+      },
+      2,
+    ],
     [() => ({ ...(plain(good()) as object), extra: plain(junk(r, pools, poison)), [r.pick(field.args).name + 'X']: 1.5 }), 1],
     [() => Object.fromEntries(field.args.map((arg) => [arg.name, plain(junk(r, pools, poison, 3))])), 3],
     [() => plain(junk(r, pools, poison, 2)), 1],
@@ -123,24 +150,42 @@ const soupString = (r: Random, poison: boolean) => JSON.stringify(poison ? poiso
 
 /** (b) Text that is not a valid document, or is one the gateway must refuse before running it. */
 export function brokenDocument(r: Random, pools: Pools, poison: boolean): string {
-  const token = () => weightedPick(r, [
-    [() => r.pick(NAMES), 6], [() => r.pick(PUNCTUATION), 6], [() => r.pick(KEYWORDS), 2],
-    [() => soupString(r, poison), 1], [() => String(r.pick(poison ? [1.5, -0.5] : [1, -7, 1e99, 0.5])), 1],
-  ] as const)();
+  const token = () =>
+    weightedPick(r, [
+      [() => r.pick(NAMES), 6],
+      [() => r.pick(PUNCTUATION), 6],
+      [() => r.pick(KEYWORDS), 2],
+      [() => soupString(r, poison), 1],
+      [() => String(r.pick(poison ? [1.5, -0.5] : [1, -7, 1e99, 0.5])), 1],
+    ] as const)();
   const n = r.pick([16, 17, 30, 100, 1000, 10_000, 100_000]);
   const caseNumber = JSON.stringify(poison ? poisonString(r) : r.pick(pools.byName.get('caseNumber') ?? ['x']));
   return weightedPick(r, [
     [() => Array.from({ length: r.int(1, 60) }, token).join(r.pick([' ', '', '\n'])), 6],
     [() => mutateText(r, schemaOperation(r, pools, poison).document), 6],
-    [() => `{ enforcementCase(caseNumber: "${r.pick(['unterminated', '\\u12', '\\uD800', '\\x41', '\u0001', '\\q', 'a\nb'])}) { caseNumber } }`, 2],
+    [
+      () =>
+        `{ enforcementCase(caseNumber: "${r.pick(['unterminated', '\\u12', '\\uD800', '\\x41', '\u0001', '\\q', 'a\nb'])}) { caseNumber } }`,
+      2,
+    ],
     [() => `{ courts { code } } """ ${r.pick(['unterminated', '\\"""'])}`, 1],
     [() => `{ ${'a { '.repeat(n)} b ${'} '.repeat(n)} }`, 2],
     [() => `{ enforcementCase(caseNumber: ${'['.repeat(n)}${caseNumber}${']'.repeat(n)}) { caseNumber } }`, 1],
     [() => `{ courts(x: ${'{a: '.repeat(Math.min(n, 50_000))}1${'}'.repeat(Math.min(n, 50_000))}) { code } }`, 1],
-    [() => { const d = r.int(6, 40); return `{ enforcementCase(caseNumber: ${caseNumber}) { ${'respondents { enforcementCase { '.repeat(d)}caseNumber${' } }'.repeat(d)} } }`; }, 2],
+    [
+      () => {
+        const d = r.int(6, 40);
+        return `{ enforcementCase(caseNumber: ${caseNumber}) { ${'respondents { enforcementCase { '.repeat(d)}caseNumber${' } }'.repeat(d)} } }`;
+      },
+      2,
+    ],
     [() => `{ ${Array.from({ length: r.int(51, 800) }, (_, i) => `c${i}: courts { code }`).join(' ')} }`, 2],
     [() => `{ courts { ${'code name '.repeat(r.int(1001, 20_000))} } }`, 1],
-    [() => `${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F25 on Query { courts { code } } { ...F0 }`, 1],
+    [
+      () =>
+        `${Array.from({ length: 25 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F25 on Query { courts { code } } { ...F0 }`,
+      1,
+    ],
     [() => 'fragment A on Query { ...B } fragment B on Query { ...A } { ...A }', 1],
     [() => 'query A { courts { code } } query A { courts { name } } { courts { code } }', 1],
     [() => 'subscription { courts { code } }', 1],
@@ -154,7 +199,12 @@ function mutateText(r: Random, text: string): string {
   const at = r.int(0, text.length);
   const to = Math.min(text.length, at + r.int(1, 20));
   return weightedPick(r, [
-    [text.slice(0, at) + text.slice(to), 2], [text.slice(0, to) + text.slice(at), 1], [text.slice(0, at), 2],
-    [text.slice(0, at) + r.pick(PUNCTUATION) + text.slice(at), 2], [text.replace('}', ''), 1], [`${text} }`, 1], [text.replace(/:/g, ''), 1],
+    [text.slice(0, at) + text.slice(to), 2],
+    [text.slice(0, to) + text.slice(at), 1],
+    [text.slice(0, at), 2],
+    [text.slice(0, at) + r.pick(PUNCTUATION) + text.slice(at), 2],
+    [text.replace('}', ''), 1],
+    [`${text} }`, 1],
+    [text.replace(/:/g, ''), 1],
   ] as const);
 }

@@ -9,7 +9,12 @@ import type { AircraftDocument, MotorVehicleDocument, VehicleAsset } from '../..
 /** A small province built the way the seed builds it: the court's parties and cases, then this register. */
 export function vehicleTestData(seed: number, cases: number) {
   const court = generateCourt(createRandom(`${seed}:court`), cases, DEFAULT_AS_OF);
-  const world: World = { asOf: DEFAULT_AS_OF, parties: court.parties, partyById: new Map(court.parties.map((p) => [p.id, p])), cases: court.cases };
+  const world: World = {
+    asOf: DEFAULT_AS_OF,
+    parties: court.parties,
+    partyById: new Map(court.parties.map((p) => [p.id, p])),
+    cases: court.cases,
+  };
   const data = generateVehicles(world, createRandom(`${seed}:vehicles`));
   const assets = data.assets as VehicleAsset[];
   return {

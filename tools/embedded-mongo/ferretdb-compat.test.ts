@@ -84,7 +84,10 @@ test('find with $in and a compound sort', async () => {
     { _id: 'c', cat: 'z', rank: 3 },
     { _id: 'd', cat: 'x', rank: 1 },
   ]);
-  const found = await items.find({ cat: { $in: ['x', 'y'] } }).sort({ rank: 1, _id: -1 }).toArray();
+  const found = await items
+    .find({ cat: { $in: ['x', 'y'] } })
+    .sort({ rank: 1, _id: -1 })
+    .toArray();
   expect(found.map((d) => d._id)).toEqual(['d', 'b', 'a']);
 });
 
@@ -144,7 +147,10 @@ test('aggregate $match + $group with $sum (one accumulator per $group on FerretD
   const totals = await sales
     .aggregate([{ $match: { amount: { $gt: 0 } } }, { $group: { _id: '$region', total: { $sum: '$amount' } } }, { $sort: { _id: 1 } }])
     .toArray();
-  expect(totals).toEqual([{ _id: 'n', total: 3 }, { _id: 's', total: 5 }]);
+  expect(totals).toEqual([
+    { _id: 'n', total: 3 },
+    { _id: 's', total: 5 },
+  ]);
 
   const [both] = await sales.aggregate([{ $group: { _id: null, count: { $sum: 1 }, total: { $sum: '$amount' } } }]).toArray();
   expect(both).toEqual({ _id: null, count: 4, total: onFerret ? 0 : -1 });
@@ -193,7 +199,12 @@ test('$and of a work-list part, $ne: null and the keyset $or pages forwards thro
   ]);
   const page = (after: Row | null) =>
     rows
-      .find({ $and: [{ state: { $in: ['RECEIVED'] } }, after ? { $or: [{ at: { $gt: after.at } }, { at: after.at, _id: { $gt: after._id } }] } : { at: { $ne: null } }] })
+      .find({
+        $and: [
+          { state: { $in: ['RECEIVED'] } },
+          after ? { $or: [{ at: { $gt: after.at } }, { at: after.at, _id: { $gt: after._id } }] } : { at: { $ne: null } },
+        ],
+      })
       .sort({ at: 1, _id: 1 })
       .limit(2)
       .toArray();
@@ -208,7 +219,11 @@ test('a guarded take: $ne on an array, $or of $exists: false and $lte, $inc with
   await freezes.insertOne({ _id: 'f' });
   const take = (reference: string, amount: number, ceiling: number) =>
     freezes.updateOne(
-      { _id: 'f', deductionReferences: { $ne: reference }, $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - amount } }] },
+      {
+        _id: 'f',
+        deductionReferences: { $ne: reference },
+        $or: [{ deducted: { $exists: false } }, { deducted: { $lte: ceiling - amount } }],
+      },
       { $inc: { deducted: amount }, $push: { deductionReferences: reference } },
     );
   expect((await take('r1', 60, 100)).matchedCount).toBe(1); // no field yet: the $exists branch

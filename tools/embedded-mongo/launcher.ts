@@ -145,7 +145,8 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
   let killed = false;
   child.once('exit', (code, signal) => {
     // A dev server dying silently would surface later as baffling connection errors.
-    if (!stopping && !killed) process.stderr.write(`embedded FerretDB at ${uri} exited unexpectedly (${signal ?? `code ${code}`}):\n${stderrTail}\n`);
+    if (!stopping && !killed)
+      process.stderr.write(`embedded FerretDB at ${uri} exited unexpectedly (${signal ?? `code ${code}`}):\n${stderrTail}\n`);
   });
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {

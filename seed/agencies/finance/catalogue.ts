@@ -17,11 +17,24 @@ export const BANK_NAMES: Record<BankCode, string> = {
 };
 
 export const PAYMENT_PLATFORMS: readonly (readonly [PaymentPlatform, number])[] = [
-  ['ALIPAY', 55], ['WECHAT_PAY', 38], ['UNIONPAY', 4], ['JD_PAY', 3],
+  ['ALIPAY', 55],
+  ['WECHAT_PAY', 38],
+  ['UNIONPAY', 4],
+  ['JD_PAY', 3],
 ];
 
 /** 数字人民币运营机构 (operating institutions of the e-CNY). */
-export const ECNY_OPERATORS = ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '交通银行', '中国邮政储蓄银行', '招商银行', '浙江网商银行', '深圳前海微众银行'];
+export const ECNY_OPERATORS = [
+  '中国工商银行',
+  '中国农业银行',
+  '中国银行',
+  '中国建设银行',
+  '交通银行',
+  '中国邮政储蓄银行',
+  '招商银行',
+  '浙江网商银行',
+  '深圳前海微众银行',
+];
 
 /** Balance caps per e-CNY wallet level in fen; level 1 has none. */
 export const WALLET_BALANCE_CAPS: Record<number, number> = { 1: Number.POSITIVE_INFINITY, 2: 500_000_00, 3: 20_000_00, 4: 10_000_00 };
@@ -34,9 +47,18 @@ export const WEALTH_PRODUCT_NAMES = ['稳利', '添利', '安盈', '鑫益', '�
 
 /** [security code, name, price in yuan]. */
 export const SECURITIES: readonly (readonly [string, string, number])[] = [
-  ['600036', '招商银行', 35], ['601318', '中国平安', 48], ['600519', '贵州茅台', 1500], ['000858', '五粮液', 140],
-  ['002415', '海康威视', 30], ['300750', '宁德时代', 220], ['600000', '浦发银行', 9], ['601988', '中国银行', 5],
-  ['002594', '比亚迪', 260], ['600309', '万华化学', 75], ['688981', '中芯国际', 85], ['000001', '平安银行', 11],
+  ['600036', '招商银行', 35],
+  ['601318', '中国平安', 48],
+  ['600519', '贵州茅台', 1500],
+  ['000858', '五粮液', 140],
+  ['002415', '海康威视', 30],
+  ['300750', '宁德时代', 220],
+  ['600000', '浦发银行', 9],
+  ['601988', '中国银行', 5],
+  ['002594', '比亚迪', 260],
+  ['600309', '万华化学', 75],
+  ['688981', '中芯国际', 85],
+  ['000001', '平安银行', 11],
 ];
 
 /** [fund manager, fund code, fund name, net asset value per unit in yuan]. */

@@ -1,8 +1,10 @@
-import {
-  BANK_PREFIXES, generateBankCard, generatePhone, randomChars, randomDigits, weightedPick,
-} from '../../../domain/identifiers';
+import { BANK_PREFIXES, generateBankCard, generatePhone, randomChars, randomDigits, weightedPick } from '../../../domain/identifiers';
 import type {
-  BankDepositDocument, DigitalCurrencyDocument, OnlinePaymentDocument, PaymentPlatform, WealthProductDocument,
+  BankDepositDocument,
+  DigitalCurrencyDocument,
+  OnlinePaymentDocument,
+  PaymentPlatform,
+  WealthProductDocument,
 } from '../../../subgraphs/finance/model';
 import type { PoolParty } from '../../pool';
 import { addDays } from '../../world';
@@ -70,7 +72,11 @@ const USER_IDS: Record<PaymentPlatform, (draw: Draw) => string> = {
   JD_PAY: ({ random }) => `jd_${randomChars(random, 'abcdefghijklmnopqrstuvwxyz0123456789', 12)}`,
 };
 
-export function onlinePayment(draw: Draw, owner: PoolParty, platform = weightedPick(draw.random, PAYMENT_PLATFORMS)): OnlinePaymentDocument {
+export function onlinePayment(
+  draw: Draw,
+  owner: PoolParty,
+  platform = weightedPick(draw.random, PAYMENT_PLATFORMS),
+): OnlinePaymentDocument {
   const { random } = draw;
   const userId = uniqueId(draw, () => USER_IDS[platform](draw));
   return {
@@ -88,7 +94,12 @@ export function onlinePayment(draw: Draw, owner: PoolParty, platform = weightedP
 
 export function digitalCurrency(draw: Draw, owner: PoolParty): DigitalCurrencyDocument {
   const { random } = draw;
-  const walletLevel = weightedPick(random, [[4, 40], [3, 30], [2, 25], [1, 5]] as const);
+  const walletLevel = weightedPick(random, [
+    [4, 40],
+    [3, 30],
+    [2, 25],
+    [1, 5],
+  ] as const);
   return {
     // e-CNY wallet ids are 16 digits with no published check digit; they start with 0.
     _id: uniqueId(draw, () => `0${randomDigits(random, 15)}`),

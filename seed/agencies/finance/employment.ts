@@ -1,7 +1,5 @@
 import { randomDigits } from '../../../domain/identifiers';
-import type {
-  ProvidentFundDocument, ReceivableDocument, ReceivableKind, SocialInsuranceDocument,
-} from '../../../subgraphs/finance/model';
+import type { ProvidentFundDocument, ReceivableDocument, ReceivableKind, SocialInsuranceDocument } from '../../../subgraphs/finance/model';
 import type { PoolParty } from '../../pool';
 import { addDays, logNormal } from '../../world';
 import { recently, uniqueId, yuan, type Draw } from './draw';
@@ -59,7 +57,14 @@ export function providentFund(draw: Draw, owner: PoolParty, contributionBase?: n
   };
 }
 
-function receivable(draw: Draw, owner: PoolParty, kind: ReceivableKind, thirdParty: { id: string; name: string }, amount: number, dueOn: Date): ReceivableDocument | null {
+function receivable(
+  draw: Draw,
+  owner: PoolParty,
+  kind: ReceivableKind,
+  thirdParty: { id: string; name: string },
+  amount: number,
+  dueOn: Date,
+): ReceivableDocument | null {
   const id = `${kind}:${thirdParty.id}:${owner.id}`;
   if (thirdParty.id === owner.id || draw.taken.has(id)) return null;
   draw.taken.add(id);

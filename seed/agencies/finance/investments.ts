@@ -1,6 +1,10 @@
 import { randomDigits } from '../../../domain/identifiers';
 import type {
-  BrokerCashDocument, FundUnitsDocument, FuturesMarginDocument, InsurancePolicyDocument, SecuritiesDocument,
+  BrokerCashDocument,
+  FundUnitsDocument,
+  FuturesMarginDocument,
+  InsurancePolicyDocument,
+  SecuritiesDocument,
 } from '../../../subgraphs/finance/model';
 import type { PoolParty } from '../../pool';
 import { addDays } from '../../world';

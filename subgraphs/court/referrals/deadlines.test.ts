@@ -7,10 +7,27 @@ const at = (days: number) => new Date(T0.getTime() + days * DAY);
 
 function referral(fields: Partial<RefusalReferralDocument> = {}): RefusalReferralDocument {
   return {
-    _id: '（2026）浙0102执1号拒执移送之一', caseNumber: '（2026）浙0102执1号', ordinal: 1, courtCode: '浙0102', suspectId: '330102199001011234',
-    policeStation: '上城区分局', facts: '转移财产', evidence: [], complex: false, idempotencyKey: 'unit-test-key', state: 'REFERRED',
-    referredAt: T0, receiptAt: null, decision: null, decidedAt: null, policeCaseNumber: null, refusalReason: null,
-    reportedToCourtAt: null, supervisedAt: null, supervisionNote: null, ...fields,
+    _id: '（2026）浙0102执1号拒执移送之一',
+    caseNumber: '（2026）浙0102执1号',
+    ordinal: 1,
+    courtCode: '浙0102',
+    suspectId: '330102199001011234',
+    policeStation: '上城区分局',
+    facts: '转移财产',
+    evidence: [],
+    complex: false,
+    idempotencyKey: 'unit-test-key',
+    state: 'REFERRED',
+    referredAt: T0,
+    receiptAt: null,
+    decision: null,
+    decidedAt: null,
+    policeCaseNumber: null,
+    refusalReason: null,
+    reportedToCourtAt: null,
+    supervisedAt: null,
+    supervisionNote: null,
+    ...fields,
   };
 }
 

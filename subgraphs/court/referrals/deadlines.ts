@@ -74,7 +74,11 @@ export function overdueCount(referrals: readonly RefusalReferralDocument[], now:
  * 自诉: the creditor may prosecute privately once the police have refused to file (supervised or not),
  * or when more than 15 days have passed since the referral without the police deciding.
  */
-export function privateProsecutionAvailable(referral: RefusalReferralDocument, now: Date, limits: ReferralLimits = REFERRAL_LIMITS): boolean {
+export function privateProsecutionAvailable(
+  referral: RefusalReferralDocument,
+  now: Date,
+  limits: ReferralLimits = REFERRAL_LIMITS,
+): boolean {
   if (referral.decision === 'FILED') return false;
   if (referral.decision === 'REFUSED') return true;
   return now.getTime() > addDays(referral.referredAt, limits.silenceDays).getTime();

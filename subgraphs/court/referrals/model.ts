@@ -41,8 +41,20 @@ export interface RefusalReferralDocument {
 }
 
 /** The fields a transition may set; everything else is fixed when the referral is made. */
-export type ReferralChange = Partial<Pick<RefusalReferralDocument,
-  'state' | 'receiptAt' | 'decision' | 'decidedAt' | 'policeCaseNumber' | 'refusalReason' | 'reportedToCourtAt' | 'supervisedAt' | 'supervisionNote'>>;
+export type ReferralChange = Partial<
+  Pick<
+    RefusalReferralDocument,
+    | 'state'
+    | 'receiptAt'
+    | 'decision'
+    | 'decidedAt'
+    | 'policeCaseNumber'
+    | 'refusalReason'
+    | 'reportedToCourtAt'
+    | 'supervisedAt'
+    | 'supervisionNote'
+  >
+>;
 
 /**
  * The claim on leaving one state. Its _id (`<referral>|<state left>`) can be inserted once only, which is

@@ -18,21 +18,27 @@ import type { ReferralDraft } from './validate';
 export async function referRefusal(draft: ReferralDraft, ctx: ReferralContext): Promise<RefusalReferralDocument> {
   const identity = identityOf(ctx);
   const theCase = await ctx.caseByNumber.load(draft.caseNumber);
-  if (!theCase || !isCaseOfYours(identity, theCase)) throw forbidden(`no legal basis to act through ${draft.caseNumber}: not a case of yours`);
+  if (!theCase || !isCaseOfYours(identity, theCase))
+    throw forbidden(`no legal basis to act through ${draft.caseNumber}: not a case of yours`);
   const scoped = { ...draft, idempotencyKey: courtScoped(theCase.courtCode, draft.idempotencyKey) };
   const { repository } = ctx.referrals;
   const original = await repository.byIdempotencyKey(scoped.idempotencyKey);
   if (original) {
-    if (original.caseNumber !== draft.caseNumber) throw badUserInput('input.idempotencyKey', `was used for a referral in case ${original.caseNumber}`);
+    if (original.caseNumber !== draft.caseNumber)
+      throw badUserInput('input.idempotencyKey', `was used for a referral in case ${original.caseNumber}`);
     return original;
   }
   // Only a respondent for now; the person responsible in an organisation respondent (直接负责的主管人员) is to come.
   if (!theCase.respondentIds.includes(draft.suspectId)) throw badUserInput('input.suspectId', `is not a respondent of ${draft.caseNumber}`);
   if (theCase.status !== 'OPEN') {
-    throw domainError(ErrorCode.INVALID_TRANSITION, `cannot refer case ${draft.caseNumber} to the police: it is ${theCase.status}, not OPEN`, {
-      field: 'input.caseNumber',
-      state: theCase.status,
-    });
+    throw domainError(
+      ErrorCode.INVALID_TRANSITION,
+      `cannot refer case ${draft.caseNumber} to the police: it is ${theCase.status}, not OPEN`,
+      {
+        field: 'input.caseNumber',
+        state: theCase.status,
+      },
+    );
   }
   return repository.insert(scoped, theCase.courtCode, nowOf(ctx));
 }

@@ -38,7 +38,8 @@ export const referralResolvers: ResolverMap<ReferralContext> = {
   Mutation: {
     referRefusalToExecute: async (_: unknown, args: { input: RefusalReferralInput }, ctx: ReferralContext) =>
       fresh(ctx, await referRefusal(referralInputArg(args.input), ctx)),
-    receiptRefusalReferral: (_: unknown, args: { id: string }, ctx: ReferralContext) => move(ctx, referralIdArg('id', args.id), receiptRule),
+    receiptRefusalReferral: (_: unknown, args: { id: string }, ctx: ReferralContext) =>
+      move(ctx, referralIdArg('id', args.id), receiptRule),
     decideRefusalReferral: (_: unknown, args: DecisionArgs & { id: string }, ctx: ReferralContext) => {
       const id = referralIdArg('id', args.id);
       return move(ctx, id, decideRule(decisionArg(args)));
@@ -55,12 +56,15 @@ export const referralResolvers: ResolverMap<ReferralContext> = {
     enforcementCase: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => ctx.caseByNumber.load(doc.caseNumber),
     suspect: (doc: RefusalReferralDocument) => ({ caseNumber: doc.caseNumber, partyId: doc.suspectId, role: 'RESPONDENT' }),
     deadlines: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => deadlinesOf(doc, nowOf(ctx)),
-    privateProsecutionAvailable: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) => privateProsecutionAvailable(doc, nowOf(ctx)),
+    privateProsecutionAvailable: (doc: RefusalReferralDocument, _: unknown, ctx: ReferralContext) =>
+      privateProsecutionAvailable(doc, nowOf(ctx)),
   },
 
   EnforcementCase: {
     // The case's own officer and its division heads: to anyone else of the court the list is empty.
-    refusalReferrals: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) => (isCaseOfYours(identityOf(ctx), doc) ? ctx.referrals.byCase.load(doc._id) : []),
-    overdueDeadlines: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) => overdueCount(await ctx.referrals.byCase.load(doc._id), nowOf(ctx)),
+    refusalReferrals: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) =>
+      isCaseOfYours(identityOf(ctx), doc) ? ctx.referrals.byCase.load(doc._id) : [],
+    overdueDeadlines: async (doc: CaseDocument, _: unknown, ctx: ReferralContext) =>
+      overdueCount(await ctx.referrals.byCase.load(doc._id), nowOf(ctx)),
   },
 };

@@ -17,10 +17,14 @@ export interface TransitionRule {
 }
 
 export function refuseTransition(referral: RefusalReferralDocument, rule: TransitionRule): never {
-  throw domainError(ErrorCode.INVALID_TRANSITION, `cannot ${rule.action} referral ${referral._id}: it is ${referral.state}${rule.requires ? ` (${rule.requires})` : ''}`, {
-    id: referral._id,
-    state: referral.state,
-  });
+  throw domainError(
+    ErrorCode.INVALID_TRANSITION,
+    `cannot ${rule.action} referral ${referral._id}: it is ${referral.state}${rule.requires ? ` (${rule.requires})` : ''}`,
+    {
+      id: referral._id,
+      state: referral.state,
+    },
+  );
 }
 
 export const receiptRule: TransitionRule = {

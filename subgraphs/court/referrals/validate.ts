@@ -64,7 +64,8 @@ export function decisionArg(args: DecisionArgs): { decision: PoliceDecision; rea
   const reason = optionalText('reason', args.reason, 2000);
   const policeCaseNumber = optionalText('policeCaseNumber', args.policeCaseNumber, 60);
   if (args.decision === 'FILED' && !policeCaseNumber) throw badUserInput('policeCaseNumber', 'is required to file a case (立案)');
-  if (args.decision === 'REFUSED' && !reason) throw badUserInput('reason', 'is required to refuse to file (不予立案) and is reported to the court');
+  if (args.decision === 'REFUSED' && !reason)
+    throw badUserInput('reason', 'is required to refuse to file (不予立案) and is reported to the court');
   return { decision: args.decision, reason, policeCaseNumber };
 }
 

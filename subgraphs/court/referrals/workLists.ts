@@ -28,7 +28,11 @@ function byState(scope: Scope, order: readonly ReferralState[]): WorkList<Refusa
 type Scope = { policeStation: string } | { courtCode: { $gte: string; $lt: string } };
 
 /** The referrals sent to the caller's station: those needing a receipt, then a decision, then the rest. */
-export async function policeWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs & { state?: ReferralState | null }): Promise<Page<RefusalReferralDocument>> {
+export async function policeWorkList(
+  repository: ReferralRepository,
+  identity: Identity,
+  args: WorkListArgs & { state?: ReferralState | null },
+): Promise<Page<RefusalReferralDocument>> {
   if (!identity.station) throw forbidden('police staff must name their station');
   const first = pageSizeArg('first', args.first ?? 100, 500);
   const parts = byState({ policeStation: identity.station }, args.state ? [args.state] : POLICE_ORDER);
@@ -36,7 +40,12 @@ export async function policeWorkList(repository: ReferralRepository, identity: I
 }
 
 /** The referrals of the caller's region the procuratorate may supervise now: refused ones, then overdue decisions. */
-export async function supervisionWorkList(repository: ReferralRepository, identity: Identity, args: WorkListArgs, now: Date): Promise<Page<RefusalReferralDocument>> {
+export async function supervisionWorkList(
+  repository: ReferralRepository,
+  identity: Identity,
+  args: WorkListArgs,
+  now: Date,
+): Promise<Page<RefusalReferralDocument>> {
   const region = identity.region;
   if (!region) throw forbidden('procuratorate staff must name their region');
   const first = pageSizeArg('first', args.first ?? 100, 500);

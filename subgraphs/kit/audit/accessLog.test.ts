@@ -14,8 +14,16 @@ const KEY = 'test-key-of-at-least-thirty-two-characters';
 const OTHER = '330102199001011237';
 const SUBJECT = '330102198505051234'; // the one whose looks a tamperer would hide
 const input = (n: number): AccessEntryInput => ({
-  userId: `officer-${n % 3}`, role: 'OFFICER', court: '浙0102', agency: null, subjectId: n % 5 === 3 ? SUBJECT : OTHER,
-  answeredBy: 'REALESTATE', categories: ['REAL_ESTATE'], caseNumber: '（2026）浙0102执1号', operation: 'realEstateFindings', resultCount: n,
+  userId: `officer-${n % 3}`,
+  role: 'OFFICER',
+  court: '浙0102',
+  agency: null,
+  subjectId: n % 5 === 3 ? SUBJECT : OTHER,
+  answeredBy: 'REALESTATE',
+  categories: ['REAL_ESTATE'],
+  caseNumber: '（2026）浙0102执1号',
+  operation: 'realEstateFindings',
+  resultCount: n,
 });
 
 let client: MongoClient;
@@ -63,10 +71,13 @@ async function rebuild(entries: Collection<AccessEntry>, from: number, mac: (ent
     previousHash = hash;
   }
 }
-const guessedKey = (entry: Omit<AccessEntry, 'hash'>) => createHmac('sha256', 'a guessed key').update(entry.previousHash).update(JSON.stringify(entry)).digest('hex');
-const unkeyed = (entry: Omit<AccessEntry, 'hash'>) => createHash('sha256').update(entry.previousHash).update(JSON.stringify(entry)).digest('hex');
+const guessedKey = (entry: Omit<AccessEntry, 'hash'>) =>
+  createHmac('sha256', 'a guessed key').update(entry.previousHash).update(JSON.stringify(entry)).digest('hex');
+const unkeyed = (entry: Omit<AccessEntry, 'hash'>) =>
+  createHash('sha256').update(entry.previousHash).update(JSON.stringify(entry)).digest('hex');
 
-const broken = (kind: string, firstBrokenAt: number, entries: number) => expect.objectContaining({ intact: false, kind, firstBrokenAt, entries });
+const broken = (kind: string, firstBrokenAt: number, entries: number) =>
+  expect.objectContaining({ intact: false, kind, firstBrokenAt, entries });
 
 describe('the access log', () => {
   it('chains 60 concurrent entries into one unbroken sequence, holding no identifier in clear', async () => {
@@ -75,7 +86,13 @@ describe('the access log', () => {
     await Promise.all(Array.from({ length: 60 }, (_, n) => appenderFor(db, KEY).append(input(n), new Date())));
     const log = db.collection<AccessEntry>(ACCESS_LOG);
     const store = new CheckpointStore(db, KEY, dir);
-    expect(await verifyChain(log, KEY, await store.read())).toEqual({ intact: true, entries: 60, firstBrokenAt: null, kind: null, lastCheckpoint: null });
+    expect(await verifyChain(log, KEY, await store.read())).toEqual({
+      intact: true,
+      entries: 60,
+      firstBrokenAt: null,
+      kind: null,
+      lastCheckpoint: null,
+    });
     expect(JSON.stringify(await log.find().toArray())).not.toContain(OTHER);
   });
 
@@ -94,7 +111,13 @@ describe('the access log', () => {
 
   it('verifies a log held against its checkpoint, naming the checkpoint', async () => {
     const log = await logOf('intact', 20);
-    expect(await log.check()).toEqual({ intact: true, entries: 20, firstBrokenAt: null, kind: null, lastCheckpoint: expect.objectContaining({ position: 20 }) });
+    expect(await log.check()).toEqual({
+      intact: true,
+      entries: 20,
+      firstBrokenAt: null,
+      kind: null,
+      lastCheckpoint: expect.objectContaining({ position: 20 }),
+    });
   });
 
   it('finds an entry altered in place: ALTERED at its position', async () => {
@@ -123,7 +146,10 @@ describe('the access log', () => {
   });
 
   it('finds an entry altered and the chain rebuilt after it, with a guessed key or the old unkeyed hash: ALTERED where the rebuilding starts', async () => {
-    for (const [name, mac] of [['rebuilt_guessed', guessedKey], ['rebuilt_unkeyed', unkeyed]] as const) {
+    for (const [name, mac] of [
+      ['rebuilt_guessed', guessedKey],
+      ['rebuilt_unkeyed', unkeyed],
+    ] as const) {
       const log = await logOf(name, 20);
       await log.entries.updateOne({ _id: 7 }, { $set: { userId: 'nobody' } });
       await rebuild(log.entries, 7, mac);
@@ -131,7 +157,7 @@ describe('the access log', () => {
     }
   });
 
-  it('finds all of one subject\'s entries removed and the rest renumbered and rebuilt: ALTERED at the first of them', async () => {
+  it("finds all of one subject's entries removed and the rest renumbered and rebuilt: ALTERED at the first of them", async () => {
     const log = await logOf('subject_removed', 20);
     const first = await log.entries.findOne({ resultCount: 3 }); // input(3) is the first look at SUBJECT
     await log.entries.deleteMany({ resultCount: { $in: [3, 8, 13, 18] } });
@@ -142,7 +168,10 @@ describe('the access log', () => {
 
   it('finds two entries swapped in order: ALTERED at the earlier place', async () => {
     const log = await logOf('reordered', 20);
-    const [fifth, sixth] = await log.entries.find({ _id: { $in: [5, 6] } }).sort({ _id: 1 }).toArray() as [AccessEntry, AccessEntry];
+    const [fifth, sixth] = (await log.entries
+      .find({ _id: { $in: [5, 6] } })
+      .sort({ _id: 1 })
+      .toArray()) as [AccessEntry, AccessEntry];
     const { _id: _5, ...asFifth } = sixth;
     const { _id: _6, ...asSixth } = fifth;
     await log.entries.replaceOne({ _id: 5 }, asFifth);
@@ -158,7 +187,7 @@ describe('the access log', () => {
 
   it('finds a forged entry appended after the end, linked to it: ALTERED at its position', async () => {
     const log = await logOf('forged_append', 20);
-    const end = await log.entries.findOne({ _id: 20 }) as AccessEntry;
+    const end = (await log.entries.findOne({ _id: 20 })) as AccessEntry;
     const { hash: _h, ...unsigned } = { ...end, _id: 21, previousHash: end.hash, userId: 'officer-9', resultCount: 0 };
     await log.entries.insertOne({ ...unsigned, hash: guessedKey(unsigned) });
     expect(await log.check()).toEqual(broken('ALTERED', 21, 20));
@@ -168,7 +197,7 @@ describe('the access log', () => {
     const log = await logOf('spliced', 20);
     const other = await logOf('splice_source', 20, 30);
     // Entry 8 of the other log is validly signed for position 8, but follows that log's entry 7.
-    const { _id: _8, ...foreign } = await other.entries.findOne({ _id: 8 }) as AccessEntry;
+    const { _id: _8, ...foreign } = (await other.entries.findOne({ _id: 8 })) as AccessEntry;
     await log.entries.replaceOne({ _id: 8 }, foreign);
     expect(await log.check()).toEqual(broken('RELINKED', 8, 7));
   });
@@ -183,8 +212,21 @@ describe('the access log', () => {
 
   it('does not take a checkpoint it did not sign: one claiming a longer log is reported as FORGED_CHECKPOINT, not as a truncation', async () => {
     const log = await logOf('forged_checkpoint', 20);
-    await log.db.collection(ACCESS_LOG_CHECKPOINTS).insertOne({ _id: 1000 as never, log: log.db.databaseName, position: 1000, headHash: 'f'.repeat(64), at: new Date(), signature: '0'.repeat(64) });
-    expect(await log.check()).toEqual({ intact: false, entries: 20, firstBrokenAt: null, kind: 'FORGED_CHECKPOINT', lastCheckpoint: expect.objectContaining({ position: 20 }) });
+    await log.db.collection(ACCESS_LOG_CHECKPOINTS).insertOne({
+      _id: 1000 as never,
+      log: log.db.databaseName,
+      position: 1000,
+      headHash: 'f'.repeat(64),
+      at: new Date(),
+      signature: '0'.repeat(64),
+    });
+    expect(await log.check()).toEqual({
+      intact: false,
+      entries: 20,
+      firstBrokenAt: null,
+      kind: 'FORGED_CHECKPOINT',
+      lastCheckpoint: expect.objectContaining({ position: 20 }),
+    });
   });
 
   it('checkpoints the end as its service starts and stops, in the collection and the file, only when the log has grown', async () => {

@@ -51,7 +51,19 @@ export function derivedKey(key: string, purpose: 'entry' | 'checkpoint'): Buffer
 
 /** The MAC of an entry: every field but the MAC itself, in a fixed order, after the previous entry's MAC. */
 export function entryHash(key: string, entry: Omit<AccessEntry, 'hash'>): string {
-  const fields = [entry._id, entry.at.toISOString(), entry.userId, entry.role, entry.court, entry.agency, entry.subjectHash,
-    entry.answeredBy, entry.categories.join(','), entry.caseNumber, entry.operation, entry.resultCount];
+  const fields = [
+    entry._id,
+    entry.at.toISOString(),
+    entry.userId,
+    entry.role,
+    entry.court,
+    entry.agency,
+    entry.subjectHash,
+    entry.answeredBy,
+    entry.categories.join(','),
+    entry.caseNumber,
+    entry.operation,
+    entry.resultCount,
+  ];
   return createHmac('sha256', derivedKey(key, 'entry')).update(entry.previousHash).update(JSON.stringify(fields)).digest('hex');
 }

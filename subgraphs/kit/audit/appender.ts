@@ -107,7 +107,13 @@ export class ChainAppender {
     let previous = head;
     return pending.map(({ input, at }) => {
       const { subjectId, ...rest } = input;
-      const unsigned = { ...rest, _id: (previous?._id ?? 0) + 1, subjectHash: subjectHash(this.key, subjectId), at, previousHash: previous?.hash ?? GENESIS };
+      const unsigned = {
+        ...rest,
+        _id: (previous?._id ?? 0) + 1,
+        subjectHash: subjectHash(this.key, subjectId),
+        at,
+        previousHash: previous?.hash ?? GENESIS,
+      };
       const entry: AccessEntry = { ...unsigned, hash: entryHash(this.key, unsigned) };
       previous = entry;
       return entry;
@@ -116,7 +122,11 @@ export class ChainAppender {
 
   /** Once per process (and after a failed write): FerretDB answers this by scanning the log. */
   private async readEnd(): Promise<Head> {
-    const [last] = await this.log.find({}, { projection: { _id: 1, hash: 1 } }).sort({ _id: -1 }).limit(1).toArray();
+    const [last] = await this.log
+      .find({}, { projection: { _id: 1, hash: 1 } })
+      .sort({ _id: -1 })
+      .limit(1)
+      .toArray();
     return last ? { _id: last._id, hash: last.hash } : null;
   }
 

@@ -31,7 +31,9 @@ export async function accessLogCheckpointer(running: { name: string; db: Db; clo
   let last = Promise.resolve();
   const tick = () => {
     last = last
-      .then(async () => { reached = await checkpointOnce(running.db, store, reached, running.clock); })
+      .then(async () => {
+        reached = await checkpointOnce(running.db, store, reached, running.clock);
+      })
       .catch((error: unknown) => console.error(`${running.name}: checkpointing the access log failed`, error));
     return last;
   };

@@ -37,7 +37,15 @@ export function signCheckpoint(key: string, checkpoint: Unsigned): Checkpoint {
 function isSigned(key: string, log: string, value: unknown): value is Checkpoint {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
-  if (c.log !== log || !Number.isSafeInteger(c.position) || typeof c.headHash !== 'string' || !(c.at instanceof Date) || Number.isNaN(c.at.getTime()) || typeof c.signature !== 'string') return false;
+  if (
+    c.log !== log ||
+    !Number.isSafeInteger(c.position) ||
+    typeof c.headHash !== 'string' ||
+    !(c.at instanceof Date) ||
+    Number.isNaN(c.at.getTime()) ||
+    typeof c.signature !== 'string'
+  )
+    return false;
   const expected = Buffer.from(signature(key, c as unknown as Unsigned), 'hex');
   const given = Buffer.from(c.signature, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -92,7 +100,10 @@ export class CheckpointStore {
   }
 
   async read(): Promise<StoredCheckpoints> {
-    const records: unknown[] = await this.db.collection(ACCESS_LOG_CHECKPOINTS).find({}, { projection: { _id: 0 } }).toArray();
+    const records: unknown[] = await this.db
+      .collection(ACCESS_LOG_CHECKPOINTS)
+      .find({}, { projection: { _id: 0 } })
+      .toArray();
     records.push(...(await this.fileRecords()));
     const signed = new Map<string, Checkpoint>();
     let forged = 0;
@@ -111,14 +122,17 @@ export class CheckpointStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').filter((line) => line !== '').map((line) => {
-      try {
-        const parsed = JSON.parse(line) as Record<string, unknown>;
-        return { ...parsed, at: typeof parsed.at === 'string' ? new Date(parsed.at) : parsed.at };
-      } catch {
-        return null; // counted as forged: nothing this code writes fails to parse
-      }
-    });
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        try {
+          const parsed = JSON.parse(line) as Record<string, unknown>;
+          return { ...parsed, at: typeof parsed.at === 'string' ? new Date(parsed.at) : parsed.at };
+        } catch {
+          return null; // counted as forged: nothing this code writes fails to parse
+        }
+      });
   }
 }
 

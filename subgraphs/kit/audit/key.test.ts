@@ -17,8 +17,12 @@ describe('ACCESS_LOG_KEY', () => {
 
 describe('ACCESS_LOG_CHECKPOINT_DIR', () => {
   it('is required outside development mode: checkpoints kept only in the database anchor nothing', () => {
-    expect(() => accessLogCheckpointDir({ NODE_ENV: 'production', ACCESS_LOG_KEY: 'k'.repeat(32) })).toThrow(/ACCESS_LOG_CHECKPOINT_DIR must be set/);
-    expect(accessLogCheckpointDir({ ACCESS_LOG_CHECKPOINT_DIR: '/var/lib/enforcement/checkpoints' })).toBe('/var/lib/enforcement/checkpoints');
+    expect(() => accessLogCheckpointDir({ NODE_ENV: 'production', ACCESS_LOG_KEY: 'k'.repeat(32) })).toThrow(
+      /ACCESS_LOG_CHECKPOINT_DIR must be set/,
+    );
+    expect(accessLogCheckpointDir({ ACCESS_LOG_CHECKPOINT_DIR: '/var/lib/enforcement/checkpoints' })).toBe(
+      '/var/lib/enforcement/checkpoints',
+    );
   });
 
   it('defaults to .data/access-log-checkpoints in development mode, checkpointing every minute', () => {

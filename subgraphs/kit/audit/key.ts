@@ -12,7 +12,10 @@ export function accessLogKey(env: Env = process.env): string {
     if (key.length < 32) throw new Error('ACCESS_LOG_KEY must be at least 32 characters');
     return key;
   }
-  if (isProduction(env)) throw new Error('ACCESS_LOG_KEY must be set: the development key stands in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)');
+  if (isProduction(env))
+    throw new Error(
+      'ACCESS_LOG_KEY must be set: the development key stands in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)',
+    );
   if (!warned) {
     warned = true;
     console.warn('warning: ACCESS_LOG_KEY is not set; the access log hashes subjects with a development key');
@@ -28,7 +31,10 @@ export function accessLogKey(env: Env = process.env): string {
 export function accessLogCheckpointDir(env: Env = process.env): string {
   const dir = env.ACCESS_LOG_CHECKPOINT_DIR;
   if (dir) return resolve(dir);
-  if (isProduction(env)) throw new Error('ACCESS_LOG_CHECKPOINT_DIR must be set: a development directory stands in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)');
+  if (isProduction(env))
+    throw new Error(
+      'ACCESS_LOG_CHECKPOINT_DIR must be set: a development directory stands in only with DEVELOPMENT_MODE=true (as npm start and the tests set it)',
+    );
   return resolve('.data', 'access-log-checkpoints');
 }
 

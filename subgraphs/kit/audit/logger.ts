@@ -15,7 +15,13 @@ export function accessLogger(db: Db) {
     /** Records one look before its answer is returned: an answer the log does not hold is not given. */
     async record(ctx: IdentityScope & ClockScope, look: AccessLook): Promise<void> {
       const identity = identityOf(ctx);
-      const input: AccessEntryInput = { userId: identity.userId, role: identity.roles.join(','), court: identity.court ?? null, agency: identity.agency ?? null, ...look };
+      const input: AccessEntryInput = {
+        userId: identity.userId,
+        role: identity.roles.join(','),
+        court: identity.court ?? null,
+        agency: identity.agency ?? null,
+        ...look,
+      };
       await appender.append(input, nowOf(ctx));
     },
   };

@@ -31,16 +31,24 @@ export interface ChainCheck {
  */
 export async function verifyChain(log: Collection<AccessEntry>, key: string, checkpoints: StoredCheckpoints): Promise<ChainCheck> {
   const lastCheckpoint = checkpoints.signed[checkpoints.signed.length - 1] ?? null;
-  const broken = (entries: number, at: number, kind: ChainBreak): ChainCheck => ({ intact: false, entries, firstBrokenAt: at, kind, lastCheckpoint });
+  const broken = (entries: number, at: number, kind: ChainBreak): ChainCheck => ({
+    intact: false,
+    entries,
+    firstBrokenAt: at,
+    kind,
+    lastCheckpoint,
+  });
   const signedAt = new Map<number, string[]>();
-  for (const checkpoint of checkpoints.signed) signedAt.set(checkpoint.position, [...(signedAt.get(checkpoint.position) ?? []), checkpoint.headHash]);
+  for (const checkpoint of checkpoints.signed)
+    signedAt.set(checkpoint.position, [...(signedAt.get(checkpoint.position) ?? []), checkpoint.headHash]);
 
   let previous = GENESIS;
   let expected = 1;
   for await (const entry of log.find().sort({ _id: 1 })) {
     const { hash, ...unsigned } = entry;
     if (typeof entry._id === 'number' && entry._id > expected) return broken(expected - 1, expected, 'MISSING');
-    if (entry._id !== expected || !(entry.at instanceof Date) || entryHash(key, unsigned) !== hash) return broken(expected - 1, expected, 'ALTERED');
+    if (entry._id !== expected || !(entry.at instanceof Date) || entryHash(key, unsigned) !== hash)
+      return broken(expected - 1, expected, 'ALTERED');
     if (entry.previousHash !== previous) return broken(expected - 1, expected, 'RELINKED');
     if ((signedAt.get(expected) ?? []).some((headHash) => headHash !== hash)) return broken(expected - 1, expected, 'CHECKPOINT_MISMATCH');
     previous = hash;

@@ -15,10 +15,31 @@ describe("the court's attestation of a legal basis", () => {
   it.each([
     ['no token', () => undefined, claim, /attested no legal basis/],
     ['another user', () => attestLegalBasis(claim, now, court.privateKey), { ...claim, userId: 'officer-2' }, /another user/],
-    ['another case', () => attestLegalBasis(claim, now, court.privateKey), { ...claim, caseNumber: '（2026）浙0102执2号' }, /another case or party/],
-    ['another party', () => attestLegalBasis(claim, now, court.privateKey), { ...claim, partyId: '11010519491231002X' }, /another case or party/],
-    ['a key other than the court’s', () => attestLegalBasis(claim, now, generateKeyPairSync('ed25519').privateKey), claim, /does not verify/],
-    ['a forged payload', () => `${Buffer.from(JSON.stringify({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp: 9e9 })).toString('base64url')}.${attestLegalBasis(claim, now, court.privateKey).split('.')[1]}`, claim, /does not verify/],
+    [
+      'another case',
+      () => attestLegalBasis(claim, now, court.privateKey),
+      { ...claim, caseNumber: '（2026）浙0102执2号' },
+      /another case or party/,
+    ],
+    [
+      'another party',
+      () => attestLegalBasis(claim, now, court.privateKey),
+      { ...claim, partyId: '11010519491231002X' },
+      /another case or party/,
+    ],
+    [
+      'a key other than the court’s',
+      () => attestLegalBasis(claim, now, generateKeyPairSync('ed25519').privateKey),
+      claim,
+      /does not verify/,
+    ],
+    [
+      'a forged payload',
+      () =>
+        `${Buffer.from(JSON.stringify({ c: claim.caseNumber, p: claim.partyId, u: claim.userId, exp: 9e9 })).toString('base64url')}.${attestLegalBasis(claim, now, court.privateKey).split('.')[1]}`,
+      claim,
+      /does not verify/,
+    ],
   ])('refuses %s', (_label, token, expected, problem) => {
     expect(legalBasisProblem(token(), expected, now, court.publicKey)).toMatch(problem);
   });

@@ -57,7 +57,12 @@ export function attestLegalBasis(claim: BasisClaim, now: Date, key: KeyObject = 
 }
 
 /** Why the token does not attest `expected` at `now`, or null when it does. */
-export function legalBasisProblem(token: unknown, expected: BasisClaim, now: Date, key: KeyObject = publicKey('LEGAL_BASIS')): string | null {
+export function legalBasisProblem(
+  token: unknown,
+  expected: BasisClaim,
+  now: Date,
+  key: KeyObject = publicKey('LEGAL_BASIS'),
+): string | null {
   if (typeof token !== 'string' || token === '') return 'the court attested no legal basis';
   const checked = cacheOf(checkedBy, key);
   let claim = checked.get(token);
@@ -65,11 +70,13 @@ export function legalBasisProblem(token: unknown, expected: BasisClaim, now: Dat
     const verified = verifyToken(token, key);
     if ('problem' in verified) return `the court's attestation ${verified.problem}`;
     const { c, p, u, exp } = (verified.payload ?? {}) as Record<string, unknown>;
-    if (typeof c !== 'string' || typeof p !== 'string' || typeof u !== 'string' || typeof exp !== 'number') return "the court's attestation is incomplete";
+    if (typeof c !== 'string' || typeof p !== 'string' || typeof u !== 'string' || typeof exp !== 'number')
+      return "the court's attestation is incomplete";
     claim = remember(checked, token, { caseNumber: c, partyId: p, userId: u, exp });
   }
   if (claim.exp * 1000 <= now.getTime()) return "the court's attestation has expired";
-  if (claim.caseNumber !== expected.caseNumber || claim.partyId !== expected.partyId) return "the court's attestation is for another case or party";
+  if (claim.caseNumber !== expected.caseNumber || claim.partyId !== expected.partyId)
+    return "the court's attestation is for another case or party";
   if (claim.userId !== expected.userId) return "the court's attestation is for another user";
   return null;
 }
@@ -120,11 +127,29 @@ function caseBasisOfToken(token: string, key: KeyObject): (CaseBasis & { exp: nu
   const verified = verifyToken(token, key);
   if ('problem' in verified) return `the court's notice ${verified.problem}`;
   const { k, u, ct, c, r, d, a, s, exp } = (verified.payload ?? {}) as Record<string, unknown>;
-  const complete = k === 'case' && typeof u === 'string' && typeof ct === 'string' && typeof c === 'string' && typeof a === 'string'
-    && Array.isArray(r) && r.every((id) => typeof id === 'string') && typeof d === 'number' && typeof exp === 'number' && (s === undefined || s === 'release');
+  const complete =
+    k === 'case' &&
+    typeof u === 'string' &&
+    typeof ct === 'string' &&
+    typeof c === 'string' &&
+    typeof a === 'string' &&
+    Array.isArray(r) &&
+    r.every((id) => typeof id === 'string') &&
+    typeof d === 'number' &&
+    typeof exp === 'number' &&
+    (s === undefined || s === 'release');
   if (!complete) return "the court's notice is not a notice for a case";
   const releaseOnly = s === 'release';
-  return remember(checked, token, { userId: u, courtCode: ct, caseNumber: c, respondentIds: r as string[], debtPlusCosts: d, caseAccount: a, releaseOnly, exp });
+  return remember(checked, token, {
+    userId: u,
+    courtCode: ct,
+    caseNumber: c,
+    respondentIds: r as string[],
+    debtPlusCosts: d,
+    caseAccount: a,
+    releaseOnly,
+    exp,
+  });
 }
 
 /** The court's notice in `token` if it is one for this caller, `caseNumber` and purpose (acting, unless said) at `now`; otherwise why not. */
@@ -140,7 +165,8 @@ export function checkCaseBasis(
   if (exp * 1000 <= now.getTime()) return "the court's notice has expired";
   if (basis.caseNumber !== expected.caseNumber) return "the court's notice is for another case";
   if (basis.userId !== expected.userId) return "the court's notice is for another user";
-  if (basis.releaseOnly && (expected.purpose ?? 'act') === 'act') return "the case is no longer open: the court's notice allows only releasing its measures";
+  if (basis.releaseOnly && (expected.purpose ?? 'act') === 'act')
+    return "the case is no longer open: the court's notice allows only releasing its measures";
   return basis;
 }
 
@@ -148,7 +174,12 @@ export function checkCaseBasis(
  * The court's notice for acting through `caseNumber`, verified for this caller, or FORBIDDEN. The refusal
  * reads the same whether the case does not exist, is closed or is another's: the court gives no notice then.
  */
-export function requireCaseBasis(ctx: IdentityScope & ClockScope, token: unknown, caseNumber: string, purpose: NoticePurpose = 'act'): CaseBasis {
+export function requireCaseBasis(
+  ctx: IdentityScope & ClockScope,
+  token: unknown,
+  caseNumber: string,
+  purpose: NoticePurpose = 'act',
+): CaseBasis {
   const basis = checkCaseBasis(token, { caseNumber, userId: identityOf(ctx).userId, purpose }, nowOf(ctx));
   if (typeof basis === 'string') throw forbidden(`no legal basis to act through ${caseNumber}: ${basis}`);
   return basis;
@@ -165,7 +196,14 @@ export function requireRespondent(basis: CaseBasis, partyId: string): void {
 }
 
 /** Refuses a look at a CaseParty the court did not attest for this caller. */
-export function requireAttestedBasis(ctx: IdentityScope & ClockScope, ref: { caseNumber: string; partyId: string; legalBasis?: unknown }): void {
-  const problem = legalBasisProblem(ref.legalBasis, { caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identityOf(ctx).userId }, nowOf(ctx));
+export function requireAttestedBasis(
+  ctx: IdentityScope & ClockScope,
+  ref: { caseNumber: string; partyId: string; legalBasis?: unknown },
+): void {
+  const problem = legalBasisProblem(
+    ref.legalBasis,
+    { caseNumber: ref.caseNumber, partyId: ref.partyId, userId: identityOf(ctx).userId },
+    nowOf(ctx),
+  );
   if (problem) throw forbidden(`no legal basis for party ${ref.partyId} in ${ref.caseNumber}: ${problem}`);
 }

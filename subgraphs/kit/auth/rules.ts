@@ -12,10 +12,19 @@ export interface RootRules {
   Mutation?: Record<string, Rule>;
 }
 
-export const roles = (...allowed: Role[]): Rule => (identity) => identity.roles.some((role) => allowed.includes(role));
+export const roles =
+  (...allowed: Role[]): Rule =>
+  (identity) =>
+    identity.roles.some((role) => allowed.includes(role));
 /** Agency staff act only for the agency their token names: a register's data is addressed to that agency alone. */
-export const staffOf = (agency: Agency): Rule => (identity) => identity.roles.includes('AGENCY_STAFF') && identity.agency === agency;
-export const either = (...rules: Rule[]): Rule => (identity) => rules.some((rule) => rule(identity));
+export const staffOf =
+  (agency: Agency): Rule =>
+  (identity) =>
+    identity.roles.includes('AGENCY_STAFF') && identity.agency === agency;
+export const either =
+  (...rules: Rule[]): Rule =>
+  (identity) =>
+    rules.some((rule) => rule(identity));
 export const everyone: Rule = () => true;
 
 export const COURT_STAFF = roles('OFFICER', 'DIVISION_HEAD');

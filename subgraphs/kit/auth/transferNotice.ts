@@ -36,7 +36,16 @@ export function checkTransferNotice(token: unknown, now: Date, key: KeyObject = 
   if ('problem' in verified) return `the court's transfer notice ${verified.problem}`;
   const { k, ct, c, un, b, rn, pr, at, exp } = (verified.payload ?? {}) as Record<string, unknown>;
   const texts = [ct, c, un, b, rn].every((value) => typeof value === 'string');
-  if (k !== 'transfer' || !texts || typeof pr !== 'number' || typeof at !== 'number' || typeof exp !== 'number') return 'is not a transfer notice of the court';
+  if (k !== 'transfer' || !texts || typeof pr !== 'number' || typeof at !== 'number' || typeof exp !== 'number')
+    return 'is not a transfer notice of the court';
   if (exp * 1000 <= now.getTime()) return `the court's transfer notice has expired (it is valid ${TRANSFER_NOTICE_DAYS} days)`;
-  return { courtCode: ct as string, caseNumber: c as string, unitId: un as string, buyerId: b as string, rulingNumber: rn as string, price: pr, confirmedAt: new Date(at * 1000) };
+  return {
+    courtCode: ct as string,
+    caseNumber: c as string,
+    unitId: un as string,
+    buyerId: b as string,
+    rulingNumber: rn as string,
+    price: pr,
+    confirmedAt: new Date(at * 1000),
+  };
 }

@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => client?.close());
 
-function startChild(file: string, env: Record<string, string> = {}): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
+function startChild(
+  file: string,
+  env: Record<string, string> = {},
+): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'crashChild.ts')], {
     cwd: join(__dirname, '..', '..', '..'),
     env: { ...process.env, OUTBOX_DB: DB, SMS_FILE: file, ...env },

@@ -2,7 +2,14 @@ import { hostname } from 'node:os';
 import type { Db } from 'mongodb';
 import { insertIgnoringDuplicates } from './enqueue';
 import { DispatchLease } from './lease';
-import { outboxCollections, type LeaseDocument, type MessageDocument, type ProgressDocument, type SentDocument, type TicketDocument } from './model';
+import {
+  outboxCollections,
+  type LeaseDocument,
+  type MessageDocument,
+  type ProgressDocument,
+  type SentDocument,
+  type TicketDocument,
+} from './model';
 import { RateLimiter, systemTimekeeper, type Timekeeper } from './rateLimiter';
 import type { SmsMessage, SmsSender } from './sender';
 
@@ -52,7 +59,11 @@ export class OutboxDispatcher {
   private stopping = false;
   private wake?: () => void;
 
-  constructor(private readonly db: Db, private readonly sender: SmsSender, private readonly options: DispatcherOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    private readonly sender: SmsSender,
+    private readonly options: DispatcherOptions = {},
+  ) {
     this.c = outboxCollections(options.prefix);
     this.clock = options.clock ?? systemTimekeeper;
     const perSecond = options.messagesPerSecond ?? 20;
@@ -76,7 +87,10 @@ export class OutboxDispatcher {
     const waiting = new Set<string>();
     for (;;) {
       // No filter and no sort: the only query FerretDB answers without reading the whole collection.
-      const page = await this.tickets.find({}).limit(this.options.ticketsPerPage ?? 20).toArray();
+      const page = await this.tickets
+        .find({})
+        .limit(this.options.ticketsPerPage ?? 20)
+        .toArray();
       let progressed = false;
       for (const ticket of page) {
         if (this.stopping) return { ...result, waiting: waiting.size };
@@ -126,11 +140,25 @@ export class OutboxDispatcher {
     const messages = this.db.collection<MessageDocument>(this.c.messages);
     await insertIgnoringDuplicates(
       messages,
-      ticket.messages.map((m) => ({ _id: m.id, ticketId: ticket._id, kind: m.kind, to: m.to, text: m.text, enqueuedAt: ticket.enqueuedAt })),
+      ticket.messages.map((m) => ({
+        _id: m.id,
+        ticketId: ticket._id,
+        kind: m.kind,
+        to: m.to,
+        text: m.text,
+        enqueuedAt: ticket.enqueuedAt,
+      })),
     );
     // Two scans, on the rare path only: FerretDB filters on anything but _id by reading the whole collection.
     const ids = async (name: string) =>
-      new Set((await this.db.collection<{ _id: string; ticketId: string }>(name).find({ ticketId: ticket._id }, { projection: { _id: 1 } }).toArray()).map((d) => d._id));
+      new Set(
+        (
+          await this.db
+            .collection<{ _id: string; ticketId: string }>(name)
+            .find({ ticketId: ticket._id }, { projection: { _id: 1 } })
+            .toArray()
+        ).map((d) => d._id),
+      );
     const owned = await ids(this.c.messages);
     const sent = await ids(this.c.sent);
     const record: ProgressDocument = {

@@ -34,7 +34,10 @@ export async function insertIgnoringDuplicates<T extends { _id: string }>(collec
 }
 
 export function ticketIdOf(messages: readonly OutboxMessage[]): string {
-  return `t${createHash('sha256').update(messages.map((m) => m.id).join('\n')).digest('hex').slice(0, 32)}`;
+  return `t${createHash('sha256')
+    .update(messages.map((m) => m.id).join('\n'))
+    .digest('hex')
+    .slice(0, 32)}`;
 }
 
 /**
@@ -50,7 +53,10 @@ export class Outbox {
   private readonly ticketSize: number;
   private readonly now: () => Date;
 
-  constructor(private readonly db: Db, options: OutboxOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    options: OutboxOptions = {},
+  ) {
     this.collections = outboxCollections(options.prefix);
     this.ticketSize = options.ticketSize ?? 1000;
     this.now = options.now ?? (() => new Date());
@@ -86,7 +92,9 @@ export class Outbox {
     const taken = await insertIgnoringDuplicates(this.db.collection<MessageDocument>(this.collections.messages), docs);
     const skip = [...taken].map((i) => messages[i].id);
     try {
-      await this.db.collection<ProgressDocument>(this.collections.progress).insertOne({ _id: ticketId, skip, sent: 0, updatedAt: enqueuedAt });
+      await this.db
+        .collection<ProgressDocument>(this.collections.progress)
+        .insertOne({ _id: ticketId, skip, sent: 0, updatedAt: enqueuedAt });
     } catch (error) {
       // The dispatcher recovered this ticket first (we were slower than its grace period); its record stands.
       if (!isDuplicateKey(error)) throw error;

@@ -59,7 +59,9 @@ export class FileSmsSender implements SmsSender {
     const fresh = new Map<string, SmsMessage>();
     for (const m of batch) if (!this.written.has(m.id) && !fresh.has(m.id)) fresh.set(m.id, m);
     if (fresh.size > 0) {
-      const lines = [...fresh.values()].map((m) => `${JSON.stringify({ id: m.id, to: m.to, text: m.text, at } satisfies SmsFileLine)}\n`).join('');
+      const lines = [...fresh.values()]
+        .map((m) => `${JSON.stringify({ id: m.id, to: m.to, text: m.text, at } satisfies SmsFileLine)}\n`)
+        .join('');
       // One write call per batch: a kill leaves whole lines, or at worst one torn last line (cut on the next open).
       await this.handle.write(lines);
       if (this.options.fsync !== false) await this.handle.sync();

@@ -77,4 +77,3 @@ export function outboxIndexes(prefix = 'outbox'): IndexDeclaration[] {
 export function outboxKey(kind: string, subjectId: string, stage: string): string {
   return `${kind}:${subjectId}:${stage}`;
 }
-

@@ -70,10 +70,12 @@ describe('outbox', () => {
     const enqueuedAt = new Date();
     // The enqueuer wrote the ticket and two message records, then died; crashed:4 belongs to an earlier ticket.
     await db.collection<TicketDocument>(c.tickets).insertOne({ _id: ticketId, messages: batch, enqueuedAt });
-    await db.collection<MessageDocument>(c.messages).insertMany([
-      ...batch.slice(0, 2).map((m) => ({ _id: m.id, ticketId, kind: m.kind, to: m.to, text: m.text, enqueuedAt })),
-      { _id: 'crashed:4', ticketId: 'earlier', kind: 'test', to: '13800138000', text: 'x', enqueuedAt },
-    ]);
+    await db
+      .collection<MessageDocument>(c.messages)
+      .insertMany([
+        ...batch.slice(0, 2).map((m) => ({ _id: m.id, ticketId, kind: m.kind, to: m.to, text: m.text, enqueuedAt })),
+        { _id: 'crashed:4', ticketId: 'earlier', kind: 'test', to: '13800138000', text: 'x', enqueuedAt },
+      ]);
     const file = join(dir, 'recover.jsonl');
     const clock = fakeClock(enqueuedAt.getTime());
     expect(await dispatch(file, { clock, recoverAfterMs: 60_000 })).toMatchObject({ sent: 0, waiting: 1 });

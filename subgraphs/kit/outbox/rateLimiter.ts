@@ -20,7 +20,10 @@ export class RateLimiter {
   private tokens: number;
   private last: number;
 
-  constructor(readonly perSecond: number, private readonly clock: Timekeeper = systemTimekeeper) {
+  constructor(
+    readonly perSecond: number,
+    private readonly clock: Timekeeper = systemTimekeeper,
+  ) {
     if (!(perSecond > 0)) throw new RangeError('perSecond must be positive');
     this.tokens = perSecond;
     this.last = clock.now();

@@ -16,7 +16,12 @@ export async function testDatabase(name: string): Promise<{ client: MongoClient;
 }
 
 export function messages(prefix: string, count: number, from = 0): OutboxMessage[] {
-  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}:${from + i}`, kind: 'test', to: '13800138000', text: `测试短信 ${from + i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}:${from + i}`,
+    kind: 'test',
+    to: '13800138000',
+    text: `测试短信 ${from + i}`,
+  }));
 }
 
 /**
@@ -32,7 +37,10 @@ export function idsInFile(path: string): string[] {
     return [];
   }
   const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-  return complete.split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { id: string }).id);
+  return complete
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { id: string }).id);
 }
 
 /** A clock whose sleeps advance it instantly, so rate limits and grace periods cost no real time. */

@@ -76,14 +76,24 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
         const receivedAt = nowOf(ctx);
         const request = controlRequestArg(ctx, args.input);
         const executeAtOnce = descriptor.answersOnline?.includes(request.measure) ?? false;
-        const { control, queue } = await receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), { request, receivedAt, executeAtOnce });
+        const { control, queue } = await receiveControl(descriptor, ctx.register.repository.assets, controls(ctx), {
+          request,
+          receivedAt,
+          executeAtOnce,
+        });
         // The answer's rank and status are read off the queue as the placement left it, not read again.
         ctx.register.queueByAsset.prime(control.assetId, queue);
         return control;
       },
       [m.acknowledge]: (_: unknown, args: { id: string }, ctx: RegisterContext) => acknowledgeControl(controls(ctx), args.id, nowOf(ctx)),
       [m.execute]: (_: unknown, args: { id: string; feedback: string; executedAmount?: number | null }, ctx: RegisterContext) =>
-        executeControl(controls(ctx), args.id, args.feedback, args.executedAmount == null ? null : amountArg('executedAmount', args.executedAmount, 0), nowOf(ctx)),
+        executeControl(
+          controls(ctx),
+          args.id,
+          args.feedback,
+          args.executedAmount == null ? null : amountArg('executedAmount', args.executedAmount, 0),
+          nowOf(ctx),
+        ),
       [m.reject]: (_: unknown, args: { id: string; reason: RejectReason; feedback: string }, ctx: RegisterContext) =>
         rejectControl(controls(ctx), args.id, args.reason, args.feedback, nowOf(ctx)),
       [m.release]: async (_: unknown, args: { id: string; documentNumber: string; basis: string }, ctx: RegisterContext) => {
@@ -99,7 +109,8 @@ export function registerActionResolvers(descriptor: RegisterDescriptor): Resolve
       },
     },
     Query: {
-      [q.requests]: (_: unknown, args: WorkListArgs & { requestState?: RequestState | null }, ctx: RegisterContext) => requestsPage(ctx, args),
+      [q.requests]: (_: unknown, args: WorkListArgs & { requestState?: RequestState | null }, ctx: RegisterContext) =>
+        requestsPage(ctx, args),
       [q.expiring]: (_: unknown, args: WorkListArgs & { withinDays: number }, ctx: RegisterContext) => expiringPage(descriptor, ctx, args),
     },
   };

@@ -60,7 +60,8 @@ export function names(descriptor: RegisterDescriptor) {
 }
 
 /** What the court's panorama requires of every register's totals field (AgencyFindings, kit/schema/assets.graphql). */
-export const TOTALS_SELECTION = 'agency categories { category agency registerName registerUpdatedAt count totalEstimatedValue controllableValue }';
+export const TOTALS_SELECTION =
+  'agency categories { category agency registerName registerUpdatedAt count totalEstimatedValue controllableValue }';
 
 /** The party's share of a co-owned asset (共有), whole when the register records no shares. */
 export function shareOf(asset: AssetDocument, partyId: string): number {
@@ -79,7 +80,13 @@ export function askedCategories(descriptor: RegisterDescriptor, asked: readonly 
 }
 
 /** Groups a party's assets into one entry per category asked for, in the canonical category order. */
-export function findingsOf(descriptor: RegisterDescriptor, partyId: string, categories: AssetCategory[], assets: readonly AssetDocument[], answeredAt: Date) {
+export function findingsOf(
+  descriptor: RegisterDescriptor,
+  partyId: string,
+  categories: AssetCategory[],
+  assets: readonly AssetDocument[],
+  answeredAt: Date,
+) {
   return {
     agency: descriptor.agency,
     agencyName: descriptor.agencyName,

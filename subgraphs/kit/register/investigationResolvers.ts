@@ -34,14 +34,27 @@ export function investigationResolvers(descriptor: RegisterDescriptor): Resolver
         // Only a respondent's holdings are the court's to ask about, and only through its notice for the case.
         const basis = requireCaseBasis(ctx, args.input.basis, caseNumber);
         requireRespondent(basis, partyId);
-        const request = { caseNumber, courtCode: basis.courtCode, partyId, idempotencyKey: courtScoped(basis.courtCode, idempotencyKey), officer };
+        const request = {
+          caseNumber,
+          courtCode: basis.courtCode,
+          partyId,
+          idempotencyKey: courtScoped(basis.courtCode, idempotencyKey),
+          officer,
+        };
         return requestInvestigation(investigations(ctx), descriptor.controlIdPrefix, request, nowOf(ctx), config);
       },
       [m.answerInvestigation]: (_: unknown, args: { id: string; feedback: string }, ctx: RegisterContext) =>
-        answerInvestigation(investigations(ctx), ctx.register.repository.assets, args.id, textArg('feedback', args.feedback, 2000), nowOf(ctx)),
+        answerInvestigation(
+          investigations(ctx),
+          ctx.register.repository.assets,
+          args.id,
+          textArg('feedback', args.feedback, 2000),
+          nowOf(ctx),
+        ),
     },
     Query: {
-      [q.investigations]: (_: unknown, args: WorkListArgs & { state?: InvestigationState | null }, ctx: RegisterContext) => investigationsPage(ctx, args),
+      [q.investigations]: (_: unknown, args: WorkListArgs & { state?: InvestigationState | null }, ctx: RegisterContext) =>
+        investigationsPage(ctx, args),
     },
     EnforcementCase: {
       [investigationsField]: (ref: EnforcementCaseRef, _: unknown, ctx: RegisterContext) =>

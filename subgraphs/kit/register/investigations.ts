@@ -77,7 +77,10 @@ export async function answerInvestigation(
   const refuse = (state: string) =>
     domainError(ErrorCode.INVALID_TRANSITION, `cannot answer investigation ${id}: it is ${state}`, { state });
   if (investigation.state !== 'REQUESTED') throw refuse(investigation.state);
-  const held = await assets.find({ ownerIds: investigation.partyId }, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+  const held = await assets
+    .find({ ownerIds: investigation.partyId }, { projection: { _id: 1 } })
+    .sort({ _id: 1 })
+    .toArray();
   const answer = { state: 'ANSWERED' as const, answeredAt: now, feedback, assetIds: held.map((asset) => asset._id) };
   // The state in the filter refuses an answer to an answered request. Two answers racing on FerretDB v1,
   // whose updates are not atomic, may both land, the later winning: harmless, both state the same register.

@@ -29,7 +29,14 @@ export async function lookUpAssets<T extends AssetDocument>(
     const theirs = found.filter((asset) => asset.ownerIds.includes(subjectId));
     if (theirs.length === 0) continue;
     const categories = [...new Set(theirs.map((asset) => asset.category))];
-    await ctx.register.accessLog.record(ctx, { subjectId, answeredBy: look.agency, categories, caseNumber, operation: look.operation, resultCount: theirs.length });
+    await ctx.register.accessLog.record(ctx, {
+      subjectId,
+      answeredBy: look.agency,
+      categories,
+      caseNumber,
+      operation: look.operation,
+      resultCount: theirs.length,
+    });
   }
   return found;
 }

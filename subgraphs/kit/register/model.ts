@@ -92,4 +92,3 @@ export interface InvestigationDocument {
 }
 
 export const REGISTER_COLLECTIONS = { assets: 'assets', controls: 'controls', investigations: 'investigations' } as const;
-

@@ -9,11 +9,26 @@ import { registerIndexes } from './repository';
 
 const UNIT = 'RE-unit-1';
 const OWNER = '330102198001011234';
-const unit: AssetDocument = { _id: UNIT, category: 'REAL_ESTATE', ownerIds: [OWNER], estimatedValue: 300_000_00, securedClaims: 0, registerUpdatedAt: new Date(Date.UTC(2026, 0, 1)) };
+const unit: AssetDocument = {
+  _id: UNIT,
+  category: 'REAL_ESTATE',
+  ownerIds: [OWNER],
+  estimatedValue: 300_000_00,
+  securedClaims: 0,
+  registerUpdatedAt: new Date(Date.UTC(2026, 0, 1)),
+};
 const receipt = (n: number, receivedAt: Date, partyId = OWNER): Receipt => ({
   request: {
-    caseNumber: `（2026）浙0102执${5000 + n}号`, courtCode: '浙0102', partyId, assetId: UNIT, measure: 'SEAL', documentNumber: `doc-${n}`,
-    idempotencyKey: `浙0102:key-${n}`, officer: { name: '王法官', phone: '13805711234' }, amount: null, debtPlusCosts: 400_000_00,
+    caseNumber: `（2026）浙0102执${5000 + n}号`,
+    courtCode: '浙0102',
+    partyId,
+    assetId: UNIT,
+    measure: 'SEAL',
+    documentNumber: `doc-${n}`,
+    idempotencyKey: `浙0102:key-${n}`,
+    officer: { name: '王法官', phone: '13805711234' },
+    amount: null,
+    debtPlusCosts: 400_000_00,
   },
   receivedAt,
   executeAtOnce: false,
@@ -43,11 +58,15 @@ describe('placing requests in an asset’s queue', () => {
     const db = await register('concurrent');
     const received = Array.from({ length: 30 }, (_, n) => new Date(Date.UTC(2026, 11, 4, 9, 0, 0, Math.floor(n / 3)))); // three to a millisecond
     inserts.length = 0;
-    const placed = await Promise.all(received.map((at, n) => receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), receipt(n, at))));
+    const placed = await Promise.all(
+      received.map((at, n) => receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), receipt(n, at))),
+    );
     expect(placed.map((p) => p.control.rank)).toEqual(received.map((_, n) => n));
     expect(placed.map((p) => p.control.acknowledgedAt)).toEqual(received);
     const stored = await db.collection<ControlDocument>('controls').find().toArray();
-    expect(ranked(stored).map(({ control, rank }) => [control.caseNumber, rank, control.rank])).toEqual(received.map((_, n) => [receipt(n, received[0] as Date).request.caseNumber, n, n]));
+    expect(ranked(stored).map(({ control, rank }) => [control.caseNumber, rank, control.rank])).toEqual(
+      received.map((_, n) => [receipt(n, received[0] as Date).request.caseNumber, n, n]),
+    );
     // Group commit: the first request's insert, then everything that arrived meanwhile in one more.
     const ours = inserts.filter((event) => event.databaseName === db.databaseName && event.command.insert === 'controls');
     expect(ours.length).toBeLessThanOrEqual(3);
@@ -58,12 +77,28 @@ describe('placing requests in an asset’s queue', () => {
   it('answers a retry with its original, however many times it was sent at once, and refuses a second measure of the case', async () => {
     const db = await register('retries');
     const first = new Date(Date.UTC(2026, 11, 4, 9));
-    const placed = await Promise.all([0, 0, 0].map((n, i) => receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), receipt(n, new Date(first.getTime() + i)))));
+    const placed = await Promise.all(
+      [0, 0, 0].map((n, i) =>
+        receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), receipt(n, new Date(first.getTime() + i))),
+      ),
+    );
     expect(new Set(placed.map((p) => p.control._id)).size).toBe(1);
     expect(placed.map((p) => p.control.acknowledgedAt)).toEqual([first, first, first]); // never re-stamped
-    const second = { ...receipt(0, new Date()), request: { ...receipt(0, new Date()).request, idempotencyKey: '浙0102:other', documentNumber: 'doc-other' } };
-    await expect(receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), second)).rejects.toMatchObject({ extensions: { code: 'ALREADY_CONTROLLED' } });
-    await expect(receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), receipt(7, new Date(), '330102199901011230'))).rejects.toMatchObject({ extensions: { code: 'OWNER_MISMATCH' } });
+    const second = {
+      ...receipt(0, new Date()),
+      request: { ...receipt(0, new Date()).request, idempotencyKey: '浙0102:other', documentNumber: 'doc-other' },
+    };
+    await expect(receiveControl(REAL_ESTATE_REGISTER, db.collection('assets'), db.collection('controls'), second)).rejects.toMatchObject({
+      extensions: { code: 'ALREADY_CONTROLLED' },
+    });
+    await expect(
+      receiveControl(
+        REAL_ESTATE_REGISTER,
+        db.collection('assets'),
+        db.collection('controls'),
+        receipt(7, new Date(), '330102199901011230'),
+      ),
+    ).rejects.toMatchObject({ extensions: { code: 'OWNER_MISMATCH' } });
     expect(await db.collection('controls').countDocuments()).toBe(1);
   });
 
@@ -71,7 +106,10 @@ describe('placing requests in an asset’s queue', () => {
     const db = await register('instances');
     const [assets, controls] = [db.collection<AssetDocument>('assets'), db.collection<ControlDocument>('controls')];
     // Two queues on one collection stand for two processes: each reads the asset's measures for itself.
-    const instances = [new AssetQueue(REAL_ESTATE_REGISTER, assets, controls, UNIT), new AssetQueue(REAL_ESTATE_REGISTER, assets, controls, UNIT)];
+    const instances = [
+      new AssetQueue(REAL_ESTATE_REGISTER, assets, controls, UNIT),
+      new AssetQueue(REAL_ESTATE_REGISTER, assets, controls, UNIT),
+    ];
     const placed = await Promise.all(Array.from({ length: 40 }, (_, n) => (instances[n % 2] as AssetQueue).place(receipt(n, new Date()))));
     expect(new Set(placed.map((p) => p.control._id)).size).toBe(40);
     const stored = await controls.find().toArray();

@@ -70,7 +70,10 @@ export class AssetQueue {
     let open = batch;
     for (let round = 0; round < MAX_ROUNDS && open.length > 0; round++) open = await this.round(open);
     if (open.length > 0) {
-      const error = domainError(ErrorCode.INTERNAL_SERVER_ERROR, `could not place the requests on ${this.assetId} after ${MAX_ROUNDS} rounds`);
+      const error = domainError(
+        ErrorCode.INTERNAL_SERVER_ERROR,
+        `could not place the requests on ${this.assetId} after ${MAX_ROUNDS} rounds`,
+      );
       for (const pending of open) pending.settle.reject(error);
     }
   }
@@ -101,7 +104,10 @@ export class AssetQueue {
       }
       try {
         const exceedsDebt = refuseBadRequest(this.descriptor, asset, request);
-        if (byClaim.has(request.caseNumber)) throw domainError(ErrorCode.ALREADY_CONTROLLED, `case ${request.caseNumber} already has a measure on ${request.assetId}`, { field: 'assetId' });
+        if (byClaim.has(request.caseNumber))
+          throw domainError(ErrorCode.ALREADY_CONTROLLED, `case ${request.caseNumber} already has a measure on ${request.assetId}`, {
+            field: 'assetId',
+          });
         seq += 1;
         const control = newControl(this.descriptor, asset as AssetDocument, pending.receipt, { seq, rank: queue.length, exceedsDebt });
         byKey.set(control.idempotencyKey, control);
@@ -137,7 +143,11 @@ export class AssetQueue {
 
   /** How many of the batch's new measures the register holds as written (an ordered insert stops at the first refusal). */
   private async storedPrefix(fresh: readonly ControlDocument[]): Promise<number> {
-    const stored = new Map((await this.controls.find({ _id: { $in: fresh.map((control) => control._id) } }, { projection: { _id: 1, seq: 1 } }).toArray()).map((c) => [c._id, c.seq]));
+    const stored = new Map(
+      (await this.controls.find({ _id: { $in: fresh.map((control) => control._id) } }, { projection: { _id: 1, seq: 1 } }).toArray()).map(
+        (c) => [c._id, c.seq],
+      ),
+    );
     let count = 0;
     while (count < fresh.length && stored.get((fresh[count] as ControlDocument)._id) === (fresh[count] as ControlDocument).seq) count += 1;
     return count;
@@ -151,7 +161,12 @@ const queues = new Map<string, AssetQueue>();
  * caller stamped as the request arrived. Registers of different databases never wait on each other: the
  * collection's namespace is part of the key.
  */
-export function receiveControl(descriptor: RegisterDescriptor, assets: Collection<AssetDocument>, controls: Collection<ControlDocument>, receipt: Receipt): Promise<Placed> {
+export function receiveControl(
+  descriptor: RegisterDescriptor,
+  assets: Collection<AssetDocument>,
+  controls: Collection<ControlDocument>,
+  receipt: Receipt,
+): Promise<Placed> {
   const key = `${controls.namespace}/${receipt.request.assetId}`;
   let queue = queues.get(key);
   if (!queue) {

@@ -18,9 +18,7 @@ export function isExecuted(control: ControlDocument): boolean {
 
 /** Rank and status of each queued measure, from its position. */
 export function ranked(queue: readonly ControlDocument[]): { control: ControlDocument; rank: number; status: ControlStatus }[] {
-  return [...queue]
-    .sort((a, b) => a.seq - b.seq)
-    .map((control, rank) => ({ control, rank, status: statusAt(control, rank) }));
+  return [...queue].sort((a, b) => a.seq - b.seq).map((control, rank) => ({ control, rank, status: statusAt(control, rank) }));
 }
 
 function statusAt(control: ControlDocument, rank: number): ControlStatus {

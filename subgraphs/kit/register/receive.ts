@@ -26,7 +26,10 @@ export interface ControlRequest {
 const MONEY_MEASURES: readonly ControlMeasure[] = ['FREEZE', 'DEDUCT', 'WITHHOLD'];
 
 /** The control's id follows from the domain's idempotency tuple, so the same request can never be recorded twice. */
-export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseNumber' | 'partyId' | 'assetId' | 'measure' | 'documentNumber'>): string {
+export function controlIdOf(
+  prefix: string,
+  request: Pick<ControlRequest, 'caseNumber' | 'partyId' | 'assetId' | 'measure' | 'documentNumber'>,
+): string {
   const tuple = [request.caseNumber, request.partyId, request.assetId, request.measure, request.documentNumber].join('|');
   return `${prefix}-${createHash('sha256').update(tuple).digest('hex').slice(0, 16)}`;
 }
@@ -35,14 +38,20 @@ export function controlIdOf(prefix: string, request: Pick<ControlRequest, 'caseN
 export function refuseBadRequest(descriptor: RegisterDescriptor, asset: AssetDocument | null, request: ControlRequest): boolean {
   // An asset that does not exist and one of somebody else read alike: the refusal tells nothing of either.
   if (!asset || !asset.ownerIds.includes(request.partyId)) {
-    throw domainError(ErrorCode.OWNER_MISMATCH, `${request.assetId} is not registered in this register as held by ${request.partyId}`, { field: 'input.assetId' });
+    throw domainError(ErrorCode.OWNER_MISMATCH, `${request.assetId} is not registered in this register as held by ${request.partyId}`, {
+      field: 'input.assetId',
+    });
   }
   const register = descriptor.categories[asset.category];
   if (!register?.measures.includes(request.measure)) {
-    throw badUserInput('measure', `${request.measure} is not a measure the ${asset.category} register takes (it takes ${register?.measures.join(', ')})`);
+    throw badUserInput(
+      'measure',
+      `${request.measure} is not a measure the ${asset.category} register takes (it takes ${register?.measures.join(', ')})`,
+    );
   }
   const money = MONEY_MEASURES.includes(request.measure);
-  if (money && (request.amount === null || request.amount <= 0)) throw badUserInput('input.amount', `is required for ${request.measure} and must be positive`);
+  if (money && (request.amount === null || request.amount <= 0))
+    throw badUserInput('input.amount', `is required for ${request.measure} and must be positive`);
   if (money && (request.amount as number) > request.debtPlusCosts) throw badUserInput('input.amount', 'exceeds the debt plus costs');
   // An indivisible asset worth more than the debt may still be sealed whole; the register flags it.
   return !money && controllableValue(asset, request.partyId) > request.debtPlusCosts;
@@ -57,11 +66,20 @@ export interface Receipt {
 }
 
 /** A new measure at the end of the asset's queue: place `seq`, rank and status from the queue it joins. */
-export function newControl(descriptor: RegisterDescriptor, asset: AssetDocument, receipt: Receipt, place: { seq: number; rank: number; exceedsDebt: boolean }): ControlDocument {
+export function newControl(
+  descriptor: RegisterDescriptor,
+  asset: AssetDocument,
+  receipt: Receipt,
+  place: { seq: number; rank: number; exceedsDebt: boolean },
+): ControlDocument {
   const { request, receivedAt, executeAtOnce } = receipt;
   const available = Math.max(0, (asset.estimatedValue ?? 0) - asset.securedClaims);
   const executedAmount = executeAtOnce && request.amount !== null ? Math.min(request.amount, available) : null;
-  const requestState = !executeAtOnce ? 'RECEIVED' : executedAmount !== null && request.amount !== null && executedAmount < request.amount ? 'PARTIAL' : 'EXECUTED';
+  const requestState = !executeAtOnce
+    ? 'RECEIVED'
+    : executedAmount !== null && request.amount !== null && executedAmount < request.amount
+      ? 'PARTIAL'
+      : 'EXECUTED';
   const control: ControlDocument = {
     _id: controlIdOf(descriptor.controlIdPrefix, request),
     assetId: request.assetId,

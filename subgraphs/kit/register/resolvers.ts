@@ -74,14 +74,23 @@ export function registerResolvers(descriptor: RegisterDescriptor): ResolverMap<R
     const answer = findingsOf(descriptor, ref.partyId, categories, assets, nowOf(ctx));
     const resultCount = assets.filter((asset) => categories.includes(asset.category)).length;
     // A filter naming none of this register's categories read nothing, so there is no look to log.
-    if (categories.length > 0) await ctx.register.accessLog.record(ctx, { subjectId: ref.partyId, answeredBy: descriptor.agency, categories, caseNumber: ref.caseNumber, operation, resultCount });
+    if (categories.length > 0)
+      await ctx.register.accessLog.record(ctx, {
+        subjectId: ref.partyId,
+        answeredBy: descriptor.agency,
+        categories,
+        caseNumber: ref.caseNumber,
+        operation,
+        resultCount,
+      });
     return answer;
   };
 
   const resolvers: ResolverMap<RegisterContext> = {
     CaseParty: {
       // The case in the key is the legal basis of the look-up; it reaches this register with every request.
-      [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) => findings(ref, args.categories, ctx, findingsField),
+      [findingsField]: (ref: CasePartyRef, args: { categories?: AssetCategory[] | null }, ctx: RegisterContext) =>
+        findings(ref, args.categories, ctx, findingsField),
       [totalsField]: (ref: CasePartyRef, _: unknown, ctx: RegisterContext) => findings(ref, null, ctx, totalsField),
     },
     EnforcementCase: {
@@ -99,8 +108,10 @@ export function registerResolvers(descriptor: RegisterDescriptor): ResolverMap<R
       __resolveReference: (ref: { id: string }, ctx: RegisterContext) => ctx.register.controlById.load(ref.id),
       id: (control: ControlDocument) => control._id,
       // Rank and status are read off the asset's queue, so they are right even while a requeue is under way.
-      rank: async (control: ControlDocument, _: unknown, ctx: RegisterContext) => standing(control, await ctx.register.queueByAsset.load(control.assetId)).rank,
-      status: async (control: ControlDocument, _: unknown, ctx: RegisterContext) => standing(control, await ctx.register.queueByAsset.load(control.assetId)).status,
+      rank: async (control: ControlDocument, _: unknown, ctx: RegisterContext) =>
+        standing(control, await ctx.register.queueByAsset.load(control.assetId)).rank,
+      status: async (control: ControlDocument, _: unknown, ctx: RegisterContext) =>
+        standing(control, await ctx.register.queueByAsset.load(control.assetId)).status,
       exceedsDebt: (control: ControlDocument) => control.exceedsDebt ?? false,
       renewalCount: (control: ControlDocument) => control.renewals?.length ?? 0,
       secondsToExecution: (control: ControlDocument) =>

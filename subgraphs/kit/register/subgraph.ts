@@ -40,7 +40,10 @@ export interface RegisterSubgraph extends Subgraph {
  * schema (template, shared kit parts and the agency's files), the resolvers, the rules, the indexes, the
  * context, the legal-basis key it checks and the background services, so no part can be forgotten.
  */
-export function defineRegisterSubgraph<TContext extends RegisterContext>(descriptor: RegisterDescriptor, own: RegisterSubgraphParts<TContext>): RegisterSubgraph {
+export function defineRegisterSubgraph<TContext extends RegisterContext>(
+  descriptor: RegisterDescriptor,
+  own: RegisterSubgraphParts<TContext>,
+): RegisterSubgraph {
   const resolvers = mergeResolvers<TContext>(registerResolvers(descriptor) as ResolverMap<TContext>, own.resolvers ?? {});
   const template = registerTemplate(descriptor);
   requireTemplateResolvers(descriptor.name, template, resolvers);
@@ -68,15 +71,19 @@ export function defineRegisterSubgraph<TContext extends RegisterContext>(descrip
 function requireTemplateResolvers(register: string, template: DocumentNode, resolvers: ResolverMap<never>): void {
   const needed = ['Query', 'Mutation', 'CaseParty', 'EnforcementCase', 'AccessAudit'];
   const missing = template.definitions
-    .filter((node): node is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
-      (node.kind === 'ObjectTypeDefinition' || node.kind === 'ObjectTypeExtension') && needed.includes(node.name.value))
+    .filter(
+      (node): node is ObjectTypeDefinitionNode | ObjectTypeExtensionNode =>
+        (node.kind === 'ObjectTypeDefinition' || node.kind === 'ObjectTypeExtension') && needed.includes(node.name.value),
+    )
     .flatMap((node) => {
       // Key fields come in the entity's representation and resolve by name.
       const keys = (node.directives ?? [])
         .filter((directive) => directive.name.value === 'key')
         .flatMap((directive) => directive.arguments ?? [])
         .flatMap((argument) => (argument.value.kind === 'StringValue' ? argument.value.value.split(/\s+/) : []));
-      return (node.fields ?? []).filter((field) => !keys.includes(field.name.value)).map((field) => `${node.name.value}.${field.name.value}`);
+      return (node.fields ?? [])
+        .filter((field) => !keys.includes(field.name.value))
+        .map((field) => `${node.name.value}.${field.name.value}`);
     })
     .filter((path) => {
       const [typeName, fieldName] = path.split('.');

@@ -69,48 +69,100 @@ export const acknowledgeControl = (controls: Collection<ControlDocument>, id: st
   transition(controls, id, 'acknowledge', pending(['RECEIVED']), () => ({ requestState: 'ACKNOWLEDGED', handledAt: now }), now);
 
 /** Executed in full, or PARTIAL when the register could control less than asked (e.g. a balance below the amount). */
-export const executeControl = (controls: Collection<ControlDocument>, id: string, feedback: string, executedAmount: number | null, now: Date) =>
-  transition(controls, id, 'execute', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => {
-    // Checked before the transition is claimed: nothing is written for an amount the request did not ask for.
-    if (c.amount !== null && executedAmount !== null && executedAmount > c.amount) {
-      throw badUserInput('executedAmount', `exceeds the ${c.amount} fen the court asked to control`);
-    }
-    return {
-      requestState: c.amount !== null && executedAmount !== null && executedAmount < c.amount ? 'PARTIAL' : 'EXECUTED',
-      executedAmount: executedAmount ?? c.amount,
-      executedAt: now,
-      feedback,
-    };
-  }, now);
+export const executeControl = (
+  controls: Collection<ControlDocument>,
+  id: string,
+  feedback: string,
+  executedAmount: number | null,
+  now: Date,
+) =>
+  transition(
+    controls,
+    id,
+    'execute',
+    pending(['RECEIVED', 'ACKNOWLEDGED']),
+    (c) => {
+      // Checked before the transition is claimed: nothing is written for an amount the request did not ask for.
+      if (c.amount !== null && executedAmount !== null && executedAmount > c.amount) {
+        throw badUserInput('executedAmount', `exceeds the ${c.amount} fen the court asked to control`);
+      }
+      return {
+        requestState: c.amount !== null && executedAmount !== null && executedAmount < c.amount ? 'PARTIAL' : 'EXECUTED',
+        executedAmount: executedAmount ?? c.amount,
+        executedAt: now,
+        feedback,
+      };
+    },
+    now,
+  );
 
 export const rejectControl = (controls: Collection<ControlDocument>, id: string, reason: RejectReason, feedback: string, now: Date) =>
-  transition(controls, id, 'reject', pending(['RECEIVED', 'ACKNOWLEDGED']), (c) => ({
-    requestState: 'REJECTED', state: 'REJECTED', status: 'REJECTED', claim: `closed:${c._id}`, rejectReason: reason, feedback, executedAt: null,
-  }), now);
+  transition(
+    controls,
+    id,
+    'reject',
+    pending(['RECEIVED', 'ACKNOWLEDGED']),
+    (c) => ({
+      requestState: 'REJECTED',
+      state: 'REJECTED',
+      status: 'REJECTED',
+      claim: `closed:${c._id}`,
+      rejectReason: reason,
+      feedback,
+      executedAt: null,
+    }),
+    now,
+  );
 
 /** Releasing the active measure hands the asset to the next in the queue; releasing a waiting one just leaves it. */
 export const releaseControl = (controls: Collection<ControlDocument>, id: string, documentNumber: string, now: Date) =>
-  transition(controls, id, 'release', (c) => c.state === IN_QUEUE && isExecuted(c), (c) => ({
-    state: 'RELEASED', status: 'RELEASED', claim: `closed:${c._id}`, releasedAt: now, releaseDocumentNumber: documentNumber,
-  }), now);
+  transition(
+    controls,
+    id,
+    'release',
+    (c) => c.state === IN_QUEUE && isExecuted(c),
+    (c) => ({
+      state: 'RELEASED',
+      status: 'RELEASED',
+      claim: `closed:${c._id}`,
+      releasedAt: now,
+      releaseDocumentNumber: documentNumber,
+    }),
+    now,
+  );
 
 /**
  * Renewal (续封/续冻) extends the active measure by up to its original period from its current expiry,
  * any number of times; a pre-seal of off-plan property may be renewed once, by one year.
  */
 export const renewControl = (controls: Collection<ControlDocument>, id: string, documentNumber: string, now: Date) =>
-  transition(controls, id, 'renew', (c) => c.state === IN_QUEUE && c.rank === 0 && isExecuted(c) && c.expiresAt !== null && c.expiresAt > now
-    && !(c.measure === 'PRE_SEAL' && (c.renewals ?? []).length > 0), (c) => {
-    const expiresAt = new Date(c.expiresAt as Date);
-    expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + (c.measure === 'PRE_SEAL' ? 1 : controlPeriodYears(c.category)));
-    return { expiresAt, renewals: [...(c.renewals ?? []), { renewedAt: now, documentNumber, expiresAt }] };
-  }, now);
+  transition(
+    controls,
+    id,
+    'renew',
+    (c) =>
+      c.state === IN_QUEUE &&
+      c.rank === 0 &&
+      isExecuted(c) &&
+      c.expiresAt !== null &&
+      c.expiresAt > now &&
+      !(c.measure === 'PRE_SEAL' && (c.renewals ?? []).length > 0),
+    (c) => {
+      const expiresAt = new Date(c.expiresAt as Date);
+      expiresAt.setUTCFullYear(expiresAt.getUTCFullYear() + (c.measure === 'PRE_SEAL' ? 1 : controlPeriodYears(c.category)));
+      return { expiresAt, renewals: [...(c.renewals ?? []), { renewedAt: now, documentNumber, expiresAt }] };
+    },
+    now,
+  );
 
 /** Measures whose period ended unrenewed lapse; the next in each queue moves up. Run by the register's timer. */
 export async function lapseExpired(controls: Collection<ControlDocument>, now: Date): Promise<number> {
   const expired = await controls.find({ state: IN_QUEUE, expiresAt: { $lt: now } }).toArray();
   for (const control of expired) {
-    await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { state: 'LAPSED', status: 'LAPSED', claim: `closed:${control._id}` } });
+    await controls.updateOne(
+      { _id: control._id, state: IN_QUEUE },
+      { $set: { state: 'LAPSED', status: 'LAPSED', claim: `closed:${control._id}` } },
+    );
   }
   for (const assetId of new Set(expired.map((c) => c.assetId))) await requeue(controls, assetId, now);
   return expired.length;
@@ -133,6 +185,9 @@ export async function disposeAsset(
   for (const { control, status } of ranked(queue)) {
     if (sale && !sale.ended.includes(control._id)) continue;
     const state = (sale ? control._id === sale.soldBy : status === 'ACTIVE') ? 'DISPOSED' : 'LAPSED';
-    await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { state, status: state, claim: `closed:${control._id}`, releasedAt: now } });
+    await controls.updateOne(
+      { _id: control._id, state: IN_QUEUE },
+      { $set: { state, status: state, claim: `closed:${control._id}`, releasedAt: now } },
+    );
   }
 }

@@ -31,22 +31,33 @@ const REQUEST_PARTS: readonly WorkListPart<ControlDocument>[] = [
 
 const INVESTIGATION_STATES: readonly InvestigationState[] = ['REQUESTED', 'ANSWERED'];
 
-export function requestsPage(ctx: RegisterContext, args: WorkListArgs & { requestState?: RequestState | null }): Promise<Page<ControlDocument>> {
+export function requestsPage(
+  ctx: RegisterContext,
+  args: WorkListArgs & { requestState?: RequestState | null },
+): Promise<Page<ControlDocument>> {
   const first = pageSizeArg('first', args.first ?? 50, 500);
   // A state asked for by name is listed whole, ended measures included (e.g. every REJECTED request).
   const parts = args.requestState ? [{ name: args.requestState, filter: { requestState: args.requestState } }] : REQUEST_PARTS;
   return workListPage(ctx.register.repository.controls, { parts, time: 'requestedAt' }, first, args.after);
 }
 
-export function investigationsPage(ctx: RegisterContext, args: WorkListArgs & { state?: InvestigationState | null }): Promise<Page<InvestigationDocument>> {
+export function investigationsPage(
+  ctx: RegisterContext,
+  args: WorkListArgs & { state?: InvestigationState | null },
+): Promise<Page<InvestigationDocument>> {
   const first = pageSizeArg('first', args.first ?? 50, 500);
   const parts = (args.state ? [args.state] : INVESTIGATION_STATES).map((state) => ({ name: state, filter: { state } }));
   return workListPage(ctx.register.repository.investigations, { parts, time: 'requestedAt' }, first, args.after);
 }
 
 /** Measures in force expiring within `withinDays`, soonest first: the register's agency sees all, court staff their court's. */
-export function expiringPage(descriptor: RegisterDescriptor, ctx: RegisterContext, args: WorkListArgs & { withinDays: number }): Promise<Page<ControlDocument>> {
-  if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366) throw badUserInput('withinDays', 'must be between 0 and 366');
+export function expiringPage(
+  descriptor: RegisterDescriptor,
+  ctx: RegisterContext,
+  args: WorkListArgs & { withinDays: number },
+): Promise<Page<ControlDocument>> {
+  if (!Number.isInteger(args.withinDays) || args.withinDays < 0 || args.withinDays > 366)
+    throw badUserInput('withinDays', 'must be between 0 and 366');
   const first = pageSizeArg('first', args.first ?? 100, 500);
   const identity = identityOf(ctx);
   const until = new Date(nowOf(ctx).getTime() + args.withinDays * 86_400_000);
