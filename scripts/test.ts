@@ -13,9 +13,11 @@ function run(command: string, args: string[]): number {
 
 const tscStatus = run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (tscStatus !== 0) process.exit(tscStatus);
-// Lint next (eslint.config.mjs), also before any test: a few seconds.
+// Lint and format next (eslint.config.mjs, .prettierrc.json), also before any test: a few seconds.
 const lintStatus = run(bin('eslint'), ['--max-warnings', '0', '.']);
 if (lintStatus !== 0) process.exit(lintStatus);
+const formatStatus = run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+if (formatStatus !== 0) process.exit(formatStatus);
 
 // Nothing is printed after jest so that its summary stays the last line.
 process.exit(run(bin('jest'), process.argv.slice(2)));
