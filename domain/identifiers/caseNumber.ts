@@ -72,8 +72,8 @@ export function formatCaseNumber(parts: CaseNumber): string {
   return `（${parts.year}）${parts.courtCode}${parts.type}${parts.sequence}号`;
 }
 
-/** The domain's mix of case types in a year's intake. */
-const TYPE_WEIGHTS: readonly (readonly [CaseTypeCode, number])[] = [
+/** The domain's mix of case types in a year's intake (the seed draws from it too). */
+export const CASE_TYPE_WEIGHTS: readonly (readonly [CaseTypeCode, number])[] = [
   ['执', 68],
   ['执保', 16],
   ['执恢', 8],
@@ -96,7 +96,7 @@ export function generateCaseNumber(random: Random, options: CaseNumberOptions = 
   return formatCaseNumber({
     year: options.year ?? random.int(2015, 2025),
     courtCode: options.courtCode ?? random.pick(COURTS).code,
-    type: options.type ?? weightedPick(random, TYPE_WEIGHTS),
+    type: options.type ?? weightedPick(random, CASE_TYPE_WEIGHTS),
     sequence: options.sequence ?? random.int(1, 20000),
   });
 }

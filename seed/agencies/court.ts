@@ -1,19 +1,9 @@
-import { CASE_TYPES, COURTS, formatCaseNumber, weightedPick, type CaseTypeCode, type Court, type Random } from '../../domain/identifiers';
+import { CASE_TYPE_WEIGHTS, CASE_TYPES, COURTS, formatCaseNumber, weightedPick, type Court, type Random } from '../../domain/identifiers';
 import type { CaseDocument, CaseNode, CaseNodeEntry, CaseStatus, OfficerDocument, PartyDocument } from '../../subgraphs/court/model';
 import { personName } from '../names';
 import { createParty, pickBasicCourt, type PoolParty } from '../pool';
 import { addDays, DAY_MS, logNormal } from '../world';
 
-const TYPE_WEIGHTS: readonly (readonly [CaseTypeCode, number])[] = [
-  ['执', 68],
-  ['执保', 16],
-  ['执恢', 8],
-  ['执异', 5],
-  ['执复', 1],
-  ['执监', 0.5],
-  ['执协', 1],
-  ['执请', 0.5],
-];
 const OPEN_NODES: readonly CaseNode[] = [
   'FILED',
   'NOTICE_SERVED',
@@ -94,7 +84,7 @@ export function generateCourt(random: Random, caseCount: number, asOf: Date): Co
   for (let i = 0; i < caseCount; i++) {
     const court = caseCourt(random);
     const filedAt = filingDate(random, asOf);
-    const type = weightedPick(random, TYPE_WEIGHTS);
+    const type = weightedPick(random, CASE_TYPE_WEIGHTS);
     const year = filedAt.getUTCFullYear();
     const counterKey = `${court.code}|${type}|${year}`;
     const sequence = (sequences.get(counterKey) ?? 0) + 1;
