@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../platform/errors';
 import { caseNumberArg, partyIdArg, textArg } from '../../kit/validate';
-import type { EvidenceItem, PoliceDecision } from './model';
+import type { PoliceDecision, RefusalReferralDocument } from './model';
 
 export interface EvidenceInput {
   title: string;
@@ -19,15 +19,10 @@ export interface RefusalReferralInput {
 }
 
 /** A referral as checked: canonical values only, ready to be written. */
-export interface ReferralDraft {
-  caseNumber: string;
-  suspectId: string;
-  policeStation: string;
-  facts: string;
-  evidence: EvidenceItem[];
-  complex: boolean;
-  idempotencyKey: string;
-}
+export type ReferralDraft = Pick<
+  RefusalReferralDocument,
+  'caseNumber' | 'suspectId' | 'policeStation' | 'facts' | 'evidence' | 'complex' | 'idempotencyKey'
+>;
 
 const MAX_EVIDENCE = 100;
 
