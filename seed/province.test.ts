@@ -4,6 +4,7 @@ import type { CaseDocument, PartyDocument } from '../subgraphs/court/model';
 import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/model';
 import type { UnitDocument } from '../subgraphs/realestate/model';
 import { generateProvince, seedProvince } from './province';
+import { testMongoUri } from '../test/database';
 
 const province = generateProvince(3, 600);
 const cases = province.court.cases as CaseDocument[];
@@ -63,7 +64,7 @@ describe('the synthetic province', () => {
 
 describe('writing the province', () => {
   it('does not duplicate anything when run twice', async () => {
-    const uri = process.env.MONGODB_URI as string;
+    const uri = testMongoUri();
     const databaseName = (subgraph: string) => `t_seed_${subgraph}`;
     const client = new MongoClient(uri);
     try {

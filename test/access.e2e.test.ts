@@ -8,6 +8,7 @@ import type { AssetDocument, ControlDocument } from '../subgraphs/kit/register/m
 import { basisOf } from './cases';
 import { startHarness, type Harness } from './harness';
 import { ANALYST, divisionHeadOf, officerOf, staffOf, SUPERVISOR } from './identities';
+import { testMongoUri } from './database';
 
 /** The legal basis, the analysts' aggregates and the supervisors' access audit, through the gateway. */
 const SEED = { seed: 11, cases: 300 };
@@ -235,7 +236,7 @@ describe('the access audit', () => {
   });
 
   it('shows where and how one agency’s log was altered, the others intact', async () => {
-    const client = new MongoClient(process.env.MONGODB_URI ?? '');
+    const client = new MongoClient(testMongoUri());
     try {
       await client
         .db(h.databaseName('realestate'))

@@ -6,6 +6,7 @@ import { startHarness, writeCommands, type GraphQLResponse, type Harness } from 
 import { basisOf, fileCases, type TestCase } from './cases';
 import { actorFor, officerOf, staffOf } from './identities';
 import type { Identity } from '../platform/identity';
+import { testMongoUri } from './database';
 
 const SEED = { seed: 13, cases: 300 };
 const province = generateProvince(SEED.seed, SEED.cases);
@@ -335,7 +336,7 @@ async function everyPage(field: string, args: string, as: Identity, first = 7): 
 
 /** The finance register's measures in force that expire within `days`, read straight from its database. */
 async function expiringInDatabase(days: number): Promise<ControlDocument[]> {
-  const client = new MongoClient(process.env.MONGODB_URI as string);
+  const client = new MongoClient(testMongoUri());
   try {
     const until = new Date(Date.now() + days * 86_400_000);
     const controls = client.db(h.databaseName('finance')).collection<ControlDocument>('controls');

@@ -1,4 +1,3 @@
-import { MongoClient } from 'mongodb';
 import type { Identity } from '../platform/identity';
 import { identityHeaders } from '../platform/internalToken';
 import { attestLegalBasis } from '../subgraphs/kit/auth/legalBasis';
@@ -7,6 +6,7 @@ import type { Subgraph } from '../subgraphs/kit/subgraph';
 import type { AgencyData } from '../seed/world';
 import type { GraphQLResponse } from './harness';
 import { actorFor } from './identities';
+import { freshDatabase, testMongoUri } from './database';
 
 export interface AgencyHarness {
   subgraph: RunningSubgraph;
@@ -23,15 +23,11 @@ export interface AgencyHarness {
 
 /** One agency subgraph alone on port 0 with its own database, holding exactly `data`. */
 export async function startAgency(subgraph: Subgraph, name: string, data: AgencyData): Promise<AgencyHarness> {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const uri = testMongoUri();
   const dbName = `t_${name}_${subgraph.name}`;
-  const client = new MongoClient(uri);
-  await client.connect();
+  const { client, db } = await freshDatabase(dbName);
   try {
-    await client.db(dbName).dropDatabase();
-    for (const [collection, docs] of Object.entries(data))
-      if (docs.length > 0) await client.db(dbName).collection(collection).insertMany(docs);
+    for (const [collection, docs] of Object.entries(data)) if (docs.length > 0) await db.collection(collection).insertMany(docs);
   } finally {
     await client.close();
   }

@@ -9,6 +9,7 @@ import { otherThanUnavailable, sleep, waitUntil, type Outcome } from './faultLoa
 import { officerOf, staffOf, TEST_OFFICER } from './identities';
 import { basisOf, fileCases } from './cases';
 import { courtScoped } from '../subgraphs/kit/auth/legalBasis';
+import { testMongoUri } from './database';
 
 /*
  * Issue 7, fault tests: the real-estate registry's process is SIGKILLed while reads and seal requests
@@ -166,8 +167,7 @@ async function runLoad(g: FaultGraph, subgraph: ChildSubgraph): Promise<void> {
 }
 
 beforeAll(async () => {
-  const mongoUri = process.env.MONGODB_URI;
-  if (!mongoUri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const mongoUri = testMongoUri();
   await dropDatabases(mongoUri, testDatabaseName(NAME));
   child = await startChildSubgraph(AGENCY, { mongoUri, dbName: testDatabaseName(NAME)(AGENCY) });
   graph = await startFaultGraph({
@@ -278,7 +278,7 @@ describe('a subgraph killed mid-load and restarted', () => {
     expect(byKey.size).toBe(SEALS);
     expect([...byKey].filter(([, versions]) => versions.size !== 1)).toEqual([]);
 
-    const client = new MongoClient(process.env.MONGODB_URI as string);
+    const client = new MongoClient(testMongoUri());
     try {
       const controls = client.db(g.databaseName(AGENCY)).collection<ControlDocument>('controls');
       const stored = await controls.find({ assetId: { $in: units.map((u) => u._id) } }).toArray();

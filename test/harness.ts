@@ -11,6 +11,7 @@ import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
 import { checkpointFile } from '../subgraphs/kit/audit/checkpoints';
 import { accessLogCheckpointDir } from '../subgraphs/kit/audit/key';
 import { actorFor, authorizationFor, type QueryOptions } from './identities';
+import { testMongoUri } from './database';
 
 export { TEST_OFFICER, authorizationFor, type QueryAs, type QueryOptions } from './identities';
 
@@ -79,15 +80,9 @@ export async function dropDatabases(
   }
 }
 
-function mongoUri(): string {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
-  return uri;
-}
-
 /** Every subgraph and the gateway, each on port 0, against the real database, as `npm start` runs them. */
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const uri = options.mongoUri ?? mongoUri();
+  const uri = options.mongoUri ?? testMongoUri();
   const databaseName = testDatabaseName(options.name);
   const elsewhere = options.elsewhere ?? {};
   const here = SUBGRAPHS.filter((subgraph) => !(subgraph.name in elsewhere));

@@ -14,6 +14,7 @@ import { startSubgraph } from '../subgraphs/kit/server';
 import { defineSubgraph } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { authorizationFor, startHarness, TEST_OFFICER, type Harness } from './harness';
+import { testMongoUri } from './database';
 
 const COURTS = 'query Courts { courts { code } }';
 const INTROSPECT = '{ __schema { queryType { name } } }';
@@ -83,7 +84,7 @@ describe('a direct call to a subgraph', () => {
       name: 'probe',
       host: '127.0.0.1',
       port: 0,
-      mongoUri: process.env.MONGODB_URI ?? '',
+      mongoUri: testMongoUri(),
       dbName: 't_security_probe',
       maxPoolSize: 2,
     });

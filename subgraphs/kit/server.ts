@@ -35,7 +35,7 @@ export interface StartOptions {
   identityKey?: KeyObject;
   /**
    * Whether the subgraph's background services run beside it (default: yes, as in service). Only a test
-   * that drives a service itself, on a clock of its own, turns them off (victims/testing.ts).
+   * that drives a service itself, on a clock of its own, turns them off (test/victimsHarness.ts).
    */
   background?: boolean;
 }

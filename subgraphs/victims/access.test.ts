@@ -14,7 +14,7 @@ import {
   startVictims,
   VERIFY,
   type VictimsHarness,
-} from './testing';
+} from '../../test/victimsHarness';
 
 const BIG = '（2025）浙0102执300号';
 const SMALL = '（2025）浙0102执301号';

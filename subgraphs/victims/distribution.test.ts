@@ -5,7 +5,18 @@ import { forEachAllocation } from './allocationStore';
 import { participantIdOf } from './ids';
 import { OUTBOX_PREFIX, type AllocationDocument } from './model';
 import { VictimsRepository } from './repository';
-import { ANNOUNCE, codeOf, dataOf, DECLARE, DIVISION_HEAD, IMPORT, REGISTER, startVictims, VERIFY, type VictimsHarness } from './testing';
+import {
+  ANNOUNCE,
+  codeOf,
+  dataOf,
+  DECLARE,
+  DIVISION_HEAD,
+  IMPORT,
+  REGISTER,
+  startVictims,
+  VERIFY,
+  type VictimsHarness,
+} from '../../test/victimsHarness';
 
 const CASE = '（2025）浙0102执200号';
 const random = createRandom('victims-distribution');

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type Db } from 'mongodb';
+import type { MongoClient, Db } from 'mongodb';
+import { freshDatabase } from '../../test/database';
 import { createRandom, generateBankCard, generatePhone } from '../../domain/identifiers';
 import { Outbox } from '../kit/outbox';
 import { batchIdOf, pairId, roundIdOf } from './ids';
@@ -17,9 +18,7 @@ let db: Db;
 const dir = mkdtempSync(join(tmpdir(), 'victims-payouts-'));
 
 beforeAll(async () => {
-  client = await MongoClient.connect(process.env.MONGODB_URI as string, { maxPoolSize: 5 });
-  db = client.db('t_victims_payouts');
-  await db.dropDatabase();
+  ({ client, db } = await freshDatabase('t_victims_payouts', { maxPoolSize: 5 }));
 });
 afterAll(() => client?.close());
 

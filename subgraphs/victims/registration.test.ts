@@ -1,6 +1,6 @@
 import { createRandom, generateBankCard, generateCitizenId, generatePhone } from '../../domain/identifiers';
 import { OUTBOX_PREFIX } from './model';
-import { codeOf, dataOf, DECLARE, IMPORT, REGISTER, startVictims, type VictimsHarness } from './testing';
+import { codeOf, dataOf, DECLARE, IMPORT, REGISTER, startVictims, type VictimsHarness } from '../../test/victimsHarness';
 
 const CASE = '（2025）浙0102执100号';
 const random = createRandom('victims-registration');

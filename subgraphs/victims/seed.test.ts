@@ -4,7 +4,7 @@ import { DEFAULT_AS_OF } from '../../seed/province';
 import type { World } from '../../seed/world';
 import { checkBankCard, checkCitizenId, checkPhone, createRandom } from '../../domain/identifiers';
 import { COLLECTIONS, type MassCaseDocument, type ParticipantDocument } from './model';
-import { ANNOUNCE, dataOf, startVictims } from './testing';
+import { ANNOUNCE, dataOf, startVictims } from '../../test/victimsHarness';
 
 function world(): World {
   const court = generateCourt(createRandom('7:court'), 300, DEFAULT_AS_OF);

@@ -20,6 +20,7 @@
  * - Only {_id: value} filters use an index; everything else is a full scan.
  */
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
+import { testMongoUri } from '../../test/database';
 
 let pooled: MongoClient;
 let single: MongoClient;
@@ -27,8 +28,7 @@ let db: Db;
 let onFerret: boolean;
 
 beforeAll(async () => {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set; is test/globalSetup.ts configured?');
+  const uri = testMongoUri();
   pooled = await MongoClient.connect(uri);
   single = await MongoClient.connect(uri, { maxPoolSize: 1 });
   db = pooled.db('compat_probe');

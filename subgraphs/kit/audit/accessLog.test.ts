@@ -9,6 +9,7 @@ import { accessLogCheckpointer } from './checkpointer';
 import { ACCESS_LOG_CHECKPOINTS, CheckpointStore } from './checkpoints';
 import { accessLogKey } from './key';
 import { verifyChain } from './verify';
+import { testMongoUri } from '../../../test/database';
 
 const KEY = 'test-key-of-at-least-thirty-two-characters';
 const OTHER = '330102199001011237';
@@ -29,8 +30,7 @@ const input = (n: number): AccessEntryInput => ({
 let client: MongoClient;
 const dir = mkdtempSync(join(tmpdir(), 'access-log-test-'));
 beforeAll(async () => {
-  client = new MongoClient(process.env.MONGODB_URI as string);
-  await client.connect();
+  client = await MongoClient.connect(testMongoUri());
 });
 afterAll(() => client.close());
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Db, MongoClient } from 'mongodb';
 import { Outbox } from './enqueue';
 import { outboxCollections } from './model';
-import { idsInFile, messages, testDatabase } from './testing';
+import { idsInFile, messages, testDatabase } from '../../../test/outboxTesting';
 
 const DB = 't_outbox_crash';
 let client: MongoClient;

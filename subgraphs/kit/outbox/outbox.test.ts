@@ -4,7 +4,7 @@ import { Outbox, ticketIdOf } from './enqueue';
 import { LeaseHeldError, OutboxDispatcher } from './dispatcher';
 import { FileSmsSender } from './fileSender';
 import { outboxCollections, outboxKey, type MessageDocument, type TicketDocument } from './model';
-import { fakeClock, idsInFile, messages, testDatabase } from './testing';
+import { fakeClock, idsInFile, messages, testDatabase } from '../../../test/outboxTesting';
 
 let client: MongoClient;
 let db: Db;

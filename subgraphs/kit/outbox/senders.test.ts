@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FileSmsSender } from './fileSender';
 import { HttpSmsSender, SmsTransportError } from './httpSender';
-import { idsInFile } from './testing';
+import { idsInFile } from '../../../test/outboxTesting';
 
 const dir = mkdtempSync(join(tmpdir(), 'sms-senders-'));
 const sms = (id: string) => ({ id, to: '13800138000', text: `短信 ${id}` });

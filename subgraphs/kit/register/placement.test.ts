@@ -6,6 +6,7 @@ import { ranked } from './queue';
 import { AssetQueue, receiveControl } from './placement';
 import type { Receipt } from './receive';
 import { registerIndexes } from './repository';
+import { testMongoUri } from '../../../test/database';
 
 const UNIT = 'RE-unit-1';
 const OWNER = '330102198001011234';
@@ -37,7 +38,7 @@ const receipt = (n: number, receivedAt: Date, partyId = OWNER): Receipt => ({
 let client: MongoClient;
 const inserts: CommandStartedEvent[] = [];
 beforeAll(async () => {
-  client = new MongoClient(process.env.MONGODB_URI as string, { monitorCommands: true });
+  client = new MongoClient(testMongoUri(), { monitorCommands: true });
   client.on('commandStarted', (event) => {
     if (event.commandName === 'insert') inserts.push(event);
   });

@@ -6,6 +6,7 @@ import { receiveControl } from './placement';
 import { ranked, standing } from './queue';
 import type { Receipt } from './receive';
 import { registerIndexes } from './repository';
+import { testMongoUri } from '../../../test/database';
 import { acknowledgeControl, disposeAsset, executeControl, lapseExpired, rejectControl, releaseControl, renewControl } from './transitions';
 
 /*
@@ -42,7 +43,7 @@ const receipt = (n: number, receivedAt = new Date(T0.getTime() + n)): Receipt =>
 
 let client: MongoClient;
 beforeAll(async () => {
-  client = await MongoClient.connect(process.env.MONGODB_URI as string);
+  client = await MongoClient.connect(testMongoUri());
 });
 afterAll(() => client.close());
 

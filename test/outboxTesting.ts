@@ -1,17 +1,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type Db } from 'mongodb';
-import type { OutboxMessage } from './model';
-import type { Timekeeper } from './rateLimiter';
+import type { MongoClient, Db } from 'mongodb';
+import type { OutboxMessage } from '../subgraphs/kit/outbox/model';
+import type { Timekeeper } from '../subgraphs/kit/outbox/rateLimiter';
+import { freshDatabase } from './database';
 
 /** Shared by the outbox tests: a fresh database of the embedded server and a temp directory. */
 export async function testDatabase(name: string): Promise<{ client: MongoClient; db: Db; dir: string }> {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
-  const client = await MongoClient.connect(uri, { maxPoolSize: 10 });
-  const db = client.db(name);
-  await db.dropDatabase();
+  const { client, db } = await freshDatabase(name);
   return { client, db, dir: mkdtempSync(join(tmpdir(), `${name}-`)) };
 }
 

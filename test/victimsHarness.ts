@@ -1,18 +1,18 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MongoClient, type Db } from 'mongodb';
-import { readFileSync } from 'node:fs';
-import type { Identity } from '../../platform/identity';
-import { identityHeaders } from '../../platform/internalToken';
-import { FileSmsSender, OutboxDispatcher } from '../kit/outbox';
-import { startSubgraph, type RunningSubgraph } from '../kit/server';
-import { OUTBOX_PREFIX } from './model';
-import type { Caller } from './caller';
-import { createVictimsSubgraph } from './index';
-import { attestCaseBasis } from '../kit/auth/legalBasis';
-import { parseCaseNumber } from '../../domain/identifiers';
-import { FilePaymentChannel, type FilePaymentChannelOptions } from './paymentChannel';
+import type { Db } from 'mongodb';
+import type { Identity } from '../platform/identity';
+import { identityHeaders } from '../platform/internalToken';
+import { FileSmsSender, OutboxDispatcher } from '../subgraphs/kit/outbox';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
+import { OUTBOX_PREFIX } from '../subgraphs/victims/model';
+import type { Caller } from '../subgraphs/victims/caller';
+import { createVictimsSubgraph } from '../subgraphs/victims/index';
+import { attestCaseBasis } from '../subgraphs/kit/auth/legalBasis';
+import { parseCaseNumber } from '../domain/identifiers';
+import { FilePaymentChannel, type FilePaymentChannelOptions } from '../subgraphs/victims/paymentChannel';
+import { freshDatabase, testMongoUri } from './database';
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -57,11 +57,9 @@ function noticeOf(caseNumber: string, as: Identity, now: Date): string {
 
 /** The victims subgraph alone on port 0, its own database (`t_<name>`), data directory and clock. */
 export async function startVictims(name: string, channel: FilePaymentChannelOptions = {}): Promise<VictimsHarness> {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: the jest globalSetup starts the embedded database');
+  const uri = testMongoUri();
   const dbName = `t_${name}`;
-  const client = await MongoClient.connect(uri, { maxPoolSize: 5 });
-  await client.db(dbName).dropDatabase();
+  const { client } = await freshDatabase(dbName, { maxPoolSize: 5 });
   const dataDir = mkdtempSync(join(tmpdir(), `${dbName}-`));
   let offset = 0;
   const subgraph = createVictimsSubgraph({ objectionDays: 15, dataDir }, (db) =>
