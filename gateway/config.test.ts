@@ -22,4 +22,10 @@ describe('how long the gateway waits for an agency', () => {
     expect(() => gatewayConfig({ ...DEV, SUBGRAPH_READ_TIMEOUT_MS: '5s' })).toThrow(/SUBGRAPH_READ_TIMEOUT_MS must be a positive integer/);
     expect(() => gatewayConfig({ ...DEV, VESSELS_READ_TIMEOUT_MS: '0' })).toThrow(/VESSELS_READ_TIMEOUT_MS must be a positive integer/);
   });
+
+  it('refuses the old SUBGRAPH_TIMEOUT_MS, naming the two that replace it', () => {
+    expect(() => gatewayConfig({ ...DEV, SUBGRAPH_TIMEOUT_MS: '30000' })).toThrow(
+      /SUBGRAPH_READ_TIMEOUT_MS .* and SUBGRAPH_WRITE_TIMEOUT_MS/,
+    );
+  });
 });

@@ -90,6 +90,11 @@ export interface GatewayConfig {
 }
 
 export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  // Renamed when reads and writes got their own limits: a deployment still setting it would otherwise wait 5 s, not what it set.
+  if (env.SUBGRAPH_TIMEOUT_MS)
+    throw new Error(
+      'SUBGRAPH_TIMEOUT_MS is replaced by SUBGRAPH_READ_TIMEOUT_MS (queries, default 5000) and SUBGRAPH_WRITE_TIMEOUT_MS (mutations, default 30000)',
+    );
   return {
     production: isProduction(env),
     graphiql: readBoolean(env.GRAPHIQL, false, 'GRAPHIQL'),
