@@ -54,9 +54,14 @@ export function pageSizeArg(field: string, value: number, max = 100): number {
 }
 
 /** Free text such as a document number or feedback, trimmed, of 1 to `max` characters. */
+/** C0 control characters but tab and line breaks, and DEL: never in a name, a document or a key (PostgreSQL refuses U+0000 outright). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export function textArg(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(field, `must be 1 to ${max} characters`);
+  if (CONTROL.test(trimmed)) throw badUserInput(field, 'must not contain control characters');
   return trimmed;
 }
 
@@ -70,6 +75,7 @@ export function amountArg(field: string, value: number, min = 1): number {
 export function idempotencyKeyArg(field: string, value: string): string {
   const key = value.trim();
   if (key.length < 8 || key.length > 128) throw badUserInput(field, 'must be 8 to 128 characters');
+  if (CONTROL.test(key)) throw badUserInput(field, 'must not contain control characters');
   return key;
 }
 
