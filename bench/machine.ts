@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../scripts/processes';
+import { embeddedBackend } from '../tools/embedded-mongo/launcher';
 
 export interface Machine {
   cpu: string;
@@ -45,6 +46,6 @@ export function versions(): Record<string, string> {
     graphql: installed('graphql'),
     autocannon: installed('autocannon'),
     mongodb: installed('mongodb'),
-    'FerretDB (embedded, SQLite)': ferretDbVersion(),
+    'FerretDB (embedded)': `${ferretDbVersion()} on ${embeddedBackend() === 'postgresql' ? 'PostgreSQL' : 'SQLite'}`,
   };
 }

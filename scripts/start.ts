@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   // Without it, each service refuses to start until its real keys are configured (platform/config.ts).
   process.env.DEVELOPMENT_MODE = 'true';
   const mongo = await startMongo();
-  console.log(mongo.embedded ? `embedded FerretDB at ${mongo.uri} (data in ${mongo.dataDir})` : `using MONGODB_URI ${mongo.uri}`);
+  console.log(
+    mongo.embedded
+      ? `embedded FerretDB on ${mongo.backend === 'postgresql' ? 'PostgreSQL' : 'SQLite'} at ${mongo.uri} (data in ${mongo.dataDir})`
+      : `using MONGODB_URI ${mongo.uri}`,
+  );
   const services: Service[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {

@@ -1,6 +1,7 @@
 /**
  * Executable record of which MongoDB features the project may rely on when the
- * database is the embedded FerretDB v1.24 (SQLite). Where FerretDB differs, the
+ * database is the embedded FerretDB v1.24, on PostgreSQL (the default) or SQLite
+ * (EMBEDDED_DATABASE=sqlite); the suite passes on both. Where FerretDB differs, the
  * test asserts both behaviours (`onFerret ? … : …`), so it also passes against
  * real MongoDB via MONGODB_URI and fails loudly if a FerretDB upgrade changes things.
  *
@@ -12,15 +13,19 @@
  *   because FerretDB runs one command at a time per connection.
  * - The only cross-connection arbiter is a unique constraint on insert
  *   (_id or a unique index): exactly one concurrent insert wins, others get 11000.
- * - An update/replace that would violate a unique index fails with code 1
- *   ("UNIQUE constraint failed"), not 11000.
+ * - An update/replace that would violate a unique index fails with code 1, not 11000,
+ *   in the backend's words ("UNIQUE constraint failed"; PostgreSQL's "duplicate key
+ *   value violates unique constraint … (SQLSTATE 23505)").
+ * - PostgreSQL refuses strings holding U+0000.
  * - Unique indexes ignore documents missing the field (MongoDB indexes them as null).
  * - $group computes only its FIRST accumulator; later ones are 0 (FerretDB#4616).
  *   Use one accumulator per aggregation.
- * - Only {_id: value} filters use an index; everything else is a full scan.
+ * - On SQLite only {_id: value} filters are pushed down; on PostgreSQL equality is
+ *   pushed down too (`_jsonb->'f' @> value`) but $in and $or are not (issue 14).
  */
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import { testMongoUri } from '../../test/database';
+import { embeddedBackend } from './launcher';
 
 let pooled: MongoClient;
 let single: MongoClient;
@@ -65,7 +70,10 @@ test('unique index rejects duplicate inserts with 11000; compound unique indexes
 
   // Updating into a duplicate is rejected, but with a different code on FerretDB.
   await expect(users.updateOne({ email: 'c@x' }, { $set: { email: 'a@x' } })).rejects.toMatchObject(
-    onFerret ? { code: 1, message: expect.stringMatching(/UNIQUE constraint failed/) } : { code: 11000 },
+    // In the backend's words: SQLite's, or PostgreSQL's (kit/mongo.ts isDuplicateKey knows both).
+    onFerret
+      ? { code: 1, message: expect.stringMatching(/UNIQUE constraint failed|duplicate key value violates unique constraint/) }
+      : { code: 11000 },
   );
 });
 
@@ -252,4 +260,11 @@ test('features FerretDB v1 rejects as NotImplemented (238), so the project must 
   const session = pooled.startSession();
   await expect(session.withTransaction(() => c.insertOne({}, { session }))).rejects.toBeInstanceOf(MongoServerError);
   await session.endSession();
+});
+
+test('a string holding U+0000 is refused by FerretDB on PostgreSQL, so the validators refuse control characters first (kit/validate.ts)', async () => {
+  const c = db.collection('nul');
+  const stored = await codeOf(c.insertOne({ text: 'a\u0000b' }));
+  if (onFerret && embeddedBackend() === 'postgresql') expect(stored).not.toBe('ok');
+  else expect(stored).toBe('ok');
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
-import { binaryHash, ensureEmbeddedMongoBinary, startMongo } from './launcher';
+import { binaryHash, embeddedBackend, ensureEmbeddedMongoBinary, postgresqlBin, startMongo } from './launcher';
 
 // Assigning undefined to process.env would store the string "undefined".
 function restoreUri(saved: string | undefined): void {
@@ -56,4 +56,20 @@ test('with MONGODB_URI set, startMongo starts nothing', async () => {
   } finally {
     restoreUri(saved);
   }
+});
+
+describe('the embedded backend', () => {
+  test('is PostgreSQL unless EMBEDDED_DATABASE says sqlite, and nothing else', () => {
+    expect(embeddedBackend({})).toBe('postgresql');
+    expect(embeddedBackend({ EMBEDDED_DATABASE: 'sqlite' })).toBe('sqlite');
+    expect(() => embeddedBackend({ EMBEDDED_DATABASE: 'mysql' })).toThrow(/EMBEDDED_DATABASE must be postgresql or sqlite/);
+  });
+
+  test('finds PostgreSQL where Debian installs it, or says what to install and the ways around it', () => {
+    expect(postgresqlBin({ PATH: '' })).toMatch(/^\/usr\/lib\/postgresql\/\d+\/bin$/);
+    expect(() => postgresqlBin({ PATH: '/nowhere' }, '/nowhere')).toThrow(
+      /apt-get install postgresql.*POSTGRESQL_BIN.*EMBEDDED_DATABASE=sqlite.*MONGODB_URI/,
+    );
+    expect(() => postgresqlBin({ POSTGRESQL_BIN: '/nowhere' })).toThrow(/POSTGRESQL_BIN=\/nowhere holds no initdb and postgres/);
+  });
 });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -8,14 +8,19 @@ export interface MongoServer {
   uri: string;
   /** false when MONGODB_URI pointed at a server someone else runs. */
   embedded: boolean;
+  /** What the embedded FerretDB keeps its data in; absent for a server someone else runs. */
+  backend?: EmbeddedBackend;
   dataDir?: string;
   stop(): Promise<void>;
   /** SIGKILL, as a crash would end it, keeping its data dir so a fault test can restart it there. */
   kill(): Promise<void>;
 }
 
+/** EMBEDDED_DATABASE: `postgresql` (the default: a cluster of its own, see main.go) or `sqlite` (files, slower as data grows). */
+export type EmbeddedBackend = 'postgresql' | 'sqlite';
+
 export interface StartOptions {
-  /** SQLite directory; defaults to <repo>/.data/ferretdb so `npm start` keeps its data. */
+  /** The data directory; defaults to <repo>/.data/ferretdb so `npm start` keeps its data. */
   dataDir?: string;
   /** Fresh directory under the OS temp dir, deleted on stop (tests). */
   temporary?: boolean;
@@ -25,14 +30,22 @@ export interface StartOptions {
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 const sourceDir = __dirname;
-const SOURCE_FILES = ['go.mod', 'go.sum', 'main.go'];
-const READY_TIMEOUT_MS = 30_000;
+/** What the binary is built from: the module files and every Go file beside them. */
+const sourceFiles = () => [
+  'go.mod',
+  'go.sum',
+  ...readdirSync(sourceDir)
+    .filter((file) => file.endsWith('.go'))
+    .sort(),
+];
+// initdb on the first start, then PostgreSQL's start-up (and recovery after a kill) come before the line.
+const READY_TIMEOUT_MS = 60_000;
 const KILL_AFTER_MS = 5_000;
 const STDERR_TAIL_BYTES = 16_384;
 
 export async function binaryHash(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of SOURCE_FILES) hash.update(await fs.readFile(path.join(sourceDir, file)));
+  for (const file of sourceFiles()) hash.update(await fs.readFile(path.join(sourceDir, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -98,6 +111,39 @@ function runGoBuild(out: string): Promise<void> {
   });
 }
 
+export function embeddedBackend(env: NodeJS.ProcessEnv = process.env): EmbeddedBackend {
+  const value = env.EMBEDDED_DATABASE || 'postgresql';
+  if (value !== 'postgresql' && value !== 'sqlite') throw new Error(`EMBEDDED_DATABASE must be postgresql or sqlite, got "${value}"`);
+  return value;
+}
+
+const hasServer = (dir: string) => existsSync(path.join(dir, 'initdb')) && existsSync(path.join(dir, 'postgres'));
+
+/**
+ * PostgreSQL's bin directory: POSTGRESQL_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian,
+ * Ubuntu), else a directory on the PATH holding initdb and postgres.
+ */
+export function postgresqlBin(env: NodeJS.ProcessEnv = process.env, debianRoot = '/usr/lib/postgresql'): string {
+  if (env.POSTGRESQL_BIN) {
+    if (!hasServer(env.POSTGRESQL_BIN)) throw new Error(`POSTGRESQL_BIN=${env.POSTGRESQL_BIN} holds no initdb and postgres`);
+    return env.POSTGRESQL_BIN;
+  }
+  const versions = existsSync(debianRoot)
+    ? readdirSync(debianRoot)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const found = [...versions.map((v) => path.join(debianRoot, v, 'bin')), ...(env.PATH ?? '').split(path.delimiter).filter(Boolean)].find(
+    hasServer,
+  );
+  if (found) return found;
+  throw new Error(
+    'the embedded database runs FerretDB on PostgreSQL, and no PostgreSQL server is installed: on Debian or Ubuntu `apt-get install postgresql` ' +
+      '(or set POSTGRESQL_BIN to the directory holding initdb and postgres). Or set EMBEDDED_DATABASE=sqlite for the SQLite backend ' +
+      '(no PostgreSQL needed, slower as the data grows), or MONGODB_URI to use a MongoDB of your own.',
+  );
+}
+
 export async function startMongo(options: StartOptions = {}): Promise<MongoServer> {
   const external = process.env.MONGODB_URI;
   if (external) {
@@ -108,15 +154,22 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
   }
   if (options.temporary && options.dataDir) throw new Error('startMongo: pass either dataDir or temporary, not both');
 
+  const backend = embeddedBackend();
+  // Found before anything is built or written: a machine without PostgreSQL is told so at once.
+  const backendArgs = backend === 'postgresql' ? ['-postgresql-bin', postgresqlBin(), ...(options.temporary ? ['-ephemeral'] : [])] : [];
   const binary = await ensureEmbeddedMongoBinary();
   const dataDir = options.temporary
     ? await fs.mkdtemp(path.join(os.tmpdir(), 'embedded-mongo-'))
     : (options.dataDir ?? path.join(repoRoot, '.data', 'ferretdb'));
 
   // stdin stays open for the child's lifetime: EOF is its signal that we died.
-  const child = spawn(binary, ['-listen', `127.0.0.1:${options.port ?? 0}`, '-data', dataDir, '-watch-stdin', '-log-level', 'warn'], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    binary,
+    ['-listen', `127.0.0.1:${options.port ?? 0}`, '-data', dataDir, ...backendArgs, '-watch-stdin', '-log-level', 'warn'],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   // A failed spawn emits 'error' and possibly no 'exit'; either means nothing is left to wait for.
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
@@ -169,7 +222,7 @@ export async function startMongo(options: StartOptions = {}): Promise<MongoServe
     child.stdin.destroy();
   };
 
-  return { uri, embedded: true, dataDir, stop, kill };
+  return { uri, embedded: true, backend, dataDir, stop, kill };
 }
 
 function waitForUri(child: ChildProcess, stderrTail: () => string): Promise<string> {

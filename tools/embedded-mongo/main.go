@@ -1,5 +1,6 @@
-// Command embedded-mongo runs FerretDB (SQLite backend) in-process so that
-// development and tests have a real MongoDB-wire server without installing one.
+// Command embedded-mongo runs FerretDB in-process so that development and tests have a real
+// MongoDB-wire server without installing one: on a PostgreSQL cluster of its own under the data
+// directory (-postgresql-bin, see postgresql.go), or on SQLite files there.
 //
 // It prints one line "MONGODB_URI=<uri>" on stdout once it accepts connections,
 // and stops on SIGINT/SIGTERM or, with -watch-stdin, when its parent closes stdin
@@ -22,7 +23,9 @@ import (
 
 func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (loopback only by design)")
-	dataDir := flag.String("data", "", "directory for the SQLite files (required)")
+	dataDir := flag.String("data", "", "directory for the database's files (required)")
+	pgBin := flag.String("postgresql-bin", "", "PostgreSQL's bin directory: keep the data in a PostgreSQL cluster under -data/postgresql rather than in SQLite files")
+	ephemeral := flag.Bool("ephemeral", false, "temporary data: PostgreSQL without fsync")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin reaches EOF")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
 	flag.Parse()
@@ -44,18 +47,34 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
-	db, err := ferretdb.New(&ferretdb.Config{
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
-	})
+	}
+	var pg *cluster
+	if *pgBin != "" {
+		pg, err = startCluster(ctx, *pgBin, filepath.Join(abs, "postgresql"), *ephemeral)
+		if err != nil {
+			fail(err.Error())
+		}
+		defer pg.stop()
+		config.Handler = "postgresql"
+		config.PostgreSQLURL = pg.url()
+		config.SQLiteURL = ""
+		go keepGinIndexes(ctx, pg.url(), logger)
+	}
+	db, err := ferretdb.New(config)
 	if err != nil {
+		if pg != nil {
+			pg.stop()
+		}
 		fail(err.Error())
 	}
-
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	if *watchStdin {
 		go func() {
 			_, _ = io.Copy(io.Discard, os.Stdin)
@@ -74,6 +93,9 @@ func main() {
 	fmt.Printf("MONGODB_URI=%s\n", db.MongoDBURI())
 
 	<-done
+	if pg != nil {
+		pg.stop()
+	}
 }
 
 func fail(msg string) {

@@ -1,0 +1,118 @@
+package main
+
+// GIN indexes beside FerretDB's own (issue 14): FerretDB's btree expression indexes cannot serve the
+// `_jsonb->'field' @> value` it sends for an equality, so every query on a field scans its table.
+// A GIN (jsonb_path_ops) index on the same expression can, with plan_cache_mode=force_custom_plan.
+// This keeps one for every field of every index the subgraphs declare, as FerretDB records them in
+// each database's _ferretdb_database_metadata: a new collection gets its indexes within a second or two.
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+)
+
+const ginInterval = 2 * time.Second
+
+// ginStatements lists the CREATE INDEX statements missing on the cluster, one per (table, field).
+func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
+	rows, err := conn.Query(ctx, `SELECT table_schema FROM information_schema.tables WHERE table_name = '_ferretdb_database_metadata'`)
+	if err != nil {
+		return nil, err
+	}
+	schemas, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	existing := map[string]bool{}
+	rows, err = conn.Query(ctx, `SELECT schemaname || '.' || indexname FROM pg_indexes WHERE indexname LIKE '%\_gin\_%'`)
+	if err != nil {
+		return nil, err
+	}
+	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		existing[name] = true
+	}
+	var statements []string
+	for _, schema := range schemas {
+		q := fmt.Sprintf(`SELECT m._jsonb->>'table', k FROM %s._ferretdb_database_metadata m,
+			jsonb_array_elements(m._jsonb->'indexes') i, jsonb_object_keys(i->'key') k`, pgx.Identifier{schema}.Sanitize())
+		rows, err := conn.Query(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		type pair struct{ Table, Field string }
+		pairs, err := pgx.CollectRows(rows, pgx.RowToStructByPos[pair])
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range pairs {
+			if strings.ContainsAny(p.Field, ".$") {
+				continue // a path into a document: FerretDB pushes down top-level fields only
+			}
+			sum := sha256.Sum256([]byte(p.Field))
+			index := fmt.Sprintf("%s_gin_%s", p.Table, hex.EncodeToString(sum[:4]))
+			if existing[schema+"."+index] {
+				continue
+			}
+			existing[schema+"."+index] = true
+			statements = append(statements, fmt.Sprintf(`CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s USING gin ((_jsonb -> %s) jsonb_path_ops)`,
+				pgx.Identifier{index}.Sanitize(), pgx.Identifier{schema, p.Table}.Sanitize(), quoteLiteral(p.Field)))
+		}
+	}
+	return statements, nil
+}
+
+func quoteLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// keepGinIndexes runs until ctx ends, adding what ginStatements finds missing every ginInterval.
+func keepGinIndexes(ctx context.Context, url string, logger *slog.Logger) {
+	var conn *pgx.Conn
+	defer func() {
+		if conn != nil {
+			_ = conn.Close(context.Background())
+		}
+	}()
+	ticker := time.NewTicker(ginInterval)
+	defer ticker.Stop()
+	for {
+		if conn == nil {
+			c, err := pgx.Connect(ctx, url)
+			if err == nil {
+				conn = c
+			} else if ctx.Err() == nil {
+				logger.Warn("gin indexes: cannot connect", "error", err)
+			}
+		}
+		if conn != nil {
+			statements, err := ginStatements(ctx, conn)
+			for _, statement := range statements {
+				if err == nil {
+					_, err = conn.Exec(ctx, statement)
+				}
+			}
+			if err != nil && ctx.Err() == nil {
+				// A schema or table dropped while we looked (tests drop databases): try again next time.
+				logger.Debug("gin indexes", "error", err)
+				_ = conn.Close(context.Background())
+				conn = nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
