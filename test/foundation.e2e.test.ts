@@ -3,7 +3,7 @@ import type { CaseDocument } from '../subgraphs/court/model';
 import type { ControlDocument } from '../subgraphs/kit/register/model';
 import type { UnitDocument } from '../subgraphs/realestate/model';
 import { POINT_READS } from '../subgraphs/kit/loaders';
-import { startHarness, writeCommands, type Harness } from './harness';
+import { findBatches, startHarness, writeCommands, type Harness } from './harness';
 import { isLoopback, recordOutgoingSockets } from './sockets';
 import { divisionHeadOf, officerOf } from './identities';
 
@@ -155,7 +155,7 @@ describe('cases of a court', () => {
     }`;
     const finds = async (first: number) => {
       const commands = await h.recordCommands(() => h.query(LIST, { court: busiest, first }, { as: head }));
-      const count = (subgraph: string) => (commands.get(subgraph) ?? []).filter((e) => e.commandName === 'find').length;
+      const count = (subgraph: string) => findBatches(commands.get(subgraph) ?? [], h.databaseName(subgraph)).length;
       return { court: count('court'), realestate: count('realestate') };
     };
     // court: the page, officers, parties; realestate: units by owner, controls by unit, controls by case.

@@ -8,10 +8,11 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/server';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { seedProvince, type SeedSummary } from '../seed/province';
 import { ACCESS_LOG } from '../subgraphs/kit/audit/accessLog';
-import { checkpointFile } from '../subgraphs/kit/audit/checkpoints';
+import { ACCESS_LOG_CHECKPOINTS, checkpointFile } from '../subgraphs/kit/audit/checkpoints';
 import { accessLogCheckpointDir } from '../subgraphs/kit/audit/key';
 import { actorFor, authorizationFor, type QueryOptions } from './identities';
 import { testMongoUri } from './database';
+import { readsByEquality } from '../subgraphs/kit/mongo';
 
 export { TEST_OFFICER, authorizationFor, type QueryAs, type QueryOptions } from './identities';
 
@@ -167,10 +168,45 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 }
 
+/**
+ * What the background services write on their own, whatever a request does: the outbox dispatcher's
+ * lease heartbeats and its progress through a ticket, the access log's checkpoints.
+ */
+function bookkeeping(event: CommandStartedEvent): boolean {
+  const collection = String(event.command[event.commandName] ?? '');
+  if (collection.endsWith('_leases') || collection === ACCESS_LOG_CHECKPOINTS) return true;
+  if (event.commandName === 'insert') return collection.endsWith('_sent');
+  return collection.endsWith('_progress') || collection.endsWith('_tickets');
+}
+
 /** Commands that change data, for asserting that refused input wrote nothing. */
 export function writeCommands(events: Iterable<CommandStartedEvent[]>): CommandStartedEvent[] {
   const writes = new Set(['insert', 'update', 'delete', 'findAndModify', 'createIndexes', 'drop']);
   // The access log records that something was read (kit/audit); it is not a change to the data asked about.
   const logged = (event: CommandStartedEvent) => event.commandName === 'insert' && event.command.insert === ACCESS_LOG;
-  return [...events].flat().filter((event) => writes.has(event.commandName) && !logged(event));
+  return [...events].flat().filter((event) => writes.has(event.commandName) && !logged(event) && !bookkeeping(event));
+}
+
+/** A filter with every value replaced by `?`: the shape one batch of a loader's reads shares. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, shapeOf(inner)]));
+  }
+  return '?';
+}
+
+/**
+ * The batches in which a subgraph's finds reached its database, for tests that a page costs the same
+ * number of batches however many rows it has. On MongoDB a loader's batch is one `$in` find; on
+ * FerretDB it is read key by key (kit/loaders.ts), so a batch is the finds of one shape, and then no
+ * find may carry an `$in` or read a key twice.
+ */
+export function findBatches(events: readonly CommandStartedEvent[], dbName: string): string[] {
+  const finds = events.filter((event) => event.commandName === 'find');
+  const exact = finds.map((event) => `${String(event.command.find)} ${JSON.stringify(event.command.filter)}`);
+  if (!readsByEquality(dbName)) return exact;
+  expect(exact.filter((find) => find.includes('"$in"'))).toEqual([]);
+  expect(new Set(exact).size).toBe(exact.length);
+  return [...new Set(finds.map((event) => `${String(event.command.find)} ${JSON.stringify(shapeOf(event.command.filter))}`))];
 }

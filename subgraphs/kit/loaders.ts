@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Collection, Document, Filter, FindOptions, Sort, WithId } from 'mongodb';
+import { readsByEquality } from './mongo';
 
 /**
  * Up to this many keys by _id are read one by one, in parallel. FerretDB v1 uses an index only for _id
@@ -10,7 +11,44 @@ import type { Collection, Document, Filter, FindOptions, Sort, WithId } from 'mo
 export const POINT_READS = 4;
 
 /**
- * Loads documents by a unique field with one `$in` query per batch (a few point reads for small batches by _id),
+ * On FerretDB every batch is read key by key, this many at a time: it pushes equality down to its
+ * backend (PostgreSQL: an index with the GIN indexes the launcher keeps) but answers `$in` by reading the
+ * whole collection (issue 14, measured on 13,628 finance assets: 15 ms for `{ownerIds: x}`, 1,163 ms for
+ * `$in` of 20 owners). On MongoDB the one `$in` stays.
+ */
+const PARALLEL_READS = 8;
+
+/** Runs `read` for every key, at most PARALLEL_READS at a time, and gives the results in the keys' order. */
+async function keyByKey<R>(keys: readonly string[], read: (key: string) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(keys.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const at = next++;
+      results[at] = await read(keys[at] as string);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_READS, keys.length) }, worker));
+  return results;
+}
+
+/** Every document whose `field` is (or, for an array, holds) one of `keys`: one `$in`, or key by key on FerretDB. */
+export async function findByKeys<T extends Document>(
+  collection: Collection<T>,
+  field: string,
+  keys: readonly string[],
+  filter: Filter<T> = {},
+): Promise<WithId<T>[]> {
+  if (keys.length === 0) return [];
+  if (!readsByEquality(collection.dbName)) return collection.find({ ...filter, [field]: { $in: [...keys] } } as Filter<T>).toArray();
+  const found = await keyByKey(keys, (key) => collection.find({ ...filter, [field]: key } as Filter<T>).toArray());
+  const seen = new Set<unknown>();
+  return found.flat().filter((doc) => !seen.has(doc._id) && seen.add(doc._id));
+}
+
+/**
+ * Loads documents by a unique field with one `$in` query per batch (a few point reads for small batches by _id;
+ * key by key on FerretDB),
  * answering in the order of the keys and with null for keys that have no document.
  */
 export function entityLoader<T extends Document>(
@@ -20,7 +58,15 @@ export function entityLoader<T extends Document>(
 ): DataLoader<string, WithId<T> | null> {
   return new DataLoader(async (keys: readonly string[]) => {
     const docs: WithId<T>[] = [];
-    if (field === '_id' && keys.length <= POINT_READS) {
+    if (readsByEquality(collection.dbName)) {
+      const found = await keyByKey(keys, (key) =>
+        collection
+          .find({ [field]: key } as Filter<T>, options)
+          .limit(1)
+          .next(),
+      );
+      for (const doc of found) if (doc) docs.push(doc);
+    } else if (field === '_id' && keys.length <= POINT_READS) {
       for (const doc of await Promise.all(
         keys.map((key) =>
           collection
@@ -41,7 +87,7 @@ export function entityLoader<T extends Document>(
 
 /**
  * Loads, per key, every document whose `field` equals the key or (for array fields) contains it,
- * again with one `$in` query per batch; a key with no documents gets an empty list.
+ * again with one `$in` query per batch (key by key on FerretDB); a key with no documents gets an empty list.
  */
 export function groupLoader<T extends Document>(
   collection: Collection<T>,
@@ -49,6 +95,13 @@ export function groupLoader<T extends Document>(
   options: { filter?: Filter<T>; sort?: Sort; projection?: Document } = {},
 ): DataLoader<string, WithId<T>[]> {
   return new DataLoader(async (keys: readonly string[]) => {
+    if (readsByEquality(collection.dbName)) {
+      return keyByKey(keys, (key) => {
+        const cursor = collection.find({ ...(options.filter ?? {}), [field]: key } as Filter<T>, { projection: options.projection });
+        if (options.sort) cursor.sort(options.sort);
+        return cursor.toArray();
+      });
+    }
     const filter = { ...(options.filter ?? {}), [field]: { $in: [...keys] } } as Filter<T>;
     const cursor = collection.find(filter, { projection: options.projection });
     if (options.sort) cursor.sort(options.sort);

@@ -18,7 +18,25 @@ export async function connectDatabase(uri: string, dbName: string, maxPoolSize: 
   // deadlocks when its pool of 100 is exhausted, so no client may run anywhere near 100 at once.
   const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: 5000, maxPoolSize });
   await client.connect();
-  return { client, db: client.db(dbName) };
+  const db = client.db(dbName);
+  noteServer(dbName, 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 })));
+  return { client, db };
+}
+
+const scansForIn = new Map<string, boolean>();
+
+/** What connectDatabase learnt of a database's server: FerretDB (v1) answers `$in` and `$or` by reading every document. */
+export function noteServer(dbName: string, ferretdb: boolean): void {
+  scansForIn.set(dbName, ferretdb);
+}
+
+/**
+ * Whether the loaders should read a batch key by key (equality, which FerretDB pushes down to its backend)
+ * rather than with one `$in` (which it does not): FerretDB yes, MongoDB no, a database not connected
+ * through connectDatabase as MongoDB.
+ */
+export function readsByEquality(dbName: string): boolean {
+  return scansForIn.get(dbName) ?? false;
 }
 
 export async function createIndexes(db: Db, indexes: readonly IndexDeclaration[]): Promise<void> {
@@ -37,7 +55,10 @@ export function isDuplicateKey(error: unknown): boolean {
 
 /** The same for one write of a bulk insert (a MongoBulkWriteError's writeErrors), by both servers' codes. */
 export function isDuplicateKeyWrite(writeError: { code?: number | string; errmsg?: string }): boolean {
-  return writeError.code === 11000 || /UNIQUE constraint failed/.test(writeError.errmsg ?? '');
+  // FerretDB reports a unique violation on an update as code 1, in its backend's words: SQLite's, or PostgreSQL's (SQLSTATE 23505).
+  return (
+    writeError.code === 11000 || /UNIQUE constraint failed|duplicate key value violates unique constraint/.test(writeError.errmsg ?? '')
+  );
 }
 
 /** The driver's errors for a database it cannot reach (as opposed to one that refused a command). */

@@ -1,5 +1,6 @@
 import type { Collection } from 'mongodb';
 import { domainError, ErrorCode } from '../../../platform/errors';
+import { findByKeys } from '../loaders';
 import { isDuplicateKey } from '../mongo';
 import type { RegisterDescriptor } from './findings';
 import type { AssetDocument, ControlDocument } from './model';
@@ -78,13 +79,16 @@ export class AssetQueue {
     }
   }
 
-  /** One read of the asset and its measures, every request of the batch decided, the new ones inserted in order; gives those left to place. */
+  /** One read of the asset, of its measures and of the batch's keys, every request decided, the new ones inserted in order; gives those left to place. */
   private async round(batch: Pending[]): Promise<Pending[]> {
     const keys = batch.map((pending) => pending.receipt.request.idempotencyKey);
-    const [asset, known] = await Promise.all([
+    // Equality reads only: FerretDB answers `$or` and `$in` by reading the whole collection (kit/loaders.ts).
+    const [asset, onThisAsset, byKeys] = await Promise.all([
       this.assets.findOne({ _id: this.assetId }),
-      this.controls.find({ $or: [{ assetId: this.assetId }, { idempotencyKey: { $in: keys } }] }).toArray(),
+      this.controls.find({ assetId: this.assetId }).toArray(),
+      findByKeys(this.controls, 'idempotencyKey', keys),
     ]);
+    const known = [...onThisAsset, ...byKeys.filter((control) => control.assetId !== this.assetId)];
     const onAsset = known.filter((control) => control.assetId === this.assetId);
     const queue = onAsset.filter((control) => control.state === IN_QUEUE).sort((a, b) => a.seq - b.seq);
     const byKey = new Map(known.map((control) => [control.idempotencyKey, control]));
@@ -143,11 +147,12 @@ export class AssetQueue {
 
   /** How many of the batch's new measures the register holds as written (an ordered insert stops at the first refusal). */
   private async storedPrefix(fresh: readonly ControlDocument[]): Promise<number> {
-    const stored = new Map(
-      (await this.controls.find({ _id: { $in: fresh.map((control) => control._id) } }, { projection: { _id: 1, seq: 1 } }).toArray()).map(
-        (c) => [c._id, c.seq],
-      ),
+    const found = await findByKeys(
+      this.controls,
+      '_id',
+      fresh.map((control) => control._id),
     );
+    const stored = new Map(found.map((control) => [control._id, control.seq]));
     let count = 0;
     while (count < fresh.length && stored.get((fresh[count] as ControlDocument)._id) === (fresh[count] as ControlDocument).seq) count += 1;
     return count;
