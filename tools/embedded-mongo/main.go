@@ -37,7 +37,8 @@ func main() {
 	if err != nil {
 		fail(err.Error())
 	}
-	if err := os.MkdirAll(abs, 0o700); err != nil {
+	// Others may pass through (not list) what is created here: PostgreSQL's account must reach its cluster below.
+	if err := os.MkdirAll(abs, 0o711); err != nil {
 		fail(err.Error())
 	}
 
