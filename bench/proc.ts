@@ -30,15 +30,40 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** User plus system CPU seconds the process has used so far (0 once it is gone). */
-export function readCpuSeconds(pid: number): number {
-  try {
-    const fields = statFields(pid);
-    // utime and stime are fields 14 and 15 of stat(5); fields[0] is the name (field 2).
-    return (Number(fields[12]) + Number(fields[13])) / clockTicks();
-  } catch {
-    return 0;
+/** Every live process's parent, from /proc. */
+function parents(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      byPid.set(Number(entry), Number(statFields(entry)[2]));
+    } catch {
+      // the process ended while we looked
+    }
   }
+  return byPid;
+}
+
+/**
+ * User plus system CPU seconds the process and everything it started have used so far (0 once it is
+ * gone): its own, its waited-for children's (cutime, cstime), and its live descendants'. The embedded
+ * database's PostgreSQL runs as children of the FerretDB process, one per connection.
+ */
+export function readCpuSeconds(pid: number): number {
+  const tree = parents();
+  const own = (id: number, withChildren: boolean): number => {
+    try {
+      const fields = statFields(id);
+      // utime, stime, cutime, cstime are fields 14 to 17 of stat(5); fields[0] is the name (field 2).
+      const ticks = Number(fields[12]) + Number(fields[13]) + (withChildren ? Number(fields[14]) + Number(fields[15]) : 0);
+      return ticks / clockTicks();
+    } catch {
+      return 0;
+    }
+  };
+  const below = (id: number): number =>
+    [...tree].filter(([, parent]) => parent === id).reduce((sum, [child]) => sum + own(child, true) + below(child), 0);
+  return own(pid, true) + below(pid);
 }
 
 /** CPU seconds the whole machine has spent busy (all cores, everything but idle and iowait), from /proc/stat. */
