@@ -1,4 +1,5 @@
-import { isDuplicateKeyWrite } from '../subgraphs/kit/mongo';
+import { findByKeys } from '../subgraphs/kit/loaders';
+import { isDuplicateKeyWrite, isFerretDb, noteServer } from '../subgraphs/kit/mongo';
 import { MongoBulkWriteError, MongoClient, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
 import { createRandom } from '../domain/identifiers';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -39,7 +40,7 @@ const REPLACE_BATCH = 50;
  * is the same province without duplicates. Inserting first keeps the first run fast (an upsert costs a
  * query per document), and comparing keeps a re-run fast (FerretDB replaces about 50 documents a second).
  */
-async function writeBatch(collection: Collection<Document>, docs: Document[], ferretdb: boolean): Promise<void> {
+async function writeBatch(collection: Collection<Document>, docs: Document[]): Promise<void> {
   let existing: Document[] = [];
   try {
     await collection.insertMany(docs, { ordered: false });
@@ -49,10 +50,15 @@ async function writeBatch(collection: Collection<Document>, docs: Document[], fe
     if (!errors.every((e) => isDuplicateKeyWrite(e))) throw error;
     existing = errors.map((e) => docs[e.index]);
   }
-  // Nothing was there (the first run): no read at all, for FerretDB reads a whole collection to answer even an empty `$in`.
-  if (existing.length === 0) return;
   const stored = new Map<unknown, string>();
-  for (const doc of await storedOf(collection, existing, ferretdb)) stored.set(doc._id, canonical(doc));
+  // Nothing read when nothing was there (the first run); else one `$in`, or on FerretDB, which answers
+  // `$in` (even an empty one) by reading the whole collection, by _id key by key.
+  const found = await findByKeys(
+    collection,
+    '_id',
+    existing.map((d) => String(d._id)),
+  );
+  for (const doc of found) stored.set(doc._id, canonical(doc));
   const changed = existing.filter((doc) => stored.get(doc._id) !== canonical(doc));
   for (let start = 0; start < changed.length; start += REPLACE_BATCH) {
     const batch = changed
@@ -60,20 +66,6 @@ async function writeBatch(collection: Collection<Document>, docs: Document[], fe
       .map((doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
     await collection.bulkWrite(batch, { ordered: false });
   }
-}
-
-/**
- * The stored versions of documents a re-run found there: one `$in` on MongoDB; on FerretDB, which answers
- * `$in` by reading the whole collection, by _id one at a time, 8 in parallel (each an index read).
- */
-async function storedOf(collection: Collection<Document>, docs: readonly Document[], ferretdb: boolean): Promise<Document[]> {
-  if (!ferretdb) return collection.find({ _id: { $in: docs.map((d) => d._id) } }).toArray();
-  const found: Document[] = [];
-  for (let start = 0; start < docs.length; start += 8) {
-    const batch = await Promise.all(docs.slice(start, start + 8).map((doc) => collection.findOne({ _id: doc._id })));
-    for (const doc of batch) if (doc) found.push(doc);
-  }
-  return found;
 }
 
 /** A document's content independent of key order, for telling an unchanged document from a changed one. */
@@ -112,14 +104,15 @@ export async function seedProvince(options: SeedOptions): Promise<SeedSummary> {
   await client.connect();
   const summary: SeedSummary = {};
   try {
-    const ferretdb = 'ferretdbVersion' in (await client.db('admin').command({ buildInfo: 1 }));
+    const ferretdb = await isFerretDb(client.db('admin'));
     for (const [subgraph, collections] of Object.entries(data)) {
       const db = client.db(options.databaseName(subgraph));
+      noteServer(db.databaseName, ferretdb);
       summary[subgraph] = {};
       for (const [name, docs] of Object.entries(collections)) {
         const bar = progress(`${subgraph}.${name}`, docs.length, options.showProgress ?? false);
         for (let start = 0; start < docs.length; start += INSERT_BATCH) {
-          await writeBatch(db.collection(name), docs.slice(start, start + INSERT_BATCH), ferretdb);
+          await writeBatch(db.collection(name), docs.slice(start, start + INSERT_BATCH));
           bar.tick(Math.min(docs.length, start + INSERT_BATCH));
         }
         bar.end();

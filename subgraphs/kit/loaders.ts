@@ -32,7 +32,7 @@ async function keyByKey<R>(keys: readonly string[], read: (key: string) => Promi
   return results;
 }
 
-/** Every document whose `field` is (or, for an array, holds) one of `keys`: one `$in`, or key by key on FerretDB. */
+/** Every document whose `field` is (or, for an array, holds) one of `keys`: one `$in`, or key by key on FerretDB; no read for no keys. */
 export async function findByKeys<T extends Document>(
   collection: Collection<T>,
   field: string,

@@ -19,8 +19,13 @@ export async function connectDatabase(uri: string, dbName: string, maxPoolSize: 
   const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: 5000, maxPoolSize });
   await client.connect();
   const db = client.db(dbName);
-  noteServer(dbName, 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 })));
+  noteServer(dbName, await isFerretDb(db));
   return { client, db };
+}
+
+/** Whether the server is FerretDB, which says so in buildInfo. */
+export async function isFerretDb(db: Db): Promise<boolean> {
+  return 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 }));
 }
 
 const scansForIn = new Map<string, boolean>();

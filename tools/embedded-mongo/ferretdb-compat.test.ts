@@ -26,6 +26,7 @@
 import { MongoClient, MongoServerError, type Db } from 'mongodb';
 import { testMongoUri } from '../../test/database';
 import { embeddedBackend } from './launcher';
+import { isFerretDb } from '../../subgraphs/kit/mongo';
 
 let pooled: MongoClient;
 let single: MongoClient;
@@ -38,7 +39,7 @@ beforeAll(async () => {
   single = await MongoClient.connect(uri, { maxPoolSize: 1 });
   db = pooled.db('compat_probe');
   await db.dropDatabase();
-  onFerret = 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 }));
+  onFerret = await isFerretDb(db);
 });
 
 afterAll(async () => {
