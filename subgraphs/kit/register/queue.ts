@@ -41,14 +41,17 @@ export function standing(control: ControlDocument, queue: readonly ControlDocume
 export async function requeue(controls: Collection<ControlDocument>, assetId: string, now: Date): Promise<void> {
   const queue = await controls.find({ assetId, state: IN_QUEUE }).sort({ seq: 1 }).toArray();
   for (const { control, rank, status } of ranked(queue)) {
-    const starts = rank === 0 && isExecuted(control) && !control.expiresAt;
-    if (control.rank === rank && control.status === status && !starts) continue;
-    const held = starts ? await heldOnActivation(controls, control) : {};
-    await controls.updateOne(
-      { _id: control._id, state: IN_QUEUE },
-      { $set: { rank, status, ...(starts ? { activatedAt: now, expiresAt: expiryOf(control.category, now), ...held } : {}) } },
-    );
+    const period = periodStarting(control, rank, now);
+    if (control.rank === rank && control.status === status && !period) continue;
+    const held = period ? await heldOnActivation(controls, control) : {};
+    await controls.updateOne({ _id: control._id, state: IN_QUEUE }, { $set: { rank, status, ...period, ...held } });
   }
+}
+
+/** A measure first in its queue and executed, whose period has not started: it starts now. */
+function periodStarting(control: ControlDocument, rank: number, now: Date): Pick<ControlDocument, 'activatedAt' | 'expiresAt'> | null {
+  if (rank !== 0 || !isExecuted(control) || control.expiresAt) return null;
+  return { activatedAt: now, expiresAt: expiryOf(control.category, now) };
 }
 
 /**
@@ -68,7 +71,5 @@ async function heldOnActivation(controls: Collection<ControlDocument>, control: 
 
 /** The stored rank and status of a measure joining the queue at `rank`; first and executed, its period starts now. */
 export function placedAt(control: ControlDocument, rank: number, now: Date): Partial<ControlDocument> {
-  const status = statusAt(control, rank);
-  if (status !== 'ACTIVE') return { rank, status };
-  return { rank, status, activatedAt: now, expiresAt: expiryOf(control.category, now) };
+  return { rank, status: statusAt(control, rank), ...periodStarting(control, rank, now) };
 }
