@@ -1,39 +1,12 @@
-import { MongoClient, type CommandStartedEvent, type Db } from 'mongodb';
+import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { REAL_ESTATE_REGISTER } from '../../realestate/register';
-import { createIndexes } from '../mongo';
 import type { AssetDocument, ControlDocument } from './model';
 import { ranked } from './queue';
 import { AssetQueue, receiveControl } from './placement';
-import type { Receipt } from './receive';
-import { registerIndexes } from './repository';
 import { testMongoUri } from '../../../test/database';
+import { registerWithUnit, sealReceipt, UNIT } from '../../../test/registerFixture';
 
-const UNIT = 'RE-unit-1';
-const OWNER = '330102198001011234';
-const unit: AssetDocument = {
-  _id: UNIT,
-  category: 'REAL_ESTATE',
-  ownerIds: [OWNER],
-  estimatedValue: 300_000_00,
-  securedClaims: 0,
-  registerUpdatedAt: new Date(Date.UTC(2026, 0, 1)),
-};
-const receipt = (n: number, receivedAt: Date, partyId = OWNER): Receipt => ({
-  request: {
-    caseNumber: `（2026）浙0102执${5000 + n}号`,
-    courtCode: '浙0102',
-    partyId,
-    assetId: UNIT,
-    measure: 'SEAL',
-    documentNumber: `doc-${n}`,
-    idempotencyKey: `浙0102:key-${n}`,
-    officer: { name: '王法官', phone: '13805711234' },
-    amount: null,
-    debtPlusCosts: 400_000_00,
-  },
-  receivedAt,
-  executeAtOnce: false,
-});
+const receipt = sealReceipt;
 
 let client: MongoClient;
 const inserts: CommandStartedEvent[] = [];
@@ -46,13 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-async function register(name: string): Promise<Db> {
-  const db = client.db(`t_placement_${name}`);
-  await db.dropDatabase();
-  await createIndexes(db, registerIndexes);
-  await db.collection<AssetDocument>('assets').insertOne(unit);
-  return db;
-}
+const register = (name: string) => registerWithUnit(client, `placement_${name}`);
 
 describe('placing requests in an asset’s queue', () => {
   it('ranks thirty concurrent requests in the order they were received, each keeping its receipt time, in a few inserts and no retries', async () => {

@@ -1,45 +1,18 @@
 import { MongoClient, type Collection, type Db } from 'mongodb';
 import { REAL_ESTATE_REGISTER } from '../../realestate/register';
-import { createIndexes } from '../mongo';
-import type { AssetDocument, ControlDocument } from './model';
+import type { ControlDocument } from './model';
 import { receiveControl } from './placement';
 import { ranked, standing } from './queue';
-import type { Receipt } from './receive';
-import { registerIndexes } from './repository';
 import { testMongoUri } from '../../../test/database';
+import { registerWithUnit, sealReceipt, UNIT } from '../../../test/registerFixture';
 import { acknowledgeControl, disposeAsset, executeControl, lapseExpired, rejectControl, releaseControl, renewControl } from './transitions';
 
 /*
  * The register's side of a measure, on a real database: the queue a unit's seals stand in (轮候), the
  * agency's answers to each, and how the queue moves when the first one ends.
  */
-const UNIT = 'RE-transitions-1';
-const OWNER = '330102198001011234';
 const T0 = new Date(Date.UTC(2026, 11, 4, 9));
-const unit: AssetDocument = {
-  _id: UNIT,
-  category: 'REAL_ESTATE',
-  ownerIds: [OWNER],
-  estimatedValue: 300_000_00,
-  securedClaims: 0,
-  registerUpdatedAt: T0,
-};
-const receipt = (n: number, receivedAt = new Date(T0.getTime() + n)): Receipt => ({
-  request: {
-    caseNumber: `（2026）浙0102执${6000 + n}号`,
-    courtCode: '浙0102',
-    partyId: OWNER,
-    assetId: UNIT,
-    measure: 'SEAL',
-    documentNumber: `doc-${n}`,
-    idempotencyKey: `浙0102:transitions-${n}`,
-    officer: { name: '王法官', phone: '13805711234' },
-    amount: null,
-    debtPlusCosts: 400_000_00,
-  },
-  receivedAt,
-  executeAtOnce: false,
-});
+const receipt = (n: number, receivedAt = new Date(T0.getTime() + n)) => sealReceipt(n, receivedAt);
 
 let client: MongoClient;
 beforeAll(async () => {
@@ -49,10 +22,7 @@ afterAll(() => client.close());
 
 /** A fresh register holding one unit, with `count` seals received in order and each executed by the registry. */
 async function sealed(name: string, count: number): Promise<{ db: Db; controls: Collection<ControlDocument>; ids: string[] }> {
-  const db = client.db(`t_transitions_${name}`);
-  await db.dropDatabase();
-  await createIndexes(db, registerIndexes);
-  await db.collection<AssetDocument>('assets').insertOne(unit);
+  const db = await registerWithUnit(client, `transitions_${name}`);
   const controls = db.collection<ControlDocument>('controls');
   const ids: string[] = [];
   for (let n = 0; n < count; n++) {
