@@ -30,7 +30,7 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** Every live process's parent, from /proc. */
+/** Every live process's parent, from /proc: read once for all the processes measured at one moment. */
 function parents(): Map<number, number> {
   const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -49,8 +49,7 @@ function parents(): Map<number, number> {
  * gone): its own, its waited-for children's (cutime, cstime), and its live descendants'. The embedded
  * database's PostgreSQL runs as children of the FerretDB process, one per connection.
  */
-export function readCpuSeconds(pid: number): number {
-  const tree = parents();
+export function readCpuSeconds(pid: number, tree: ReadonlyMap<number, number> = parents()): number {
   const own = (id: number, withChildren: boolean): number => {
     try {
       const fields = statFields(id);
@@ -99,7 +98,8 @@ export const OUTSIDE = 'outside the bench';
 
 export function sampleProcesses(processes: readonly Measured[], intervalMs = 200): ProcessSampler {
   const peaks = new Map<string, number>();
-  const cpuAtStart = new Map(processes.map(({ name, pid }) => [name, readCpuSeconds(pid)]));
+  const treeAtStart = parents();
+  const cpuAtStart = new Map(processes.map(({ name, pid }) => [name, readCpuSeconds(pid, treeAtStart)]));
   const selfAtStart = process.cpuUsage();
   const machineAtStart = readMachineBusySeconds();
   const sample = () => {
@@ -114,7 +114,8 @@ export function sampleProcesses(processes: readonly Measured[], intervalMs = 200
     stop() {
       clearInterval(timer);
       sample();
-      const cpu = new Map(processes.map(({ name, pid }) => [name, readCpuSeconds(pid) - (cpuAtStart.get(name) ?? 0)]));
+      const tree = parents();
+      const cpu = new Map(processes.map(({ name, pid }) => [name, readCpuSeconds(pid, tree) - (cpuAtStart.get(name) ?? 0)]));
       const self = process.cpuUsage(selfAtStart);
       cpu.set(LOAD_GENERATOR, (self.user + self.system) / 1e6);
       const ours = [...cpu.values()].reduce((sum, seconds) => sum + seconds, 0);
@@ -144,7 +145,10 @@ export async function waitQuiet(
   const threshold = options.threshold ?? 0.1;
   const maxMs = options.maxMs ?? 60_000;
   const started = Date.now();
-  const total = () => processes.reduce((sum, { pid }) => sum + readCpuSeconds(pid), 0);
+  const total = () => {
+    const tree = parents(); // one look at /proc for all the processes
+    return processes.reduce((sum, { pid }) => sum + readCpuSeconds(pid, tree), 0);
+  };
   let before = total();
   while (Date.now() - started < maxMs) {
     await new Promise((resolve) => setTimeout(resolve, 500));
