@@ -90,6 +90,13 @@ func keepGinIndexes(ctx context.Context, url string, logger *slog.Logger) {
 		if conn == nil {
 			c, err := pgx.Connect(ctx, url)
 			if err == nil {
+				// Never in FerretDB's way: a lock wait or deadlock with a database being dropped
+				// ends this session's statement, not FerretDB's, and it is tried again next time.
+				if _, err = c.Exec(ctx, "SET deadlock_timeout = '20ms'; SET lock_timeout = '500ms'"); err != nil {
+					_ = c.Close(context.Background())
+				}
+			}
+			if err == nil {
 				conn = c
 			} else if ctx.Err() == nil {
 				logger.Warn("gin indexes: cannot connect", "error", err)
