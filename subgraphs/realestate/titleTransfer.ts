@@ -175,7 +175,15 @@ export async function performTitleTransfer(
   const clearance = settledClearance(transfer, certificate);
   const unit = await registers.units.findOne({ _id: transfer.unitId });
   if (!unit) throw notFound('real-estate unit', transfer.unitId);
-  const { ended } = await activeSealOf(registers, unit._id, transfer.caseNumber, 'id');
+  let ended: string[];
+  try {
+    ({ ended } = await activeSealOf(registers, unit._id, transfer.caseNumber, 'id'));
+  } catch (error) {
+    // A press at the same moment performed it and ended the seal: that transfer is this press's answer too.
+    const meanwhile = await registers.titleTransfers.findOne({ _id: id });
+    if (meanwhile?.state === 'TRANSFERRED') return complete(registers, meanwhile, now);
+    throw error;
+  }
   const performed: TransferPerformed = {
     previousOwners: unit.owners,
     transferredAt: now,
