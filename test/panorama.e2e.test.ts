@@ -201,6 +201,30 @@ describe('fifty cases with every respondent’s assets', () => {
   });
 });
 
+describe("each subgraph's /metrics", () => {
+  /** mongodb_commands_total of one subgraph, summed over command names. */
+  const commandsSent = async (name: string) => {
+    const running = h.subgraphs.get(name);
+    if (!running) throw new Error(`no subgraph ${name}`);
+    const text = await (await fetch(new URL('/metrics', running.url))).text();
+    return [...text.matchAll(/^mongodb_commands_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  };
+
+  it('counts every database command a panorama sent, as many as the driver reported, so an operator sees what a request costs', async () => {
+    const ref = debtorFor('REAL_ESTATE');
+    const names = [...h.subgraphs.keys()];
+    const before = await Promise.all(names.map(commandsSent));
+    const commands = await h.recordCommands(async () => {
+      expect((await panoramaOf(ref)).errors).toBeUndefined();
+    });
+    const after = await Promise.all(names.map(commandsSent));
+    const counted = Object.fromEntries(names.map((name, i) => [name, after[i] - before[i]]));
+    const reported = Object.fromEntries(names.map((name) => [name, commands.get(name)?.length ?? 0]));
+    expect(counted).toEqual(reported);
+    expect(counted.realestate).toBeGreaterThan(0);
+  });
+});
+
 describe('an agency that does not answer', () => {
   it('leaves a partial panorama: the others’ rows as they were, its categories unknown rather than zero, not complete, no coverage, and an error naming it', async () => {
     const ref = debtorFor('BANK_DEPOSIT');

@@ -11,6 +11,8 @@ import { subgraphConfig, type SubgraphConfig } from './config';
 import { ErrorCode, maskInternalErrors } from '../../platform/errors';
 import { healthRoutes } from '../../platform/health';
 import { serveGraphQL } from '../../platform/http';
+import { metricsRoute, Registry } from '../../platform/metrics';
+import { countDatabaseCommands } from './databaseMetrics';
 import { connectDatabase, createIndexes, isDatabaseUnreachable } from './mongo';
 import { publicKey } from '../../platform/signing';
 import type { Subgraph } from './subgraph';
@@ -52,6 +54,8 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
   // Built first: it loads the keys the subgraph signs and checks with, and a missing one stops it before any connection.
   const schema = subgraph.buildSchema();
   const { client, db } = await connectDatabase(config.mongoUri, config.dbName, config.maxPoolSize);
+  const metrics = new Registry();
+  countDatabaseCommands(client, metrics);
   try {
     await createIndexes(db, subgraph.indexes);
     const apollo = new ApolloServer<object>({
@@ -73,6 +77,7 @@ export async function startSubgraph(subgraph: Subgraph, config: SubgraphConfig, 
         }),
       routes: [
         healthRoutes({ check: () => db.command({ ping: 1 }), draining: () => stopped !== undefined, about: { subgraph: subgraph.name } }),
+        metricsRoute(metrics),
       ],
     });
     const services: Array<() => Promise<void>> = [];
