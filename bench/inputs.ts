@@ -1,5 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { encodeCursor } from '../subgraphs/court/cursor';
+import type { CaseCursor } from '../subgraphs/court/repository';
 import { COLLECTIONS as COURT, type CaseDocument } from '../subgraphs/court/model';
 import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument } from '../subgraphs/kit/register/model';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -14,15 +15,20 @@ import { SUBGRAPHS } from '../subgraphs/registry';
  */
 export interface BenchInputs {
   /** Respondents of open cases holding assets in the most categories, most first. */
-  debtors: { caseNumber: string; court: string; partyId: string; categories: number; assets: number }[];
+  debtors: Debtor[];
+  /**
+   * Respondents of open cases holding any asset, evenly spread over the case numbers: debtors as they
+   * come, whose holdings are alike in a small and a large province (the richest grow with the province).
+   */
+  typicalDebtors: Debtor[];
   /** Windows of exactly 50 open cases of the courts with 50 or more, as `casesOfCourt(filter: OPEN, first: 50, after:)` pages them; in a province too small for that, first pages. */
   casePages: { court: string; after: string | null }[];
   /** False when no court has 50 open cases and the pages are the busiest courts' first (shorter) pages. */
   fullPages: boolean;
   /** Open cases spread over the whole province. */
   caseNumbers: { caseNumber: string; court: string }[];
-  /** The court with the most open cases. */
-  busyCourt: { code: string; cases: number };
+  /** The court with the most open cases, and those cases in its page order (the cursor of each). */
+  busyCourt: { code: string; cases: number; order: CaseCursor[] };
   /**
    * For the seal requests: an open case, one of its respondents and a real-estate unit registered as theirs
    * that the case has no measure on yet. The court gives its notice only for an open case, and the register
@@ -30,6 +36,8 @@ export interface BenchInputs {
    */
   seals: { caseNumber: string; court: string; partyId: string; assetId: string }[];
 }
+
+type Debtor = { caseNumber: string; court: string; partyId: string; categories: number; assets: number };
 
 const POOL = 200;
 const SEALS = 500;
@@ -71,16 +79,21 @@ async function readHoldings(client: MongoClient, databaseName: (subgraph: string
 }
 
 /** In the court's page order: filing time, then case number, both descending (code-unit order is MongoDB's for these strings). */
-function casePages(cases: readonly CaseRow[]): BenchInputs['casePages'] {
+function byCourtInPageOrder(cases: readonly CaseRow[]): Map<string, CaseRow[]> {
   const byCourt = new Map<string, CaseRow[]>();
   for (const c of cases) {
     const list = byCourt.get(c.courtCode) ?? [];
     list.push(c);
     byCourt.set(c.courtCode, list);
   }
+  for (const list of byCourt.values())
+    list.sort((a, b) => b.filedAt.getTime() - a.filedAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
+  return byCourt;
+}
+
+function casePages(byCourt: ReadonlyMap<string, CaseRow[]>): BenchInputs['casePages'] {
   const pages: BenchInputs['casePages'] = [];
   for (const [court, list] of byCourt) {
-    list.sort((a, b) => b.filedAt.getTime() - a.filedAt.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0));
     for (let start = 0; start + PAGE <= list.length; start++) {
       const previous = list[start - 1];
       pages.push({ court, after: previous ? encodeCursor({ filedAt: previous.filedAt, caseNumber: previous._id }) : null });
@@ -99,13 +112,17 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
       .toArray()) as CaseRow[];
     const { holdings, realEstate, claimed } = await readHoldings(client, databaseName);
 
-    const debtors = cases
+    const holders: Debtor[] = cases
       .filter((c) => c.status === 'OPEN')
       .flatMap((c) => c.respondentIds.map((partyId) => ({ caseNumber: c._id, court: c.courtCode, partyId, held: holdings.get(partyId) })))
       .filter((d) => d.held !== undefined)
-      .map(({ held, ...debtor }) => ({ ...debtor, categories: held?.categories.size ?? 0, assets: held?.assets ?? 0 }))
+      .map(({ held, ...debtor }) => ({ ...debtor, categories: held?.categories.size ?? 0, assets: held?.assets ?? 0 }));
+    const debtors = [...holders]
       .sort((a, b) => b.categories - a.categories || b.assets - a.assets || (a.partyId < b.partyId ? -1 : 1))
       .slice(0, POOL);
+    const byCase = [...holders].sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
+    const every = Math.max(1, Math.floor(byCase.length / POOL));
+    const typicalDebtors = byCase.filter((_, i) => i % every === 0).slice(0, POOL);
     if (debtors.length === 0) throw new Error('the seeded province has no respondent of an open case holding any asset');
 
     const open = cases.filter((c) => c.status === 'OPEN');
@@ -114,7 +131,8 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
     const busiest = [...openPerCourt].sort((a, b) => b[1] - a[1]);
     const [code, count] = busiest[0];
     // A small province has no court with a full page; its busiest courts' first pages stand in.
-    const full = casePages(open);
+    const openByCourt = byCourtInPageOrder(open);
+    const full = casePages(openByCourt);
     const pages = full.length > 0 ? full : busiest.slice(0, POOL).map(([court]) => ({ court, after: null }));
 
     // Open cases only: the parties of a closed case are nobody's business any more (no legal basis).
@@ -143,7 +161,15 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
     }
     if (seals.length === 0) throw new Error('the seeded province has no real-estate unit of a respondent of an open case left to seal');
 
-    return { debtors, casePages: pages, fullPages: full.length > 0, caseNumbers, busyCourt: { code, cases: count }, seals };
+    return {
+      debtors,
+      typicalDebtors,
+      casePages: pages,
+      fullPages: full.length > 0,
+      caseNumbers,
+      busyCourt: { code, cases: count, order: (openByCourt.get(code) ?? []).map((c) => ({ filedAt: c.filedAt, caseNumber: c._id })) },
+      seals,
+    };
   } finally {
     await client.close();
   }

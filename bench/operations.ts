@@ -88,7 +88,7 @@ export function noticeIn(body: string): string | null {
  */
 const seals = { n: 0 };
 
-function sealVariables(seal: Seal, index: number, basis: string) {
+export function sealVariables(seal: Seal, index: number, basis: string) {
   return {
     input: {
       caseNumber: seal.caseNumber,

@@ -17,8 +17,8 @@ query Panorama($caseNumber: String!, $partyId: ID!) {
   }
 }`;
 
-export const CASE_PAGE = `query CasePage($court: String!, $after: String) {
-  casesOfCourt(courtCode: $court, filter: { status: OPEN }, first: 50, after: $after) {
+export const CASE_PAGE = `query CasePage($court: String!, $after: String, $first: Int = 50) {
+  casesOfCourt(courtCode: $court, filter: { status: OPEN }, first: $first, after: $after) {
     nodes { caseNumber status respondents { party { id name } ${FINDINGS.map((f) => `${f} { categories { category count assets { id controls { id status rank } } } }`).join(' ')} } }
   }
 }`;

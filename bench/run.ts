@@ -3,7 +3,8 @@ import path from 'node:path';
 import { repoRoot } from '../scripts/processes';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { authFor } from './auth';
-import { countDocuments, growth, takeAccessLogs } from './growth';
+import { countDocuments, growth, takeAccessLogs } from './documents';
+import { runGrowth } from './growth/main';
 import { pickInputs } from './inputs';
 import { runLoad, type RunResult } from './load';
 import { runPaced } from './paced';
@@ -111,6 +112,8 @@ function rssTable(stack: Stack, idle: Map<string, number>, results: readonly Ope
 async function main(): Promise<void> {
   // The bench signs in with development tokens, as `npm start` does; its services inherit the mode.
   process.env.DEVELOPMENT_MODE = 'true';
+  const [first, ...rest] = process.argv.slice(2);
+  if (first === 'growth') return runGrowth(rest);
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
   const stack = await startStack(options);
