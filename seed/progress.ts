@@ -1,7 +1,8 @@
 /** A progress bar on a terminal; a start and an end line elsewhere (CI logs should not fill with bars). */
 export interface Progress {
   tick(done: number): void;
-  end(): void;
+  /** Ends the bar, with what was done (e.g. how many were new). */
+  end(outcome?: string): void;
 }
 
 export function progress(label: string, total: number, enabled: boolean): Progress {
@@ -20,9 +21,10 @@ export function progress(label: string, total: number, enabled: boolean): Progre
         `\r${label.padEnd(24)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${done}/${total}`,
       );
     },
-    end() {
-      if (tty) process.stderr.write('\n');
-      else if (enabled) process.stderr.write(`${label}: done\n`);
+    end(outcome) {
+      const tail = outcome ? ` (${outcome})` : '';
+      if (tty) process.stderr.write(`${tail}\n`);
+      else if (enabled) process.stderr.write(`${label}: done${tail}\n`);
     },
   };
 }

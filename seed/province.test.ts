@@ -63,14 +63,19 @@ describe('the synthetic province', () => {
 });
 
 describe('writing the province', () => {
-  it('does not duplicate anything when run twice', async () => {
+  it('does not duplicate anything when run twice, and puts back what was changed since', async () => {
     const uri = testMongoUri();
     const databaseName = (subgraph: string) => `t_seed_${subgraph}`;
     const client = new MongoClient(uri);
     try {
       for (const name of ['court', 'realestate']) await client.db(databaseName(name)).dropDatabase();
       const first = await seedProvince({ mongoUri: uri, databaseName, seed: 5, cases: 120 });
+      const cases = client.db(databaseName('court')).collection<{ _id: string; status: string }>('cases');
+      const seeded = await cases.findOne({});
+      if (!seeded) throw new Error('no case seeded');
+      await cases.updateOne({ _id: seeded._id }, { $set: { status: 'CHANGED BY HAND' } });
       await seedProvince({ mongoUri: uri, databaseName, seed: 5, cases: 120 });
+      expect(await cases.findOne({ _id: seeded._id })).toEqual(seeded);
       for (const [subgraph, collections] of Object.entries(first)) {
         for (const [collection, count] of Object.entries(collections)) {
           expect(await client.db(databaseName(subgraph)).collection(collection).countDocuments()).toBe(count);
