@@ -20,7 +20,8 @@ import (
 
 const ginInterval = 2 * time.Second
 
-// ginStatements lists the CREATE INDEX statements missing on the cluster, one per (table, field).
+// ginStatements lists the statements that make the cluster's GIN indexes complete and valid: one CREATE
+// INDEX per missing (table, field), preceded by a DROP where an earlier build left the index invalid.
 func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	rows, err := conn.Query(ctx, `SELECT table_schema FROM information_schema.tables WHERE table_name = '_ferretdb_database_metadata'`)
 	if err != nil {
@@ -30,17 +31,27 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A CREATE INDEX CONCURRENTLY that gave way (lock_timeout, deadlock) leaves its index behind INVALID:
+	// never used by the planner, and skipped by IF NOT EXISTS, so it is dropped and built again.
 	existing := map[string]bool{}
-	rows, err = conn.Query(ctx, `SELECT schemaname || '.' || indexname FROM pg_indexes WHERE indexname LIKE '%\_gin\_%'`)
+	invalid := map[string]bool{}
+	rows, err = conn.Query(ctx, `SELECT n.nspname || '.' || c.relname, i.indisvalid FROM pg_index i
+		JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+		WHERE c.relname LIKE '%\_gin\_%'`)
 	if err != nil {
 		return nil, err
 	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	type found struct {
+		Name  string
+		Valid bool
+	}
+	indexes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[found])
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		existing[name] = true
+	for _, index := range indexes {
+		existing[index.Name] = index.Valid
+		invalid[index.Name] = !index.Valid
 	}
 	var statements []string
 	for _, schema := range schemas {
@@ -65,6 +76,9 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 				continue
 			}
 			existing[schema+"."+index] = true
+			if invalid[schema+"."+index] {
+				statements = append(statements, fmt.Sprintf(`DROP INDEX CONCURRENTLY IF EXISTS %s`, pgx.Identifier{schema, index}.Sanitize()))
+			}
 			statements = append(statements, fmt.Sprintf(`CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s USING gin ((_jsonb -> %s) jsonb_path_ops)`,
 				pgx.Identifier{index}.Sanitize(), pgx.Identifier{schema, p.Table}.Sanitize(), quoteLiteral(p.Field)))
 		}
