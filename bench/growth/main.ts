@@ -30,9 +30,11 @@ export async function runGrowth(argv: readonly string[]): Promise<void> {
   const startedAt = new Date();
   const scales: ScaleFigures[] = [];
   let load: LoadComparison[] = [];
+  let embedded = true;
   for (const [index, scale] of options.scales.entries()) {
     console.log(`\n${scale}: ${SCALES[scale]} cases`);
     const stack = await startStack({ seed: options.seed, cases: SCALES[scale] });
+    embedded = stack.embedded;
     try {
       const inputs = await pickInputs(stack.mongoUri, stack.databaseName);
       const courts = [...inputs.typicalDebtors, ...inputs.debtors, ...inputs.casePages, ...inputs.caseNumbers, ...inputs.seals].map(
@@ -78,6 +80,7 @@ export async function runGrowth(argv: readonly string[]): Promise<void> {
     options,
     scales,
     load,
+    embedded,
   });
   const out = path.resolve(repoRoot, options.report);
   mkdirSync(path.dirname(out), { recursive: true });

@@ -13,6 +13,8 @@ export interface GrowthRecord {
   options: GrowthOptions;
   scales: ScaleFigures[];
   load: LoadComparison[];
+  /** Whether the database was the embedded FerretDB (else MONGODB_URI's server). */
+  embedded: boolean;
 }
 
 /** Issue 14's targets: cost that does not grow with the province, and two absolute latencies at the largest. */
@@ -55,6 +57,30 @@ export function growthVerdicts(scales: readonly ScaleFigures[]): Verdict[] {
     });
   }
   return verdicts;
+}
+
+/** What the figures say, written from them: how each operation's time follows its commands. */
+function reading(scales: readonly ScaleFigures[], embedded: boolean): string[] {
+  const first = scales[0];
+  const last = scales[scales.length - 1];
+  const out: string[] = [];
+  for (const op of last.operations) {
+    const small = first.operations.find((o) => o.key === op.key);
+    const perCommand = op.gateway.p50 / Math.max(1, op.commands);
+    const commands = small
+      ? `${small.commands.toFixed(0)} commands per request at ${first.scale} and ${op.commands.toFixed(0)} at ${last.scale}`
+      : `${op.commands.toFixed(0)} commands per request at ${last.scale}`;
+    out.push(`- ${op.key}: ${commands}, ${perCommand.toFixed(2)} ms of p50 per command at ${last.scale}.`);
+  }
+  const missed = growthVerdicts(scales).filter((v) => !v.met);
+  for (const v of missed) {
+    const op = last.operations.find((o) => o.key === v.operation);
+    if (!op || !embedded) continue;
+    out.push(
+      `- Missed: ${v.operation} ${v.target} (${v.measured}). Its ${op.commands.toFixed(0)} commands are one per key the request names: on FerretDB, which answers \`$in\` by reading the whole collection, the loaders read a batch key by key (\`subgraphs/kit/loaders.ts\`); at ${(op.gateway.p50 / Math.max(1, op.commands)).toFixed(2)} ms a command the target would need at most ${Math.floor((TARGETS.p50AtLargest[op.key] ?? op.gateway.p50) / (op.gateway.p50 / Math.max(1, op.commands)))} commands.`,
+    );
+  }
+  return ['## Reading', '', ...out];
 }
 
 function bySubgraph(op: OperationFigures): string {
@@ -100,7 +126,8 @@ export function renderGrowthReport(r: GrowthRecord): string {
     const small = first.operations.find((x) => x.key === op.key);
     lines.push(`| ${op.title} | ${cells.join(' | ')} | ${small ? (op.gateway.p50 / small.gateway.p50).toFixed(2) : '–'} |`);
   }
-  lines.push('', 'Inputs and commands by subgraph (per request):', '');
+  lines.push('', ...reading(r.scales, r.embedded), '');
+  lines.push('Inputs and commands by subgraph (per request):', '');
   for (const s of r.scales)
     for (const op of s.operations) lines.push(`- ${s.scale}, ${op.key}: ${op.inputs}; ${bySubgraph(op) || 'none'}.`);
   lines.push('', '## Our gateway and the peer', '', 'Each request alone (the same requests as above):', '');
