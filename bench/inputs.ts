@@ -4,6 +4,7 @@ import type { CaseCursor } from '../subgraphs/court/repository';
 import { COLLECTIONS as COURT, type CaseDocument } from '../subgraphs/court/model';
 import { REGISTER_COLLECTIONS, type AssetDocument, type ControlDocument } from '../subgraphs/kit/register/model';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { spread } from './stats';
 
 /**
  * What the operations ask about, chosen from the seeded province as officers would choose it. Each is
@@ -121,8 +122,7 @@ export async function pickInputs(mongoUri: string, databaseName: (subgraph: stri
       .sort((a, b) => b.categories - a.categories || b.assets - a.assets || (a.partyId < b.partyId ? -1 : 1))
       .slice(0, POOL);
     const byCase = [...holders].sort((a, b) => (a.caseNumber < b.caseNumber ? -1 : a.caseNumber > b.caseNumber ? 1 : 0));
-    const every = Math.max(1, Math.floor(byCase.length / POOL));
-    const typicalDebtors = byCase.filter((_, i) => i % every === 0).slice(0, POOL);
+    const typicalDebtors = spread(byCase, POOL);
     if (debtors.length === 0) throw new Error('the seeded province has no respondent of an open case holding any asset');
 
     const open = cases.filter((c) => c.status === 'OPEN');

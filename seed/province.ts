@@ -50,7 +50,8 @@ async function storedDigests(collection: Collection<Document>): Promise<Map<unkn
 /**
  * Writes a batch so that the collection ends up holding it as generated: documents not there are inserted,
  * documents that differ replaced, the rest left alone, so a re-run changes nothing and writes nothing.
- * A document another writer inserted meanwhile (a duplicate key) is replaced like one that differs.
+ * A document another writer inserted meanwhile (a duplicate key) is replaced like one that differs; one deleted
+ * since the collection was read is put back (the replace upserts).
  */
 async function writeBatch(
   collection: Collection<Document>,
@@ -72,7 +73,7 @@ async function writeBatch(
   for (let start = 0; start < changed.length; start += REPLACE_BATCH) {
     const batch = changed
       .slice(start, start + REPLACE_BATCH)
-      .map((doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc } }));
+      .map((doc): AnyBulkWriteOperation<Document> => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } }));
     await collection.bulkWrite(batch, { ordered: false });
   }
   return { inserted: fresh.length - duplicates, replaced: changed.length };
@@ -111,7 +112,7 @@ export function generateProvince(seed: number, cases: number, asOf: Date = DEFAU
   return data;
 }
 
-/** Writes the province; ids are deterministic and writes are upserts, so a re-run changes nothing. */
+/** Writes the province; ids are deterministic and only what differs is written, so a re-run changes nothing. */
 export async function seedProvince(options: SeedOptions): Promise<SeedSummary> {
   const data = generateProvince(options.seed, options.cases, options.asOf);
   const client = new MongoClient(options.mongoUri);

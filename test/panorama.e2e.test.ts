@@ -1,4 +1,5 @@
 import { POINT_READS } from '../subgraphs/kit/loaders';
+import { commandsCounted } from '../subgraphs/kit/databaseMetrics';
 import { generateProvince } from '../seed/province';
 import { readCommittedSupergraph } from '../schema/supergraph';
 import type { CaseDocument } from '../subgraphs/court/model';
@@ -206,8 +207,7 @@ describe("each subgraph's /metrics", () => {
   const commandsSent = async (name: string) => {
     const running = h.subgraphs.get(name);
     if (!running) throw new Error(`no subgraph ${name}`);
-    const text = await (await fetch(new URL('/metrics', running.url))).text();
-    return [...text.matchAll(/^mongodb_commands_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    return commandsCounted(await (await fetch(new URL('/metrics', running.url))).text());
   };
 
   it('counts every database command a panorama sent, as many as the driver reported, so an operator sees what a request costs', async () => {

@@ -1,3 +1,4 @@
+import { commandsCounted } from '../../subgraphs/kit/databaseMetrics';
 import type { Endpoint } from '../stack';
 
 /** mongodb_commands_total of each subgraph (subgraphs/kit/databaseMetrics.ts), summed over command names. */
@@ -6,9 +7,7 @@ export async function commandsSent(subgraphs: readonly Endpoint[]): Promise<Map<
     subgraphs.map(async ({ name, url }) => {
       const response = await fetch(new URL('/metrics', url));
       if (!response.ok) throw new Error(`${name} answered ${response.status} at /metrics`);
-      const text = await response.text();
-      const total = [...text.matchAll(/^mongodb_commands_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
-      return [name, total] as const;
+      return [name, commandsCounted(await response.text())] as const;
     }),
   );
   return new Map(counts);

@@ -21,13 +21,15 @@ export async function compareGateways(
   auth: (target: Target) => Promise<HeadersFor>,
   options: { duration: number; runs: number },
 ): Promise<LoadComparison[]> {
+  // The main bench's operations and pools (operations.ts): its panorama walks the debtors holding the most
+  // categories, not the growth operations' typical ones, so its figures compare the gateways, not the scales.
   const plan = [
-    { key: 'case-lookup', connections: 50 },
-    { key: 'panorama', connections: 10 },
+    { key: 'case-lookup', connections: 50, pool: `${inputs.caseNumbers.length} open cases` },
+    { key: 'panorama', connections: 10, pool: `the ${inputs.debtors.length} debtors holding the most categories` },
   ];
   const all = operations(inputs, 100);
   const results: LoadComparison[] = [];
-  for (const { key, connections } of plan) {
+  for (const { key, connections, pool } of plan) {
     const op = all.find((o) => o.key === key);
     if (!op) throw new Error(`no operation ${key}`);
     const targets: Target[] = ['gateway', 'peer'];
@@ -52,7 +54,7 @@ export async function compareGateways(
       const list = runs.get(target) ?? [];
       return { rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)), p95: median(list.map((r) => r.p95)) };
     };
-    results.push({ key, title: op.title, connections, gateway: med('gateway'), peer: med('peer'), failures });
+    results.push({ key, title: `${op.title} (${pool})`, connections, gateway: med('gateway'), peer: med('peer'), failures });
   }
   return results;
 }

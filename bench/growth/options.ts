@@ -1,4 +1,4 @@
-import { readPositiveInt } from '../../platform/config';
+import { readCount, readPositiveInt } from '../../platform/config';
 import { SCALES } from '../../seed/province';
 
 export type Scale = keyof typeof SCALES;
@@ -29,12 +29,13 @@ const DEFAULTS: GrowthOptions = {
 const USAGE =
   'npm run bench -- growth [--scales demo,city] [--samples 60] [--warmup 10] [--seed 2026] [--load-duration 8] [--load-runs 3] [--report bench/growth-report.md]';
 
+/** Two or more scales, measured smallest first whatever the order given, so every ratio is large over small. */
 function scalesOf(value: string): Scale[] {
   const names = value.split(',').map((s) => s.trim());
-  const unknown = names.filter((name) => !(name in SCALES));
-  if (unknown.length > 0 || names.length < 2)
-    throw new Error(`--scales takes two or more of ${Object.keys(SCALES).join(', ')}, smallest first; usage: ${USAGE}`);
-  return names as Scale[];
+  const unknown = names.filter((name) => !Object.hasOwn(SCALES, name));
+  if (unknown.length > 0 || new Set(names).size < 2)
+    throw new Error(`--scales takes two or more of ${Object.keys(SCALES).join(', ')}; usage: ${USAGE}`);
+  return [...new Set(names as Scale[])].sort((a, b) => SCALES[a] - SCALES[b]);
 }
 
 export function parseGrowthOptions(argv: readonly string[]): GrowthOptions {
@@ -50,7 +51,7 @@ export function parseGrowthOptions(argv: readonly string[]): GrowthOptions {
         options.samples = readPositiveInt(value, 0, flag);
         break;
       case '--warmup':
-        options.warmup = readPositiveInt(value, 0, flag);
+        options.warmup = readCount(value, 0, flag);
         break;
       case '--seed':
         options.seed = readPositiveInt(value, 0, flag);

@@ -77,7 +77,7 @@ function reading(scales: readonly ScaleFigures[], embedded: boolean): string[] {
     const op = last.operations.find((o) => o.key === v.operation);
     if (!op || !embedded) continue;
     out.push(
-      `- Missed: ${v.operation} ${v.target} (${v.measured}). Its ${op.commands.toFixed(0)} commands are one per key the request names: on FerretDB, which answers \`$in\` by reading the whole collection, the loaders read a batch key by key (\`subgraphs/kit/loaders.ts\`); at ${(op.gateway.p50 / Math.max(1, op.commands)).toFixed(2)} ms a command the target would need at most ${Math.floor((TARGETS.p50AtLargest[op.key] ?? op.gateway.p50) / (op.gateway.p50 / Math.max(1, op.commands)))} commands.`,
+      `- Missed: ${v.operation} ${v.target} (${v.measured}). Its ${op.commands.toFixed(0)} commands are one per key the request names: on FerretDB, which answers \`$in\` by reading the whole collection, the loaders read a batch key by key (\`subgraphs/kit/loaders.ts\`); at ${(op.gateway.p50 / Math.max(1, op.commands)).toFixed(2)} ms a command if its time follows its commands, the target would need about ${Math.floor((TARGETS.p50AtLargest[op.key] ?? op.gateway.p50) / (op.gateway.p50 / Math.max(1, op.commands)))} commands.`,
     );
   }
   return ['## Reading', '', ...out];

@@ -3,6 +3,7 @@ import { CASE_NOTICE, noticeIn, sealVariables } from '../operations';
 import type { BenchInputs } from '../inputs';
 import { CASE_LOOKUP, CASE_PAGE, PANORAMA, SEAL } from '../queries';
 import { encodeCursor } from '../../subgraphs/court/cursor';
+import { spread } from '../stats';
 
 export interface Request {
   headers: Record<string, string>;
@@ -23,12 +24,6 @@ export interface SequentialOperation {
 
 function post(headers: Record<string, string>, query: string, variables: Record<string, unknown>): Request {
   return { headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) };
-}
-
-/** n evenly spread items of a list (all of it when shorter). */
-function spread<T>(list: readonly T[], n: number): T[] {
-  if (list.length <= n) return [...list];
-  return Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n)]);
 }
 
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);

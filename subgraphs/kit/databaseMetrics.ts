@@ -4,6 +4,11 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 /** Commands the driver reports (connectDatabase turns monitoring on); the handshake and heartbeats are not commands of ours. */
 const NOT_OURS = new Set(['hello', 'ismaster', 'isMaster', 'saslStart', 'saslContinue', 'endSessions']);
 
+/** The commands a `/metrics` answer counts, over every command name: how a benchmark or a test reads it. */
+export function commandsCounted(metricsText: string): number {
+  return [...metricsText.matchAll(/^mongodb_commands_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
 /**
  * Counts and times every database command a subgraph sends, by command name (find, insert, update,
  * aggregate, …): how many commands one request costs is how its cost grows with the data on a server

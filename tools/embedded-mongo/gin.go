@@ -32,12 +32,14 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 		return nil, err
 	}
 	// A CREATE INDEX CONCURRENTLY that gave way (lock_timeout, deadlock) leaves its index behind INVALID:
-	// never used by the planner, and skipped by IF NOT EXISTS, so it is dropped and built again.
+	// never used by the planner, and skipped by IF NOT EXISTS, so it is dropped and built again. One still
+	// being built (by a keeper of another process on the same cluster) is invalid too, and left alone.
 	existing := map[string]bool{}
 	invalid := map[string]bool{}
 	rows, err = conn.Query(ctx, `SELECT n.nspname || '.' || c.relname, i.indisvalid FROM pg_index i
 		JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-		WHERE c.relname LIKE '%\_gin\_%'`)
+		WHERE c.relname LIKE '%\_gin\_%'
+		AND NOT EXISTS (SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = i.indexrelid)`)
 	if err != nil {
 		return nil, err
 	}
