@@ -5,6 +5,8 @@ package main
 // A GIN (jsonb_path_ops) index on the same expression can, with plan_cache_mode=force_custom_plan.
 // This keeps one for every field of every index the subgraphs declare, as FerretDB records them in
 // each database's _ferretdb_database_metadata: a new collection gets its indexes within a second or two.
+// fastupdate is off: with it on, what a bulk insert (the seed) adds waits in the index's pending list,
+// which every query then reads through until a vacuum, and a look-up at 10x took 7 ms instead of 1.
 
 import (
 	"context"
@@ -81,7 +83,7 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 			if invalid[schema+"."+index] {
 				statements = append(statements, fmt.Sprintf(`DROP INDEX CONCURRENTLY IF EXISTS %s`, pgx.Identifier{schema, index}.Sanitize()))
 			}
-			statements = append(statements, fmt.Sprintf(`CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s USING gin ((_jsonb -> %s) jsonb_path_ops)`,
+			statements = append(statements, fmt.Sprintf(`CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s USING gin ((_jsonb -> %s) jsonb_path_ops) WITH (fastupdate = off)`,
 				pgx.Identifier{index}.Sanitize(), pgx.Identifier{schema, p.Table}.Sanitize(), quoteLiteral(p.Field)))
 		}
 	}
