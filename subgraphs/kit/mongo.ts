@@ -13,13 +13,13 @@ export interface DatabaseHandle {
 }
 
 export async function connectDatabase(uri: string, dbName: string, maxPoolSize: number): Promise<DatabaseHandle> {
-  // monitorCommands costs nothing without listeners and lets tests count round trips per request.
+  // monitorCommands feeds the subgraph's /metrics (databaseMetrics.ts) and lets tests count round trips per request.
   // A bounded pool: FerretDB 1.24 (SQLite) holds a second pooled connection per update in flight and
   // deadlocks when its pool of 100 is exhausted, so no client may run anywhere near 100 at once.
   const client = new MongoClient(uri, { monitorCommands: true, serverSelectionTimeoutMS: 5000, maxPoolSize });
   await client.connect();
   const db = client.db(dbName);
-  noteServer(dbName, await isFerretDb(db));
+  scansForIn.set(dbName, await isFerretDb(db));
   return { client, db };
 }
 
@@ -28,12 +28,8 @@ export async function isFerretDb(db: Db): Promise<boolean> {
   return 'ferretdbVersion' in (await db.admin().command({ buildInfo: 1 }));
 }
 
+/** What connectDatabase learnt of each database's server: FerretDB (v1) answers `$in` and `$or` by reading every document. */
 const scansForIn = new Map<string, boolean>();
-
-/** What connectDatabase learnt of a database's server: FerretDB (v1) answers `$in` and `$or` by reading every document. */
-export function noteServer(dbName: string, ferretdb: boolean): void {
-  scansForIn.set(dbName, ferretdb);
-}
 
 /**
  * Whether the loaders should read a batch key by key (equality, which FerretDB pushes down to its backend)
