@@ -36,8 +36,7 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	// A CREATE INDEX CONCURRENTLY that gave way (lock_timeout, deadlock) leaves its index behind INVALID:
 	// never used by the planner, and skipped by IF NOT EXISTS, so it is dropped and built again. One still
 	// being built (by a keeper of another process on the same cluster) is invalid too, and left alone.
-	existing := map[string]bool{}
-	invalid := map[string]bool{}
+	valid := map[string]bool{} // every GIN index of ours, and whether the planner may use it
 	rows, err = conn.Query(ctx, `SELECT n.nspname || '.' || c.relname, i.indisvalid FROM pg_index i
 		JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 		WHERE c.relname LIKE '%\_gin\_%'
@@ -45,17 +44,16 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	type found struct {
+	type ginIndex struct {
 		Name  string
 		Valid bool
 	}
-	indexes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[found])
+	indexes, err := pgx.CollectRows(rows, pgx.RowToStructByPos[ginIndex])
 	if err != nil {
 		return nil, err
 	}
 	for _, index := range indexes {
-		existing[index.Name] = index.Valid
-		invalid[index.Name] = !index.Valid
+		valid[index.Name] = index.Valid
 	}
 	var statements []string
 	for _, schema := range schemas {
@@ -76,11 +74,12 @@ func ginStatements(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 			}
 			sum := sha256.Sum256([]byte(p.Field))
 			index := fmt.Sprintf("%s_gin_%s", p.Table, hex.EncodeToString(sum[:4]))
-			if existing[schema+"."+index] {
+			usable, found := valid[schema+"."+index]
+			if usable {
 				continue
 			}
-			existing[schema+"."+index] = true
-			if invalid[schema+"."+index] {
+			valid[schema+"."+index] = true // once per (table, field), however many indexes name the field
+			if found {
 				statements = append(statements, fmt.Sprintf(`DROP INDEX CONCURRENTLY IF EXISTS %s`, pgx.Identifier{schema, index}.Sanitize()))
 			}
 			statements = append(statements, fmt.Sprintf(`CREATE INDEX CONCURRENTLY IF NOT EXISTS %s ON %s USING gin ((_jsonb -> %s) jsonb_path_ops) WITH (fastupdate = off)`,
